@@ -1,0 +1,71 @@
+"""The shared event contract: every event on the wire, the enums they use, topic names,
+the JSON codec and reporting periods. Imports nothing from the other rooms."""
+
+from contracts.codec import decode, encode
+from contracts.errors import ContractError, PipelineError
+from contracts.events import (
+    SCHEMA_VERSION,
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactReviewed,
+    ContactType,
+    DeadLetter,
+    EqualityMonitoring,
+    LabelSource,
+    RatingReceived,
+    Reporter,
+    Suggestion,
+    contact_id_for,
+    rating_id_for,
+)
+from contracts.periods import (
+    PERIOD_KINDS,
+    Period,
+    PeriodKind,
+    financial_quarter,
+    financial_year_label,
+    local_date,
+    parse_period,
+    period_of,
+    periods_between,
+)
+from contracts.schemas import EVENT_TYPES, event_schemas, render_schema
+from contracts.topics import Topic, topic_name
+
+__all__ = (
+    "EVENT_TYPES",
+    "PERIOD_KINDS",
+    "SCHEMA_VERSION",
+    "Categorisation",
+    "Channel",
+    "ContactClassified",
+    "ContactReceived",
+    "ContactReviewed",
+    "ContactType",
+    "ContractError",
+    "DeadLetter",
+    "EqualityMonitoring",
+    "LabelSource",
+    "Period",
+    "PeriodKind",
+    "PipelineError",
+    "RatingReceived",
+    "Reporter",
+    "Suggestion",
+    "Topic",
+    "contact_id_for",
+    "decode",
+    "encode",
+    "event_schemas",
+    "financial_quarter",
+    "financial_year_label",
+    "local_date",
+    "parse_period",
+    "period_of",
+    "periods_between",
+    "rating_id_for",
+    "render_schema",
+    "topic_name",
+)

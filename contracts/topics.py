@@ -1,0 +1,18 @@
+"""Topic names and the event each carries. Names share one configurable prefix."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Topic(StrEnum):
+    contacts_received = "contacts.received"
+    ratings_received = "ratings.received"
+    contacts_classified = "contacts.classified"
+    contacts_reviewed = "contacts.reviewed"
+    dead_letter = "deadletter"
+
+
+def topic_name(topic: Topic, prefix: str) -> str:
+    """The broker-side name of ``topic``, e.g. ``civicpulse.contacts.received``."""
+    return f"{prefix}{topic.value}"
