@@ -1,0 +1,95 @@
+"""The one settings object. Read from ``CIVICPULSE_*`` environment variables by entry points only,
+then passed down; every default works with nothing set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CONFIG_DIR = Path(__file__).resolve().parent
+
+
+class Settings(BaseSettings):
+    """Everything a CivicPulse process needs to know. Frozen: build a new one to change it."""
+
+    model_config = SettingsConfigDict(env_prefix="CIVICPULSE_", frozen=True, extra="ignore")
+
+    home: Path = Field(default_factory=lambda: Path.home() / ".civicpulse")
+    """All local state: SQLite file, models, outputs, the embedded broker's address."""
+
+    config_dir: Path = CONFIG_DIR
+    """Taxonomy, partners, wards and CRM profiles (YAML)."""
+
+    # Kafka. Unset bootstrap means the embedded broker (started by `civicpulse up|broker`).
+    kafka_bootstrap: str | None = None
+    topic_prefix: str = "civicpulse."
+    topic_partitions: int = Field(default=4, ge=1)
+    topic_replication: int = Field(default=1, ge=1)
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_sasl_mechanism: str | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    # Short group timeouts make the embedded broker's group joins take seconds, not half a minute.
+    kafka_session_timeout: float = 6.0
+    kafka_heartbeat_interval: float = 0.5
+    kafka_rebalance_timeout: float = 10.0
+
+    # Database. Unset means a SQLite file under home.
+    database_url: str | None = None
+
+    # Intake API.
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=0, le=65535)
+    api_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+
+    # Worker.
+    worker_app_id: str = "civicpulse-worker"
+    worker_batch_size: int = Field(default=1000, ge=1)
+    worker_batch_seconds: float = Field(default=0.5, gt=0)
+    worker_heartbeat_seconds: float = Field(default=2.0, gt=0)
+    worker_web_port: int | None = None
+    worker_alive_after_seconds: float = 15.0
+
+    # Digests: the worker sends scheduled digests (config/recipients.yaml) when enabled.
+    digest_schedule_enabled: bool = True
+
+    # Classifier.
+    model_name: str = "starter"
+
+    log_level: str = "INFO"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'civicpulse.db'}"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def outputs_dir(self) -> Path:
+        return self.home / "outputs"
+
+    @property
+    def rejects_dir(self) -> Path:
+        return self.home / "rejects"
+
+    @property
+    def broker_file(self) -> Path:
+        """Where an embedded broker records its address for the other commands to find."""
+        return self.home / "broker.json"
+
+    @property
+    def uses_embedded_broker(self) -> bool:
+        return not self.kafka_bootstrap
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return self.model_copy(update=changes)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment (entry points only), with explicit overrides on top."""
+    return Settings(**overrides)
