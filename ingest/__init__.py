@@ -1,0 +1,73 @@
+"""Turns outside input (web forms, emails, CRM exports) into contract events and publishes
+them to Kafka. Never reads the database."""
+
+from ingest._kafka import check_reachable, ensure_topics
+from ingest._publisher import (
+    KafkaPublisher,
+    MemoryPublisher,
+    Publisher,
+    publish_contacts,
+    publish_ratings,
+    publish_reviews,
+)
+from ingest.errors import (
+    BrokerUnavailableError,
+    IngestError,
+    MalformedEmailError,
+    MalformedRowError,
+    UnknownProfileError,
+    UnsupportedEncodingError,
+)
+from ingest.sources import (
+    CrmParse,
+    RawEmail,
+    RejectedRow,
+    parse_column_overrides,
+    parse_crm_file,
+    parse_crm_row,
+    parse_email,
+    parse_mailbox,
+    read_mailbox,
+    read_table,
+    resolve_profile,
+    write_rejects,
+)
+from ingest.sources.webform import (
+    ContactSubmission,
+    RatingSubmission,
+    contact_from_submission,
+    rating_from_submission,
+)
+
+__all__ = (
+    "BrokerUnavailableError",
+    "ContactSubmission",
+    "CrmParse",
+    "IngestError",
+    "KafkaPublisher",
+    "MalformedEmailError",
+    "MalformedRowError",
+    "MemoryPublisher",
+    "Publisher",
+    "RatingSubmission",
+    "RawEmail",
+    "RejectedRow",
+    "UnknownProfileError",
+    "UnsupportedEncodingError",
+    "check_reachable",
+    "contact_from_submission",
+    "ensure_topics",
+    "parse_column_overrides",
+    "parse_crm_file",
+    "parse_crm_row",
+    "parse_email",
+    "parse_mailbox",
+    "publish_contacts",
+    "publish_ratings",
+    "publish_reviews",
+    "rating_from_submission",
+    "read_mailbox",
+    "read_table",
+    "resolve_profile",
+    "write_rejects",
+)

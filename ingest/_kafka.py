@@ -1,0 +1,84 @@
+"""kafka-python client settings and topic creation, shared by the producer and the admin client."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import Any
+
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from config import Settings
+from contracts import Topic, topic_name
+from ingest.errors import BrokerUnavailableError
+
+log = logging.getLogger(__name__)
+
+NO_BROKER_HINT = (
+    "start one with `civicpulse up` (or `civicpulse broker`) in the same CIVICPULSE_HOME, "
+    "or set CIVICPULSE_KAFKA_BOOTSTRAP=host:port"
+)
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """Connection options common to every kafka-python client."""
+    if not settings.kafka_bootstrap:
+        raise BrokerUnavailableError(f"no Kafka broker configured: {NO_BROKER_HINT}")
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap.split(","),
+        "security_protocol": settings.kafka_security_protocol,
+        "client_id": "civicpulse-ingest",
+    }
+    if settings.kafka_sasl_mechanism:
+        options["sasl_mechanism"] = settings.kafka_sasl_mechanism
+        options["sasl_plain_username"] = settings.kafka_sasl_username
+        if settings.kafka_sasl_password is not None:
+            options["sasl_plain_password"] = settings.kafka_sasl_password.get_secret_value()
+    return options
+
+
+def check_reachable(settings: Settings, timeout: float = 2.0) -> None:
+    """Fail fast (instead of kafka-python's long retries) when no bootstrap server answers."""
+    options = client_options(settings)
+    for server in options["bootstrap_servers"]:
+        host, _, port = server.strip().rpartition(":")
+        try:
+            with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+                return
+        except (OSError, ValueError):
+            continue
+    raise BrokerUnavailableError(
+        f"no Kafka broker answers at {settings.kafka_bootstrap}: {NO_BROKER_HINT}"
+    )
+
+
+def ensure_topics(settings: Settings, topics: tuple[Topic, ...] = tuple(Topic)) -> None:
+    """Create our topics if they are missing (idempotent), so partition counts are ours."""
+    check_reachable(settings)
+    try:
+        admin = KafkaAdminClient(**client_options(settings), request_timeout_ms=10_000)
+    except KafkaError as exc:
+        raise BrokerUnavailableError(
+            f"Kafka broker at {settings.kafka_bootstrap} is unreachable ({exc}): {NO_BROKER_HINT}"
+        ) from exc
+    try:
+        existing = set(admin.list_topics())
+        wanted = [
+            NewTopic(
+                name=topic_name(t, settings.topic_prefix),
+                num_partitions=settings.topic_partitions,
+                replication_factor=settings.topic_replication,
+            )
+            for t in topics
+            if topic_name(t, settings.topic_prefix) not in existing
+        ]
+        if wanted:
+            try:
+                admin.create_topics(wanted)
+                log.info("created topics %s", ", ".join(t.name for t in wanted))
+            except TopicAlreadyExistsError:
+                pass  # another process won the race
+    finally:
+        admin.close()

@@ -1,0 +1,98 @@
+"""create_app(settings) -> FastAPI: wires state, the body-size limit and the routers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from config import ReferenceData, Settings
+from ingest._publisher import KafkaPublisher, Publisher
+from ingest.api.deps import PublisherSlot
+from ingest.api.routes import contacts, ratings
+
+
+def create_app(
+    settings: Settings,
+    reference: ReferenceData,
+    publisher_factory: Callable[[], Publisher] | None = None,
+) -> FastAPI:
+    app = FastAPI(
+        title="CivicPulse intake API",
+        version="1",
+        description="Citizen contacts and satisfaction ratings in; each is on the Kafka stream "
+        "before the API answers 202.",
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    app.state.reference = reference
+    app.state.publisher_slot = PublisherSlot(
+        publisher_factory or (lambda: KafkaPublisher(settings, max_block_seconds=3.0))
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    app.include_router(contacts.router)
+    app.include_router(ratings.router)
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.publisher_slot.discard()
+
+
+class BodySizeLimit:
+    """Answer 413 for a body over ``max_bytes``, whether or not Content-Length is sent."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await _too_large(send, self.max_bytes)
+            return
+        seen = 0
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _BodyTooLarge:
+            await _too_large(send, self.max_bytes)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail":"request body is larger than the {limit}-byte limit"}}'.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,35 @@
+"""Ingest sources: each turns one kind of outside input into ContactReceived events.
+
+Sources parse and read; they never publish (that is ``ingest._publisher``).
+"""
+
+from ingest.sources.crm_csv import (
+    CrmParse,
+    RejectedRow,
+    parse_column_overrides,
+    parse_crm_file,
+    parse_crm_row,
+    resolve_profile,
+    write_rejects,
+)
+from ingest.sources.inbox import parse_email, parse_mailbox
+from ingest.sources.mailboxes import RawEmail, read_mailbox
+from ingest.sources.tabular import TableRows, read_table
+from ingest.sources.uk_dates import parse_uk_datetime
+
+__all__ = (
+    "CrmParse",
+    "RawEmail",
+    "RejectedRow",
+    "TableRows",
+    "parse_column_overrides",
+    "parse_crm_file",
+    "parse_crm_row",
+    "parse_email",
+    "parse_mailbox",
+    "parse_uk_datetime",
+    "read_mailbox",
+    "read_table",
+    "resolve_profile",
+    "write_rejects",
+)

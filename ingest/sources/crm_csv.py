@@ -1,0 +1,398 @@
+"""CRM export rows -> ContactReceived | RejectedRow, driven by a column profile.
+
+One bad row never stops a file: it becomes a RejectedRow naming its line and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from config import CONTACT_TYPE_WORDS, CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
+from contracts import Channel, ContactReceived, ContactType, contact_id_for
+from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
+from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, TableRows, read_table
+from ingest.sources.uk_dates import parse_uk_datetime
+
+REQUIRED_FIELDS: tuple[str, ...] = ("received_at", "text")
+AD_HOC_PROFILE = "ad-hoc"
+_FIELDS = ", ".join(CRM_FIELDS)
+
+_CHANNEL_WORDS: dict[str, Channel] = {
+    **{normalise_label(c.value): c for c in Channel},
+    **dict.fromkeys(("telephone", "tel", "call", "phone call", "contact centre"), Channel.phone),
+    **dict.fromkeys(("e mail", "mail"), Channel.email),
+    **dict.fromkeys(("online", "website", "web form", "webform", "online form"), Channel.web),
+    **dict.fromkeys(("face to face", "in person", "walk in", "visit"), Channel.in_person),
+    **dict.fromkeys(("post", "letter"), Channel.letter),
+    **dict.fromkeys(("social media", "twitter", "facebook"), Channel.social_media),
+}
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A data row that could not become a contact: where it was, why, and its raw cells."""
+
+    source: str
+    line: int | None
+    reason: str
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+# What a row parsed with but could not place: (partner | ward | label, value). Never a reject.
+_Notes = list[tuple[str, str]]
+
+
+class _Cells:
+    """One row's cells, looked up by our field names through the column map."""
+
+    def __init__(self, row: Mapping[str, str], columns: Mapping[str, str]) -> None:
+        self.row, self.columns = row, columns
+
+    def __call__(self, name: str) -> str:
+        header = self.columns.get(name)
+        return (self.row.get(header) or "").strip() if header is not None else ""
+
+    def label(self, name: str) -> str:
+        return " ".join(self(name).split())
+
+    def where(self, name: str) -> str:
+        header = self.columns.get(name)
+        return f"column {header!r}" if header is not None else f"{name} (no column mapped)"
+
+
+def parse_column_overrides(specs: Iterable[str]) -> dict[str, str]:
+    """``["text=Details", ...]`` (``--column FIELD=HEADER``) as ``{field: header}``.
+
+    An empty HEADER unmaps the field. Raises ``IngestError`` for a malformed spec or a FIELD
+    that is not one of ``CRM_FIELDS``.
+    """
+    overrides: dict[str, str] = {}
+    for spec in specs:
+        name, sep, header = spec.partition("=")
+        name = name.strip().lower().replace("-", "_")
+        if not sep or not name:
+            raise IngestError(f"--column {spec!r}: expected FIELD=HEADER, e.g. text=Description")
+        if name not in CRM_FIELDS:
+            raise IngestError(f"--column {spec!r}: unknown field {name!r}; fields: {_FIELDS}")
+        overrides[name] = header.strip()
+    return overrides
+
+
+def resolve_profile(
+    name: str | None,
+    profiles: Mapping[str, CrmProfile],
+    column_overrides: Mapping[str, str] | None = None,
+) -> CrmProfile:
+    """The profile called ``name``, or an ad-hoc one (source system ``crm``) built from
+    ``column_overrides`` when no name is given. Raises ``UnknownProfileError``."""
+    known = ", ".join(sorted(profiles)) or "(none configured)"
+    if name is None:
+        if column_overrides:
+            return CrmProfile(
+                name=AD_HOC_PROFILE, source_system="crm", columns={**column_overrides}
+            )
+        raise UnknownProfileError(f"no CRM profile given: use one of {known} or --column")
+    if name not in profiles:
+        raise UnknownProfileError(f"unknown CRM profile {name!r}; known profiles: {known}")
+    return profiles[name]
+
+
+def parse_crm_row(
+    row: Mapping[str, str],
+    *,
+    line: int,
+    source: str,
+    profile: CrmProfile,
+    columns: Mapping[str, str],
+    reference: ReferenceData,
+) -> ContactReceived:
+    """One export row as a contact; raises ``MalformedRowError`` naming the line and problem.
+
+    ``columns`` is the effective ``{field: header}`` map (profile columns plus overrides).
+    """
+    contact, _ = _parse_row(row, line, source, profile, columns, reference)
+    return contact
+
+
+class CrmParse:
+    """One CRM export being parsed: iterate for one result per data row, then read the tallies.
+
+    Each iteration starts from the top of the file and resets the tallies.
+    """
+
+    def __init__(
+        self,
+        table: TableRows,
+        *,
+        profile: CrmProfile,
+        reference: ReferenceData,
+        columns: Mapping[str, str],
+    ) -> None:
+        self.source, self.headers = table.source, table.headers
+        self.profile, self.columns = profile, dict(columns)
+        self._table, self._reference = table, reference
+        self._reset()
+
+    def _reset(self) -> None:
+        self.rows_read = self.accepted = self.rejected = self.duplicates = 0
+        self.unknown_partners: Counter[str] = Counter()
+        self.unknown_wards: Counter[str] = Counter()
+        self.unmapped_labels: Counter[str] = Counter()
+        self._tallies = {
+            "partner": self.unknown_partners,
+            "ward": self.unknown_wards,
+            "label": self.unmapped_labels,
+        }
+
+    def __iter__(self) -> Iterator[ContactReceived | RejectedRow]:
+        self._reset()
+        seen: set[uuid.UUID] = set()
+        for line, row in self._table:
+            self.rows_read += 1
+            try:
+                contact, notes = _parse_row(
+                    row, line, self.source, self.profile, self.columns, self._reference
+                )
+            except MalformedRowError as exc:
+                self.rejected += 1
+                yield RejectedRow(self.source, line, exc.reason, dict(row))
+                continue
+            self.accepted += 1
+            if contact.contact_id in seen:
+                self.duplicates += 1
+            seen.add(contact.contact_id)
+            for kind, value in notes:
+                self._tallies[kind][value] += 1
+            yield contact
+
+
+def parse_crm_file(
+    path: Path,
+    *,
+    profile: CrmProfile,
+    reference: ReferenceData,
+    column_overrides: Mapping[str, str] | None = None,
+) -> CrmParse:
+    """The export at ``path`` ready to iterate. Checks up front that every mapped header is in
+    the file; if not, raises ``MalformedRowError`` (line None) listing missing and present."""
+    source = str(path)
+    columns = {**profile.columns, **(column_overrides or {})}
+    columns = {name: header.strip() for name, header in columns.items() if header.strip()}
+    unmapped = [name for name in REQUIRED_FIELDS if name not in columns]
+    if unmapped:
+        raise MalformedRowError(
+            f"profile {profile.name!r} maps no column to {', '.join(unmapped)}; "
+            "map one with --column FIELD=HEADER",
+            source=source,
+        )
+    _profile_channel(profile)
+    table = read_table(path, encoding=profile.encoding, delimiter=profile.delimiter)
+    columns = _match_headers(columns, table.headers, source)
+    return CrmParse(table, profile=profile, reference=reference, columns=columns)
+
+
+def write_rejects(rejects: Iterable[RejectedRow], path: Path) -> int:
+    """Write ``rejects`` as a UTF-8 (BOM, for Excel) CSV: line, reason, then the raw columns.
+    Returns how many rows were written."""
+    rows = list(rejects)
+    headers = list(dict.fromkeys(header for reject in rows for header in reject.raw))
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "reason", *headers])
+        for reject in rows:
+            line = "" if reject.line is None else reject.line
+            writer.writerow([line, reject.reason, *(reject.raw.get(h, "") for h in headers)])
+    return len(rows)
+
+
+def _match_headers(
+    columns: dict[str, str], headers: tuple[str, ...], source: str
+) -> dict[str, str]:
+    """``columns`` pointing at the file's own spelling of each header (exact match first,
+    then ignoring case, spacing and punctuation)."""
+    loose = {normalise_label(h): h for h in reversed(headers)}
+    matched, missing = {}, []
+    for name, header in columns.items():
+        found = header if header in headers else loose.get(normalise_label(header))
+        if found is None:
+            missing.append(f"{header!r} (for {name})")
+        else:
+            matched[name] = found
+    if missing:
+        present = ", ".join(repr(h) for h in headers)
+        raise MalformedRowError(
+            f"missing column(s) {', '.join(missing)}; the file's columns are: {present}. "
+            "Fix the profile or map them with --column FIELD=HEADER",
+            source=source,
+        )
+    return matched
+
+
+def _profile_channel(profile: CrmProfile) -> Channel:
+    channel = _CHANNEL_WORDS.get(normalise_label(profile.channel))
+    if channel is None:
+        choices = ", ".join(c.value for c in Channel)
+        raise IngestError(f"profile {profile.name!r}: channel {profile.channel!r} not in {choices}")
+    return channel
+
+
+def _parse_row(
+    row: Mapping[str, str],
+    line: int,
+    source: str,
+    profile: CrmProfile,
+    columns: Mapping[str, str],
+    reference: ReferenceData,
+) -> tuple[ContactReceived, _Notes]:
+    cells, notes = _Cells(row, columns), list[tuple[str, str]]()
+
+    def fail(reason: str) -> MalformedRowError:
+        return MalformedRowError(reason, source=source, line=line)
+
+    if row.get(READ_ERROR):
+        raise fail(f"cannot read this record: {row[READ_ERROR]}")
+    if row.get(EXTRA_CELLS):
+        extra = row[EXTRA_CELLS]
+        raise fail(
+            f"more cells than the header has columns (extra: {extra[:60]!r}); "
+            "is there an unquoted delimiter in a value?"
+        )
+    text = cells("text")
+    if not text:
+        raise fail(f"missing text: {cells.where('text')} is empty")
+    try:
+        received_at = parse_uk_datetime(cells("received_at"), date_format=profile.date_format)
+    except MalformedRowError as exc:
+        raise fail(f"{cells.where('received_at')}: {exc.reason}") from exc
+    if "source_ref" in columns:
+        ref = source_ref = cells.label("source_ref")
+        if not ref:
+            raise fail(f"missing reference: {cells.where('source_ref')} is empty")
+    else:
+        source_ref = None
+        ref = "row-sha256:" + _row_digest(cells, columns)
+    try:
+        contact_type = _contact_type(cells.label("contact_type"), profile)
+    except ValueError as exc:
+        raise fail(f"{cells.where('contact_type')}: {exc}") from exc
+    service, category = _service_and_category(cells, profile, reference, notes)
+    data = {
+        "contact_id": contact_id_for(profile.source_system, ref),
+        "received_at": received_at,
+        "channel": _channel(cells.label("channel"), profile, notes),
+        "source_system": profile.source_system,
+        "source_ref": source_ref,
+        "partner": _known_or_given("partner", cells, reference.resolve_partner, notes)
+        or _default_partner(profile, reference),
+        "contact_type": contact_type,
+        "service": service,
+        "category": category,
+        "subject": cells("subject") or None,
+        "text": text,
+        "ward": _known_or_given("ward", cells, reference.resolve_ward, notes),
+        "postcode": " ".join(cells("postcode").upper().split()) or None,
+        "reporter": {
+            "name": cells.label("reporter_name") or None,
+            "email": cells.label("reporter_email") or None,
+            "phone": cells.label("reporter_phone") or None,
+            "address": cells("reporter_address") or None,
+        },
+    }
+    try:
+        return ContactReceived.model_validate(data), notes
+    except ValidationError as exc:
+        raise fail(_validation_reason(exc, columns)) from exc
+
+
+def _row_digest(cells: _Cells, columns: Mapping[str, str]) -> str:
+    values = [[name, cells(name)] for name in sorted(columns)]
+    encoded = json.dumps(values, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _contact_type(value: str, profile: CrmProfile) -> ContactType | None:
+    if not value:
+        return None
+    mapped = profile.value_map("contact_type").get(normalise_label(value))
+    if mapped == "":
+        return None
+    word = normalise_label(mapped if mapped is not None else value)
+    found = CONTACT_TYPE_WORDS.get(word)
+    if found is not None:
+        return found
+    if mapped is not None:
+        raise ValueError(f"profile maps contact type {value!r} to {mapped!r}, not a contact type")
+    known = ", ".join([*(t.value for t in ContactType), *profile.values.get("contact_type", {})])
+    raise ValueError(f"unknown contact type {value!r} (known: {known})")
+
+
+def _channel(value: str, profile: CrmProfile, notes: _Notes) -> Channel:
+    if value:
+        mapped = profile.value_map("channel").get(normalise_label(value), value)
+        found = _CHANNEL_WORDS.get(normalise_label(mapped))
+        if found is not None:
+            return found
+        notes.append(("label", f"channel: {value}"))
+    return _profile_channel(profile)
+
+
+def _service_and_category(
+    cells: _Cells, profile: CrmProfile, reference: ReferenceData, notes: _Notes
+) -> tuple[str | None, str | None]:
+    """Profile value maps first, then taxonomy names and aliases; a known category decides
+    the service. Labels that map to nothing are noted and left as None."""
+    tax = reference.taxonomy
+    service = _label(cells.label("service"), "service", profile, tax.resolve_service, notes)
+    category = _label(cells.label("category"), "category", profile, tax.resolve_category, notes)
+    if category is not None:
+        service = tax.service_of_category.get(category, service)
+    return service, category
+
+
+def _label(
+    value: str, name: str, profile: CrmProfile, resolve: Callable[[str], str | None], notes: _Notes
+) -> str | None:
+    if not value:
+        return None
+    mapped = profile.value_map(name).get(normalise_label(value))
+    if mapped == "":  # the profile says: this label means nothing to us, and that is fine
+        return None
+    found = resolve(mapped if mapped is not None else value)
+    if found is None:
+        notes.append(("label", f"{name}: {value}"))
+    return found
+
+
+def _known_or_given(
+    name: str, cells: _Cells, resolve: Callable[[str], str | None], notes: _Notes
+) -> str | None:
+    """The canonical partner id or ward name for a cell, else the cell as given (noted)."""
+    value = cells.label(name)
+    found = resolve(value) if value else None
+    if value and found is None:
+        notes.append((name, value))
+    return found or value or None
+
+
+def _default_partner(profile: CrmProfile, reference: ReferenceData) -> str | None:
+    default = profile.partner or reference.default_partner
+    return (reference.resolve_partner(default) or default) if default else None
+
+
+def _validation_reason(exc: ValidationError, columns: Mapping[str, str]) -> str:
+    parts = []
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"]]
+        name = "_".join(loc[:2]) if loc[:1] == ["reporter"] else (loc[0] if loc else "row")
+        where = f"column {columns[name]!r}" if name in columns else name
+        parts.append(f"{where}: {error['msg']}")
+    return "; ".join(parts)
