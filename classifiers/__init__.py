@@ -1,0 +1,84 @@
+"""Pure ML, no Kafka and no SQL: the contact classifier (type, service, category), its
+training, evaluation and model registry, and removal of personal data from free text."""
+
+from classifiers.artifact import ModelArtifact
+from classifiers.dataset import (
+    STARTER_DATASET,
+    TARGET_NAMES,
+    TARGETS,
+    LabelledText,
+    TrainingSet,
+    read_labelled_csv,
+    read_training_csv,
+    training_set,
+)
+from classifiers.errors import (
+    ClassifierError,
+    IncompleteModelError,
+    ModelNotFoundError,
+    ModelVersionError,
+    TrainingDataError,
+    UnmappedLabelsError,
+)
+from classifiers.evaluation import predictions, target_metrics, top_confusions
+from classifiers.explain import explain
+from classifiers.families import DEFAULT_FAMILY, FAMILIES
+from classifiers.features import contact_text
+from classifiers.labels import OTHER, read_label_mapping
+from classifiers.model import ContactClassifier
+from classifiers.plots import confusion_png, reliability_png
+from classifiers.promotion import Promotion, promote_checked
+from classifiers.redaction import redact_personal_data
+from classifiers.registry import ModelRegistry
+from classifiers.selection import SearchSettings
+from classifiers.starter import promoted_or_starter, save_trained, train_and_register
+from classifiers.train import (
+    TrainedModel,
+    TrainingOptions,
+    train_classifier,
+    train_from_rows,
+    training_steps,
+)
+
+__all__ = (
+    "DEFAULT_FAMILY",
+    "FAMILIES",
+    "OTHER",
+    "STARTER_DATASET",
+    "TARGETS",
+    "TARGET_NAMES",
+    "ClassifierError",
+    "ContactClassifier",
+    "IncompleteModelError",
+    "LabelledText",
+    "ModelArtifact",
+    "ModelNotFoundError",
+    "ModelRegistry",
+    "ModelVersionError",
+    "Promotion",
+    "SearchSettings",
+    "TrainedModel",
+    "TrainingDataError",
+    "TrainingOptions",
+    "TrainingSet",
+    "UnmappedLabelsError",
+    "confusion_png",
+    "contact_text",
+    "explain",
+    "predictions",
+    "promote_checked",
+    "promoted_or_starter",
+    "read_label_mapping",
+    "read_labelled_csv",
+    "read_training_csv",
+    "redact_personal_data",
+    "reliability_png",
+    "save_trained",
+    "target_metrics",
+    "top_confusions",
+    "train_and_register",
+    "train_classifier",
+    "train_from_rows",
+    "training_set",
+    "training_steps",
+)

@@ -1,0 +1,67 @@
+"""Scanning primitives shared by the redaction passes: spans, runs of digits and word edges.
+Knows no kind of personal data itself; the passes in ``_redaction_*`` modules do."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+__all__ = (
+    "RIGHT_EDGE",
+    "Number",
+    "Span",
+    "digits_of",
+    "find_numbers",
+    "free_before",
+    "left_edge",
+    "matches_at",
+)
+
+Span = tuple[int, int]
+Number = tuple[int, int, int]  # a run of digits, and where the number it begins ends
+
+
+def left_edge(first: str) -> str:
+    # A one-character class not glued to a word or a placeholder before it. The checks follow
+    # the character so that ``re`` can skip ahead to candidates fast.
+    return rf"{first}(?<!\w{first})(?<![a-z]\]{first})"
+
+
+RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder after it
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def free_before(text: str, index: int) -> bool:
+    """Whether ``index`` starts a word that is not glued to a placeholder."""
+    before = text[index - 1 : index] if index else " "
+    if before.isalnum() or before == "_":
+        return False
+    return not (before == "]" and text[index - 2 : index - 1].islower())
+
+
+def digits_of(text: str) -> str:
+    return "".join(ch for ch in text if "0" <= ch <= "9")
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Runs of digits, each with where its number ends if up to two of `` ().-`` join runs."""
+    numbers: list[Number] = []
+    for start, end in reversed([m.span() for m in _DIGITS.finditer(text)]):
+        joined = numbers and numbers[-1][0] - end <= 2
+        if joined and not text[end : numbers[-1][0]].strip(" ().-"):
+            numbers.append((start, end, numbers[-1][2]))
+        else:
+            numbers.append((start, end, end))
+    return numbers[::-1]
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)``, trying only ``starts`` (in order)."""
+    done = 0
+    for start in starts:
+        if start >= done and (match := pattern.match(text, start)):
+            done = match.end()
+            yield match

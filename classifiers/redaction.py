@@ -1,0 +1,199 @@
+"""Redacts personal data (emails, phones, cards, NI numbers, bank details, postcodes, street
+addresses, names) from contacts' free text into placeholders such as ``[email]``.
+Pure text in, text out: it never logs, stores or returns what it removes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from classifiers._redaction_names import (
+    COMMON,
+    STREET_AFTER,
+    address_spans,
+    cued_names,
+    signed_names,
+    titled_names,
+)
+from classifiers._redaction_numbers import (
+    bank_details,
+    card_spans,
+    national_digits,
+    nino_spans,
+    phone_spans,
+    postcode_spans,
+)
+from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
+from contracts import Reporter
+
+__all__ = ("redact_personal_data",)
+
+Claim = tuple[int, int, str]  # a span and its placeholder
+
+_EMAIL_LOCAL = frozenset("_.!#$%&'*+/=?^`{|}~-")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"]+")
+_ADDRESS_PARTS = re.compile(r"[,\n]")
+_FLAT_ONLY = re.compile(r"(?i:(?:flat|apartment|apt|unit)\.?\s*)?[0-9]+[A-Za-z]?")
+
+
+def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
+    """Return ``text`` with personal data replaced by placeholders such as ``[email]``.
+
+    Values known from ``reporter`` (name, email, phone, first address line) are redacted
+    wherever they appear. Idempotent; placeholders and all other characters are kept.
+    """
+    if "@" in text:
+        text = _splice(text, _as("[email]", _email_spans(text)))
+    if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
+        text = _splice(text, _as("[email]", _known_spans(text, _lower(text), [reporter.email])))
+    if "://" not in text and "www." not in text.lower():
+        return _redact_segment(text, reporter)
+    pieces: list[str] = []
+    position = 0
+    for url in _URL.finditer(text):  # links are kept: only the text around them is redacted
+        pieces += (_redact_segment(text[position : url.start()], reporter), url.group())
+        position = url.end()
+    pieces.append(_redact_segment(text[position:], reporter))
+    return "".join(pieces)
+
+
+def _redact_segment(text: str, reporter: Reporter | None) -> str:
+    """Redact text holding no link; digit passes share one look at the numbers."""
+    numbers, numbered = find_numbers(text), text
+    longest = max((stop - start for start, _, stop in numbers), default=0)
+    claims: list[Claim] = []
+    masked = text  # claimed spans look like placeholders of the same length: "[xxxx]"
+    for needs, spans_in, placeholder in _DIGIT_PASSES if longest else ():
+        if longest >= needs and (spans := list(spans_in(masked, numbers, reporter))):
+            claims += _as(placeholder, spans)
+            for start, end in spans:
+                masked = f"{masked[:start]}[{'x' * (end - start - 2)}]{masked[end:]}"
+            numbers = find_numbers(masked)
+    text = _splice(text, claims)
+    lowered = _lower(text)
+    if reporter is not None and reporter.address:
+        spans = _known_spans(text, lowered, _address_lines(reporter.address))
+        text, lowered = _replace(text, lowered, "[address]", spans)
+    for names_in in (titled_names, cued_names, signed_names):
+        text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
+    if reporter is not None and reporter.name:
+        spans = _known_names(text, lowered, reporter.name)
+        text, lowered = _replace(text, lowered, "[name]", spans)
+    if longest >= 6:  # last, so that no later pass shortens the distances it measures
+        numbers = numbers if text is numbered else find_numbers(text)
+        text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
+    return text
+
+
+def _as(placeholder: str, spans: Iterable[Span]) -> Iterator[Claim]:
+    return ((start, end, placeholder) for start, end in spans)
+
+
+def _splice(text: str, claims: Iterable[Claim]) -> str:
+    """``text`` with claimed spans replaced, merging those that touch (``text`` if none)."""
+    pieces: list[str] = []
+    position = 0
+    for start, end, placeholder in sorted(claims):
+        if start > position or not pieces:
+            pieces += (text[position:start], placeholder)
+        position = max(position, end)
+    return "".join((*pieces, text[position:])) if pieces else text
+
+
+def _replace(text: str, lowered: str, placeholder: str, spans: Iterable[Span]) -> tuple[str, str]:
+    new = _splice(text, _as(placeholder, spans))
+    return (text, lowered) if new is text else (new, _lower(new))
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, keeping characters whose lower case is longer, so indexes still match."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _email_spans(text: str) -> Iterator[Span]:
+    done = 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > done and (text[start - 1].isalnum() or text[start - 1] in _EMAIL_LOCAL):
+            start -= 1
+        if start < at and (domain := _DOMAIN.match(text, at + 1)):
+            mailto = text[max(done, start - 7) : start].lower() == "mailto:"
+            yield start - 7 * mailto, domain.end()
+            done = domain.end()
+        at = text.find("@", max(done, at + 1))
+
+
+def _known_phone_spans(text: str, numbers: list[Number], reporter: Reporter | None) -> list[Span]:
+    """Numbers holding the reporter's phone number, however it is spaced or prefixed."""
+    core = national_digits(digits_of(reporter.phone)) if reporter and reporter.phone else ""
+    spans: list[Span] = []
+    for start, _, stop in numbers if len(core) >= 7 else ():
+        fresh = stop - start >= len(core) and (not spans or start > spans[-1][1])
+        if fresh and core in national_digits(digits_of(text[start:stop])):
+            spans.append((start - (text[start - 1 : start] in ("+", "(")), stop))
+    return spans
+
+
+def _address_lines(address: str) -> list[str]:
+    parts = [part.strip() for part in _ADDRESS_PARTS.split(address) if part.strip()]
+    if len(parts) > 1 and _FLAT_ONLY.fullmatch(parts[0]):
+        return [f"{parts[0]}, {parts[1]}", parts[1]]  # "Flat 3, 14 Oak Street"
+    return parts[:1]
+
+
+def _known_names(text: str, lowered: str, name: str) -> list[Span]:
+    """The full name; its uncommon words where capitalised, but not "Smith Street"."""
+    words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in COMMON]
+    if not any(_lower(word) in lowered for word in words):
+        return _known_spans(text, lowered, [name])  # the usual case: the text never names them
+    spans = _known_spans(text, lowered, [name, " ".join(words)])
+    for word in (_lower(w) for w in words if len(w) >= 3 and "[" not in w and "]" not in w):
+        spans += [
+            span
+            for span in _occurrences(text, lowered, word)
+            if text[span[0]].isupper() and not STREET_AFTER.match(text, span[1])
+        ]
+    return spans
+
+
+def _known_spans(text: str, lowered: str, phrases: list[str]) -> list[Span]:
+    """Whole-word, case-insensitive occurrences of ``phrases`` (without brackets)."""
+    wanted = {" ".join(_lower(phrase).split()) for phrase in phrases}
+    wanted = {p for p in wanted if len(p) >= 2 and "[" not in p and "]" not in p and p in lowered}
+    return [span for phrase in wanted for span in _occurrences(text, lowered, phrase)]
+
+
+def _occurrences(text: str, lowered: str, phrase: str) -> list[Span]:
+    spans: list[Span] = []
+    start = lowered.find(phrase)
+    while start != -1:
+        if _standalone(text, start, start + len(phrase)):
+            spans.append((start, start + len(phrase)))
+        start = lowered.find(phrase, start + 1)
+    return spans
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is whole words, not inside or next to a placeholder."""
+    after = text[end : end + 1]
+    if not free_before(text, start) or after.isalnum() or after == "_":
+        return False
+    if after == "[" and text[end + 1 : end + 2].islower():
+        return False
+    return not (text[start - 1 : start] == "[" and after == "]")
+
+
+# (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
+_DIGIT_PASSES = (
+    (13, card_spans, "[card]"),
+    (6, nino_spans, "[nino]"),
+    (10, phone_spans, "[phone]"),
+    (7, _known_phone_spans, "[phone]"),
+    (1, postcode_spans, "[postcode]"),
+    (1, address_spans, "[address]"),
+)

@@ -1,0 +1,147 @@
+"""Choosing hyper-parameters by cross-validation (a small grid per family and target, at most
+2 processes) and fitting a family's calibrated labeller; baselines scored alongside."""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.exceptions import ConvergenceWarning, FitFailedWarning
+from sklearn.metrics import f1_score, make_scorer
+from sklearn.model_selection import GridSearchCV
+
+from classifiers.baselines import BASELINES, baseline
+from classifiers.evaluation import macro_f1
+from classifiers.families import Family
+from classifiers.labeller import Calibration, ContactLabeller
+from classifiers.split import stratified_split
+from config import Taxonomy
+
+Step = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """How hard to search: folds, processes, and the most rows a search looks at."""
+
+    cv: int = 5
+    n_jobs: int = 2
+    max_rows: int = 5_000
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Tuned:
+    params: dict[str, Any]
+    cv_macro_f1: float | None  # None: too few rows to cross-validate; the grid's middle used
+
+
+@dataclass(frozen=True)
+class FittedFamily:
+    family: Family
+    labeller: ContactLabeller
+    tuned: dict[str, Tuned]
+
+    def mean_cv(self) -> float:
+        scores = [t.cv_macro_f1 for t in self.tuned.values() if t.cv_macro_f1 is not None]
+        return float(np.mean(scores)) if scores else float("nan")
+
+
+def stratified_folds(
+    labels: Sequence[str], folds: int, seed: int = 0
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """K folds with every label spread round-robin over them (rare labels allowed)."""
+    rng = np.random.default_rng(seed)
+    fold = np.zeros(len(labels), dtype=int)
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        by_label[label].append(i)
+    offset = 0
+    for label in sorted(by_label):
+        rows = rng.permutation(by_label[label])
+        fold[rows] = (np.arange(len(rows)) + offset) % folds
+        offset += len(rows)
+    return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
+
+
+def tune_head(family: Family, matrix: Any, labels: Sequence[str], search: SearchSettings) -> Tuned:
+    """The grid point with the best cross-validated macro-F1 for one target."""
+    y = np.asarray(labels)
+    if len(y) < 10 * search.cv or len(set(y)) < 2:
+        middle = {k: v[len(v) // 2] for k, v in family.grid.items()}
+        return Tuned(middle, None)
+    folds = stratified_folds(list(y), search.cv, search.seed)
+    search_cv = GridSearchCV(
+        family.make_head(),
+        family.grid,
+        scoring=make_scorer(f1_score, average="macro", zero_division=0),
+        cv=folds,
+        n_jobs=search.n_jobs if len(y) >= 2000 else 1,
+        refit=False,
+        error_score=0.0,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", FitFailedWarning)
+        search_cv.fit(matrix, y)
+    return Tuned(dict(search_cv.best_params_), round(float(search_cv.best_score_), 4))
+
+
+def fit_family(
+    family: Family,
+    texts: Sequence[str],
+    targets: Mapping[str, Sequence[str]],
+    calibration: Calibration,
+    search: SearchSettings,
+    step: Step,
+) -> FittedFamily:
+    """Tune each target's head on (a sample of) the rows, then fit the calibrated labeller."""
+    sample = _sample(targets, search)
+    features = family.features()
+    matrix = features.fit_transform([texts[i] for i in sample])
+    tuned: dict[str, Tuned] = {}
+    for target, labels in targets.items():
+        tuned[target] = tune_head(family, matrix, [labels[i] for i in sample], search)
+        step(f"{family.name}: cross-validating {target}")
+    heads = {t: clone(family.make_head()).set_params(**tuned[t].params) for t in targets}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        labeller = ContactLabeller(family.features(), heads).fit(
+            texts,
+            targets,
+            calibration=calibration,
+            on_step=lambda s: step(f"{family.name}: fitting {s}"),
+        )
+    return FittedFamily(family, labeller, tuned)
+
+
+def baseline_scores(
+    train_texts: Sequence[str],
+    train: Mapping[str, Sequence[str]],
+    test_texts: Sequence[str],
+    test: Mapping[str, Sequence[str]],
+    taxonomy: Taxonomy,
+) -> dict[str, dict[str, float]]:
+    """Held-out macro-F1 of each baseline for each target."""
+    scores: dict[str, dict[str, float]] = {name: {} for name in BASELINES}
+    for name in BASELINES:
+        for target, labels in train.items():
+            model: Any = baseline(name, target, labels, taxonomy)
+            model.fit(list(train_texts), list(labels))
+            scores[name][target] = macro_f1(list(test[target]), list(model.predict(test_texts)))
+    return scores
+
+
+def _sample(targets: Mapping[str, Sequence[str]], search: SearchSettings) -> list[int]:
+    """Row indices to search on: all of them, or a stratified sample of ``max_rows``."""
+    first = next(iter(targets.values()))
+    labels = list(targets.get("category", first))
+    if len(labels) <= search.max_rows:
+        return list(range(len(labels)))
+    _, chosen = stratified_split(labels, fraction=search.max_rows / len(labels), seed=search.seed)
+    return [int(i) for i in chosen]

@@ -1,0 +1,75 @@
+"""The starter model: trained from the dataset the project ships, promoted when nothing else is."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from classifiers.dataset import STARTER_DATASET, read_training_csv
+from classifiers.errors import ModelVersionError
+from classifiers.model import ContactClassifier
+from classifiers.registry import ModelRegistry
+from classifiers.train import TrainedModel, TrainingOptions, train_classifier
+from config import Taxonomy
+
+log = logging.getLogger(__name__)
+
+
+def save_trained(
+    registry: ModelRegistry, trained: TrainedModel, *, dataset: str, promote: bool
+) -> Path:
+    """Save a trained model with its report and a summary for ``models list``."""
+    report = {**trained.report, "dataset": dataset}
+    folder = registry.save(
+        trained.artifact,
+        {
+            "name": report["name"],
+            "dataset": dataset,
+            "training": {
+                k: report[k]
+                for k in ("training_rows", "holdout_rows", "validation_rows", "family", "split")
+            },
+            "metrics": {
+                t: {k: m[k] for k in ("accuracy", "macro_f1")}
+                for t, m in report["holdout_metrics"].items()
+            },
+            "report": report,
+        },
+    )
+    if promote:
+        registry.promote(trained.artifact.version)
+    return folder
+
+
+def train_and_register(
+    registry: ModelRegistry,
+    taxonomy: Taxonomy,
+    *,
+    dataset: Path = STARTER_DATASET,
+    name: str = "starter",
+    promote: bool = True,
+    options: TrainingOptions | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> tuple[ContactClassifier, dict[str, Any]]:
+    """Train on ``dataset`` (``subject,text,contact_type,service,category``), save the model
+    with its evaluation report, and promote it."""
+    data = read_training_csv(dataset, taxonomy)
+    trained = train_classifier(data, taxonomy, name=name, options=options, on_step=on_step)
+    save_trained(registry, trained, dataset=str(dataset), promote=promote)
+    return trained.classifier, {**trained.report, "dataset": str(dataset)}
+
+
+def promoted_or_starter(registry: ModelRegistry, taxonomy: Taxonomy) -> ContactClassifier:
+    """The promoted model; on a fresh home, or when the promoted model was saved by an
+    incompatible installation, train and promote the starter model first."""
+    if registry.promoted_version() is None:
+        log.info("no promoted model in %s: training the starter model", registry.models_dir)
+    else:
+        try:
+            return registry.load_promoted()
+        except ModelVersionError as exc:
+            log.warning("%s; training and promoting the starter model instead", exc)
+    classifier, _ = train_and_register(registry, taxonomy)
+    return classifier

@@ -1,0 +1,237 @@
+"""Tests for personal-data redaction: each kind in residents' own words, what must be kept,
+values known from the reporter, and Hypothesis properties (idempotent, nothing leaks)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from classifiers.redaction import redact_personal_data
+from contracts import Reporter
+
+PLACEHOLDER = re.compile(r"\[(?:email|phone|postcode|address|name|card|nino|account)\]")
+# Written independently of the module under test, so that they check it rather than echo it.
+EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+UK_MOBILE = re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)7\d{3}[\s-]?\d{3}[\s-]?\d{3}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # emails
+        (
+            "Please reply to jo.bloggs+bins@example.co.uk, not my work one.",
+            "Please reply to [email], not my work one.",
+        ),
+        ("Write to mailto:JO@EXAMPLE.COM today", "Write to [email] today"),
+        ("my email is o'brien_k@tenant-mail.org.uk.", "my email is [email]."),
+        # phones, in every common UK format
+        ("Call me on 07700 900123 after 5pm.", "Call me on [phone] after 5pm."),
+        ("Mobile: 07700900123", "Mobile: [phone]"),
+        ("ring +44 7700 900123 or +447700900124", "ring [phone] or [phone]"),
+        ("Home (01928) 123456, work 01928 123 456.", "Home [phone], work [phone]."),
+        ("My number is 0151-123-4567", "My number is [phone]"),
+        ("Try 020 7946 0018 or +44 (0)20 7946 0019", "Try [phone] or [phone]"),
+        ("abroad: 0044 7700 900123", "abroad: [phone]"),
+        # postcodes
+        ("I live in WA7 1AB near the park.", "I live in [postcode] near the park."),
+        ("postcode is wa81ab", "postcode is [postcode]"),
+        ("Runcorn, WA7 2XX.", "Runcorn, [postcode]."),
+        # street addresses with a house number
+        ("The bin at 14 Oak Street was missed.", "The bin at [address] was missed."),
+        ("I live at Flat 3, 22b High Road in Widnes.", "I live at [address] in Widnes."),
+        ("It is outside 7 St Mary's Close again", "It is outside [address] again"),
+        # names after cues, sign-offs and titles
+        (
+            "My name is John Smith and the bin was missed.",
+            "My name is [name] and the bin was missed.",
+        ),
+        (
+            "Hello, I am Priya Patel and I have a complaint.",
+            "Hello, I am [name] and I have a complaint.",
+        ),
+        (
+            "Hi, this is Dave from number 12, the lights are out.",
+            "Hi, this is [name] from number 12, the lights are out.",
+        ),
+        ("Bins not emptied.\nRegards,\nJohn Smith", "Bins not emptied.\nRegards,\n[name]"),
+        ("Please fix it. Thanks, Mary", "Please fix it. Thanks, [name]"),
+        ("Yours sincerely\nMrs P Jones", "Yours sincerely\n[name]"),
+        ("Kind regards\nDave", "Kind regards\n[name]"),
+        ("Mr Brown next door parks on the verge.", "[name] next door parks on the verge."),
+        (
+            "Thanks to Sarah in the bins team, and to Mrs Okafor.",
+            "Thanks to Sarah in the bins team, and to [name].",
+        ),
+        ("spoke to mr and mrs jones about it", "spoke to [name] about it"),
+        ("Name: jane doe\nSurname: Doe", "Name: [name]\nSurname: [name]"),
+        # payment cards (Luhn-checked); the expiry date is kept
+        ("I paid with 4111 1111 1111 1111 exp 12/26 twice", "I paid with [card] exp 12/26 twice"),
+        ("card 5555-5555-5555-4444 and amex 378282246310005", "card [card] and amex [card]"),
+        # National Insurance numbers
+        ("My NI number is QQ 12 34 56 C.", "My NI number is [nino]."),
+        ("ni qq123456c", "ni [nino]"),
+        # bank details
+        (
+            "Refund to sort code 12-34-56, account 12345678 please.",
+            "Refund to sort code [account], account [account] please.",
+        ),
+        ("sort code 40 11 22", "sort code [account]"),
+        ("pay it into 20-45-67", "pay it into [account]"),
+    ],
+)
+def test_personal_data_is_redacted(text: str, expected: str) -> None:
+    assert redact_personal_data(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12/03/2025 at 10:30 I paid £123.45 for 3 bins.",
+        "Collections were missed in 2023 and 2024, ref 123456.",
+        "My council tax account is 12345678 and the case is ref 0123456789.",
+        "The potholes on Oak Street are getting worse.",
+        "Fly tipping in WA7 again, and on the A56 take the 2nd exit.",
+        "I am writing to complain about the bins.",
+        "I am very disappointed with the service. I Am Writing To Complain.",
+        "I'M MOVING OUT AT THE END OF THE WEEK AND EVERY TIME I RING I'M TOLD IT'S ON THE LIST.",
+        "Thanks to Sarah in the bins team for sorting it.",
+        "The meeting is on 12-03-25 at the library.",
+        "There were 3 Big Potholes on Oak Road.",
+        "Since 2019 Station Road has flooded every winter.",
+        "I waited 45 minutes, 3 times this week, from 09:00 to 17:30.",
+        "See https://www.halton.gov.uk/bins?id=07700900123 for the calendar.",
+        "The 0800 number rang out and the £0.50 charge is wrong.",
+    ],
+)
+def test_non_personal_text_is_kept(text: str) -> None:
+    assert redact_personal_data(text) == text
+
+
+REPORTER = Reporter(
+    name="Jane Kowalski",
+    email="jane.k@example.org",
+    phone="+44 (0)7700 900 999",
+    address="Flat 2, 9 Birch Grove, Runcorn WA7 2XX",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kowalski, jane kowalski and JANE KOWALSKI", "[name], [name] and [name]"),
+        ("Jane here; email JANE.K@EXAMPLE.ORG", "[name] here; email [email]"),
+        ("ring 7700 900 999 or 0 7700 900999", "ring [phone] or [phone]"),
+        ("it is at Flat 2, 9 Birch Grove", "it is at [address]"),
+        ("the flooding on Kowalski Street", "the flooding on Kowalski Street"),
+        ("kowalski in lower case is kept", "kowalski in lower case is kept"),
+    ],
+)
+def test_values_known_from_the_reporter_are_redacted(text: str, expected: str) -> None:
+    assert redact_personal_data(text, REPORTER) == expected
+
+
+def test_known_address_without_a_house_number() -> None:
+    reporter = Reporter(address="Rose Cottage, Mill Lane, Halton")
+    text = "The lorry blocked rose cottage again."
+    assert redact_personal_data(text, reporter) == "The lorry blocked [address] again."
+
+
+def test_empty_reporter_changes_nothing_more() -> None:
+    text = "Mr Smith at 14 Oak Street called 07700 900123."
+    assert redact_personal_data(text, Reporter()) == redact_personal_data(text)
+
+
+def test_long_adversarial_input_is_handled() -> None:
+    text = "a" * 50_000 + "@" + "1" * 20_000 + " Mr" * 5_000
+    assert redact_personal_data(text).startswith("a" * 1_000)
+
+
+FRAGMENT_TEXT = (
+    "07700 900123 +44 7700 900123 (01928) 0151-123-4567 0044 Mr Mrs mr Dr Miss Smith John"
+    " O'Neil 14 3b Flat 3, Oak Street Road St WA7 1AB wa81ab QQ 12 34 56 C 12-34-56 12345678"
+    " 4111 1111 1111 1111 12/26 jo@example.com @ x.co.uk mailto: [name] [phone] [email]"
+    " [address] [account] https://x.org/a?b=1 www. my name is I am I'm this is from Regards,"
+    " Thanks Kind regards Yours sincerely Name: sort code ref £ 2019 the bins and"
+)
+FRAGMENTS = [*FRAGMENT_TEXT.split(" "), ".", ",", "-", "+", "(", ")", "[", "]", "\n", "é", "_", "0"]
+SEPARATORS = ("", " ", "  ", "\n", ", ", ". ", "-", "/", "\t")
+soups = st.lists(
+    st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=30
+).map(lambda parts: "".join(fragment + separator for fragment, separator in parts))
+reporters = st.none() | st.builds(
+    Reporter,
+    name=st.sampled_from([None, "John Smith", "Mrs Jane O'Neil", "Oak", "name", "x"]),
+    email=st.sampled_from([None, "jo@example.com", "JO at example"]),
+    phone=st.sampled_from([None, "07700 900123", "+44 151 123 4567", "123"]),
+    address=st.sampled_from([None, "14 Oak Street, Runcorn", "Flat 3, 3b Road", "Oak"]),
+)
+
+
+@settings(max_examples=400)
+@given(st.text())
+@example("Mr Smith+447700900123")
+@example("01928 123456.07700900123")
+@example("12-34-56 Mr Bartholomew 12345678")
+def test_redaction_is_idempotent_on_any_text(text: str) -> None:
+    once = redact_personal_data(text)
+    assert redact_personal_data(once) == once
+
+
+@settings(max_examples=1500)
+@given(soups, reporters)
+@example("077000151-123-4567 0151-123-4567", Reporter(phone="+44 151 123 4567"))
+def test_redaction_is_idempotent_on_personal_looking_text(
+    text: str, reporter: Reporter | None
+) -> None:
+    once = redact_personal_data(text, reporter)
+    assert redact_personal_data(once, reporter) == once
+
+
+@settings(max_examples=500)
+@given(soups, reporters)
+def test_only_placeholders_replace_text(text: str, reporter: Reporter | None) -> None:
+    """Everything outside the placeholders is kept as it was, placeholders included."""
+    out = redact_personal_data(text, reporter)
+    kept = PLACEHOLDER.split(out)
+    assert re.fullmatch(r"[\s\S]*?".join(map(re.escape, kept)), text)
+    for placeholder in set(PLACEHOLDER.findall(text)):
+        assert out.count(placeholder) >= text.count(placeholder)
+
+
+WORD_TEXT = """the bin was not emptied on Monday again and Street lights are out I am Fed up
+    please ring me on or email at about ref 123456 Thanks Regards"""
+WORDS = st.sampled_from(WORD_TEXT.split())
+MOBILE_FORMATS = (
+    "07{a} {b}",
+    "07{n}",
+    "+44 7{a} {b}",
+    "+447{n}",
+    "07{a} {c} {d}",
+    "07{a}-{b}",
+    "+44 (0)7{a} {b}",
+    "0044 7{a} {b}",
+    "(07{a}) {b}",
+)
+mobiles = st.builds(
+    lambda fmt, n: fmt.format(n=n, a=n[:3], b=n[3:], c=n[3:6], d=n[6:]),
+    st.sampled_from(MOBILE_FORMATS),
+    st.text("0123456789", min_size=9, max_size=9),
+)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.one_of(WORDS, st.emails(), mobiles), min_size=1, max_size=20),
+    st.lists(st.sampled_from([" ", "\n", ", ", ". ", ": ", " (", ") "]), min_size=20, max_size=20),
+)
+@example(["call", "07700 900123", "or", "jo@example.com"], [" "] * 20)
+@example(["+44 7000 000000", "07000 000000", "07000 000000"], [" "] * 20)
+def test_embedded_emails_and_mobiles_never_survive(parts: list[str], separators: list[str]) -> None:
+    text = "".join(part + separator for part, separator in zip(parts, separators, strict=False))
+    out = redact_personal_data(text)
+    assert not EMAIL.search(out), out
+    assert not UK_MOBILE.search(out), out
