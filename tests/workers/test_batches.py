@@ -1,0 +1,141 @@
+"""One batch through decode -> redact -> classify -> sink, with the in-memory sink."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from classifiers import ContactClassifier
+from contracts import (
+    Channel,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    RatingReceived,
+    Reporter,
+    contact_id_for,
+    encode,
+)
+from sinks import FlushResult, MemorySink, SinkUnavailableError
+from workers import RawMessage, store_contacts, store_ratings
+
+
+def message(offset: int, value: bytes, topic: str = "contacts") -> RawMessage:
+    return RawMessage(topic, 0, offset, b"key", value)
+
+
+def contact(ref: str, text: str, **extra: object) -> ContactReceived:
+    return ContactReceived.model_validate(
+        {
+            "contact_id": contact_id_for("crm", ref),
+            "received_at": datetime(2025, 10, 1, tzinfo=UTC),
+            "channel": Channel.crm_export,
+            "source_system": "crm",
+            "source_ref": ref,
+            "text": text,
+            **extra,
+        }
+    )
+
+
+def test_poison_message_goes_to_dead_letters_and_the_rest_is_stored(
+    small_classifier: ContactClassifier,
+) -> None:
+    sink = MemorySink()
+    batch = [
+        message(0, encode(contact("1", "Huge pothole on the main road"))),
+        message(1, b"{not json"),
+        message(2, b'{"contact_id": "x"}'),
+        message(3, encode(contact("2", "My bin was not emptied again"))),
+    ]
+    outcome = store_contacts(batch, small_classifier, sink)
+    assert outcome.stored == 2
+    assert [d.offset for d in outcome.dead_letters] == [1, 2]
+    assert "not valid JSON" in outcome.dead_letters[0].error
+    assert "contacts[0]@1" in outcome.dead_letters[0].error
+    assert outcome.dead_letters[0].value == "{not json"
+    assert len(sink.dead_letters) == 2  # stored in the same flush as the good contacts
+    assert sink.flushes == 1
+
+
+def test_one_model_call_classifies_and_redacts(small_classifier: ContactClassifier) -> None:
+    sink = MemorySink()
+    c = contact(
+        "3",
+        "Street light broken outside 12 Oak Road, ring Ann Smith on 07700 900123",
+        reporter=Reporter(name="Ann Smith", phone="07700 900123"),
+    )
+    store_contacts([message(0, encode(c))], small_classifier, sink)
+    stored, classified, wording = sink.contacts[c.contact_id]
+    assert classified.service == "highways_lighting"
+    assert classified.label_source == LabelSource.model
+    assert classified.model_version == small_classifier.version
+    assert "07700" not in wording.text and "Ann Smith" not in wording.text
+    assert stored.text == c.text  # the original stays with the personal data
+
+
+def test_source_labels_win_over_the_model(small_classifier: ContactClassifier) -> None:
+    sink = MemorySink()
+    c = contact(
+        "4", "Huge pothole on the main road", category="fly_tipping", contact_type="compliment"
+    )
+    outcome = store_contacts([message(0, encode(c))], small_classifier, sink)
+    result = outcome.classified[0]
+    assert (result.service, result.category, result.contact_type) == (
+        "waste_recycling",
+        "fly_tipping",
+        ContactType.compliment,
+    )
+    assert result.label_source == LabelSource.source
+    assert result.confidence == 1.0
+
+
+class FlakySink(MemorySink):
+    """Unavailable for the first two flushes, like a database restarting."""
+
+    failures: int = 2
+
+    def flush(self) -> FlushResult:
+        if self.failures:
+            self.failures -= 1
+            self._pending.clear()
+            raise SinkUnavailableError("database restarting", retry_after=0.0)
+        return super().flush()
+
+
+def test_an_unavailable_database_is_retried_not_skipped(
+    small_classifier: ContactClassifier,
+) -> None:
+    sink = FlakySink()
+    sleeps: list[float] = []
+    outcome = store_contacts(
+        [message(0, encode(contact("5", "Bin not emptied")))],
+        small_classifier,
+        sink,
+        sleep=sleeps.append,
+    )
+    assert outcome.stored == 1 and len(sink.contacts) == 1
+    assert len(sleeps) == 2
+
+
+def test_ratings_are_stored_and_bad_ones_dead_lettered() -> None:
+    sink = MemorySink()
+    rating = RatingReceived(
+        rating_id=uuid.uuid4(), contact_id=uuid.uuid4(), rated_at=datetime.now(UTC), score=1
+    )
+    outcome = store_ratings(
+        [message(0, encode(rating), "ratings"), message(1, b'{"score": 9}', "ratings")], sink
+    )
+    assert outcome.stored == 1
+    assert list(sink.ratings) == [rating.rating_id]
+    assert [d.offset for d in sink.dead_letters] == [1]
+
+
+def test_a_batch_of_only_poison_still_records_its_dead_letters(
+    small_classifier: ContactClassifier,
+) -> None:
+    sink = MemorySink()
+    outcome = store_contacts([message(5, b"\xff\xfe")], small_classifier, sink)
+    assert outcome.stored == 0
+    assert [d.offset for d in sink.dead_letters] == [5]
+    assert sink.dead_letters[0].value.startswith("base64:")

@@ -1,0 +1,17 @@
+"""The Faust worker: consumes contacts and ratings, classifies contacts in batches and hands
+them to the sinks, one transaction per batch; undecodable messages go to the dead-letter topic."""
+
+from workers.app import WorkerState, create_app
+from workers.batches import BatchOutcome, RawMessage, public_wording, store_contacts, store_ratings
+from workers.run import run_worker
+
+__all__ = (
+    "BatchOutcome",
+    "RawMessage",
+    "WorkerState",
+    "create_app",
+    "public_wording",
+    "run_worker",
+    "store_contacts",
+    "store_ratings",
+)

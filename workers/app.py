@@ -1,0 +1,158 @@
+"""The Faust app: topics from ``contracts.Topic``, one batching agent per input topic,
+a heartbeat timer that also picks up a newly promoted model without a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+from sqlalchemy import Engine
+
+from classifiers import ContactClassifier, ModelRegistry
+from config import Settings
+from contracts import Topic, encode, topic_name
+from sinks import SqlContactSink, record_heartbeat
+from workers.batches import (
+    BatchOutcome,
+    RawMessage,
+    store_contacts,
+    store_ratings,
+    store_reviews,
+)
+from workers.schedule import add_digest_schedule
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WorkerState:
+    """What the agents share: the current classifier and counters for the heartbeat."""
+
+    classifier: ContactClassifier
+    registry: ModelRegistry
+    engine: Engine
+    worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    contacts_processed: int = 0
+
+
+def faust_settings(settings: Settings) -> dict[str, Any]:
+    assert settings.kafka_bootstrap, "the entry point resolves the broker address"
+    brokers = ";".join(f"kafka://{b.strip()}" for b in settings.kafka_bootstrap.split(","))
+    return {
+        "broker": brokers,
+        "value_serializer": "raw",
+        "key_serializer": "raw",
+        "store": "memory://",
+        "topic_partitions": settings.topic_partitions,
+        "topic_replication_factor": settings.topic_replication,
+        "broker_session_timeout": settings.kafka_session_timeout,
+        "broker_heartbeat_interval": settings.kafka_heartbeat_interval,
+        "broker_rebalance_timeout": settings.kafka_rebalance_timeout,
+        "broker_commit_interval": 1.0,
+        "consumer_auto_offset_reset": "earliest",
+        "web_enabled": settings.worker_web_port is not None,
+        "web_port": settings.worker_web_port or 6066,
+        "producer_acks": -1,
+        "worker_redirect_stdouts": False,
+    }
+
+
+def create_app(settings: Settings, state: WorkerState) -> faust.App:
+    """Build the worker app. Agents run with concurrency 1: parallelism comes from partitions."""
+    app = faust.App(settings.worker_app_id, **faust_settings(settings))
+
+    def topic(t: Topic) -> Any:
+        return app.topic(
+            topic_name(t, settings.topic_prefix),
+            value_type=bytes,
+            key_type=bytes,
+            partitions=settings.topic_partitions,
+        )
+
+    classified, dead_letters = topic(Topic.contacts_classified), topic(Topic.dead_letter)
+
+    async def forward(outcome: BatchOutcome) -> None:
+        for dead in outcome.dead_letters:
+            log.warning(
+                "dead letter %s[%d]@%d: %s", dead.topic, dead.partition, dead.offset, dead.error
+            )
+            await dead_letters.send(key=(dead.key or "").encode(), value=encode(dead))
+        for event in outcome.classified:
+            await classified.send(key=str(event.contact_id).encode(), value=encode(event))
+
+    def batching_agent(
+        source: Topic, name: str, handle: Callable[[list[RawMessage]], BatchOutcome]
+    ) -> None:
+        """An agent that hands batches of raw messages to ``handle`` off the event loop.
+
+        ``take_events`` acks a batch only after this body resumes, i.e. after ``handle`` has
+        stored it (handlers retry while the database is down instead of raising)."""
+
+        async def agent(stream: Any) -> None:
+            async for events in stream.take_events(
+                settings.worker_batch_size, within=settings.worker_batch_seconds
+            ):
+                batch = [_raw(e) for e in events]
+                outcome = await asyncio.get_running_loop().run_in_executor(None, handle, batch)
+                log.info(
+                    "%s: %d stored (%d new), %d dead letters",
+                    name,
+                    outcome.stored,
+                    outcome.new,
+                    len(outcome.dead_letters),
+                )
+                await forward(outcome)
+
+        app.agent(topic(source), name=name, concurrency=1)(agent)
+
+    # Each agent has its own sink: a sink's pending batch is not shared between agents.
+    contact_sink, rating_sink, review_sink = (SqlContactSink(state.engine) for _ in range(3))
+
+    def contacts(batch: list[RawMessage]) -> BatchOutcome:
+        outcome = store_contacts(batch, state.classifier, contact_sink)
+        state.contacts_processed += outcome.stored
+        return outcome
+
+    batching_agent(Topic.contacts_received, "categorise_contacts", contacts)
+    batching_agent(Topic.ratings_received, "store_ratings", lambda b: store_ratings(b, rating_sink))
+    batching_agent(
+        Topic.contacts_reviewed,
+        "apply_reviews",
+        lambda b: store_reviews(b, state.engine, review_sink),
+    )
+
+    if settings.digest_schedule_enabled:
+        add_digest_schedule(app, settings, state.engine)
+
+    @app.timer(interval=settings.worker_heartbeat_seconds)
+    async def heartbeat() -> None:
+        await asyncio.get_running_loop().run_in_executor(None, _beat, state)
+
+    return app
+
+
+def _beat(state: WorkerState) -> None:
+    promoted = state.registry.promoted_version()
+    if promoted and promoted != state.classifier.version:
+        log.info("model %s promoted; switching from %s", promoted, state.classifier.version)
+        state.classifier = state.registry.load(promoted)
+    record_heartbeat(
+        state.engine,
+        state.worker_id,
+        started_at=state.started_at,
+        contacts_processed=state.contacts_processed,
+        model_version=state.classifier.version,
+    )
+
+
+def _raw(event: Any) -> RawMessage:
+    message = event.message
+    return RawMessage(message.topic, message.partition, message.offset, message.key, message.value)

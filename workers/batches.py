@@ -1,0 +1,222 @@
+"""What the worker does with one batch of raw messages, independent of Faust.
+
+Decode -> redact -> classify in one model call -> add to the sink -> flush (one transaction).
+A message that cannot be decoded, classified or stored goes to the dead-letter list with its
+reason; the rest of the batch carries on.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+
+from classifiers import ContactClassifier, contact_text, redact_personal_data
+from contracts import (
+    ContactClassified,
+    ContactReceived,
+    ContactReviewed,
+    ContractError,
+    DeadLetter,
+    RatingReceived,
+    decode,
+)
+from sinks import (
+    ContactSink,
+    FlushResult,
+    PublicWording,
+    RelabelResult,
+    SinkError,
+    SinkUnavailableError,
+    apply_reviews,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """A message as it came off the broker."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+
+    @property
+    def key_text(self) -> str | None:
+        return self.key.decode("utf-8", errors="replace") if self.key is not None else None
+
+    def dead_letter(self, error: str) -> DeadLetter:
+        raw = self.value or b""
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            value = "base64:" + base64.b64encode(raw).decode("ascii")
+        return DeadLetter(
+            topic=self.topic,
+            partition=self.partition,
+            offset=self.offset,
+            key=self.key_text,
+            value=value,
+            error=error,
+            failed_at=datetime.now(UTC),
+        )
+
+
+@dataclass
+class BatchOutcome:
+    stored: int = 0
+    new: int = 0
+    classified: list[ContactClassified] = field(default_factory=list)
+    dead_letters: list[DeadLetter] = field(default_factory=list)
+
+
+def public_wording(contact: ContactReceived) -> PublicWording:
+    """Subject and text with personal data (including the reporter's own details) removed."""
+    subject = redact_personal_data(contact.subject, contact.reporter) if contact.subject else None
+    return PublicWording(subject=subject, text=redact_personal_data(contact.text, contact.reporter))
+
+
+def store_contacts(
+    messages: Sequence[RawMessage],
+    classifier: ContactClassifier,
+    sink: ContactSink,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> BatchOutcome:
+    outcome = BatchOutcome()
+    contacts: list[tuple[RawMessage, ContactReceived]] = []
+    for message in messages:
+        try:
+            contacts.append((message, decode(message.value, ContactReceived, key=_where(message))))
+        except ContractError as exc:
+            outcome.dead_letters.append(message.dead_letter(str(exc)))
+    wordings = [public_wording(c) for _, c in contacts]
+    texts = [contact_text(w.subject, w.text) for w in wordings]
+    categorisations = classifier.categorise([c for _, c in contacts], texts)
+    items = [
+        (m, c, ContactClassified.of(c.contact_id, cat), w)
+        for (m, c), cat, w in zip(contacts, categorisations, wordings, strict=True)
+    ]
+    _write(items, sink, outcome, sleep)  # also when only dead letters: they are stored too
+    return outcome
+
+
+def store_ratings(
+    messages: Sequence[RawMessage],
+    sink: ContactSink,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> BatchOutcome:
+    outcome = BatchOutcome()
+    ratings = []
+    for message in messages:
+        try:
+            ratings.append(decode(message.value, RatingReceived, key=_where(message)))
+        except ContractError as exc:
+            outcome.dead_letters.append(message.dead_letter(str(exc)))
+
+    def write() -> FlushResult:
+        for rating in ratings:
+            sink.add_rating(rating)
+        for dead in outcome.dead_letters:
+            sink.add_dead_letter(dead)
+        return sink.flush()
+
+    result = _retry_while_unavailable(write, sleep)
+    outcome.stored = result.ratings_written
+    return outcome
+
+
+def store_reviews(
+    messages: Sequence[RawMessage],
+    engine: Engine,
+    sink: ContactSink,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> BatchOutcome:
+    """Apply reviewers' confirmations and corrections; undecodable ones are dead-lettered."""
+    outcome = BatchOutcome()
+    reviews = []
+    for message in messages:
+        try:
+            reviews.append(decode(message.value, ContactReviewed, key=_where(message)))
+        except ContractError as exc:
+            outcome.dead_letters.append(message.dead_letter(str(exc)))
+    if reviews:
+        result = _retry_while_unavailable(lambda: _as_flush(apply_reviews(engine, reviews)), sleep)
+        outcome.stored = result.contacts_written
+        if result.contacts_new:
+            log.warning("%d review(s) name contacts that are not stored", result.contacts_new)
+    if outcome.dead_letters:
+        for dead in outcome.dead_letters:
+            sink.add_dead_letter(dead)
+        _retry_while_unavailable(sink.flush, sleep)
+    return outcome
+
+
+def _as_flush(result: RelabelResult) -> FlushResult:
+    # contacts_new carries the skipped count: reviews whose contact is unknown.
+    return FlushResult(contacts_written=result.changed, contacts_new=result.skipped)
+
+
+def _write(
+    items: list[tuple[RawMessage, ContactReceived, ContactClassified, PublicWording]],
+    sink: ContactSink,
+    outcome: BatchOutcome,
+    sleep: Callable[[float], None],
+) -> None:
+    def write(
+        batch: Sequence[tuple[RawMessage, ContactReceived, ContactClassified, PublicWording]],
+        dead: Sequence[DeadLetter],
+    ) -> FlushResult:
+        for _, contact, classified, wording in batch:
+            sink.add(contact, classified, wording)
+        for d in dead:
+            sink.add_dead_letter(d)
+        return sink.flush()
+
+    try:
+        result = _retry_while_unavailable(lambda: write(items, outcome.dead_letters), sleep)
+        outcome.stored, outcome.new = result.contacts_written, result.contacts_new
+        outcome.classified = [classified for _, _, classified, _ in items]
+        return
+    except SinkError as exc:
+        log.warning("batch of %d failed to store (%s); storing one by one", len(items), exc)
+    # Find the record(s) the database refuses; everything else is stored.
+    for item in items:
+        try:
+            result = _retry_while_unavailable(lambda item=item: write([item], []), sleep)  # type: ignore[misc]
+            outcome.stored += result.contacts_written
+            outcome.new += result.contacts_new
+            outcome.classified.append(item[2])
+        except SinkError as exc:
+            outcome.dead_letters.append(item[0].dead_letter(f"could not be stored: {exc}"))
+    _retry_while_unavailable(lambda: write([], outcome.dead_letters), sleep)
+
+
+def _retry_while_unavailable(
+    write: Callable[[], FlushResult], sleep: Callable[[float], None]
+) -> FlushResult:
+    """Keep trying while the database is unavailable: offsets must not move past unstored data."""
+    delay = 0.5
+    while True:
+        try:
+            return write()
+        except SinkUnavailableError as exc:
+            log.warning(
+                "database unavailable, retrying in %.1fs: %s", max(delay, exc.retry_after), exc
+            )
+            sleep(max(delay, exc.retry_after))
+            delay = min(delay * 2, 30.0)
+
+
+def _where(message: RawMessage) -> str:
+    return f"{message.topic}[{message.partition}]@{message.offset}"
