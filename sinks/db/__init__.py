@@ -1,0 +1,1 @@
+"""Database tables, engine set-up, trend arithmetic and read queries (private to ``sinks``)."""

@@ -1,0 +1,49 @@
+"""Worker heartbeats: how ``civicpulse status`` knows a worker is alive."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, update
+
+from sinks.db.engine import upsert_insert
+from sinks.db.tables import WorkerHeartbeatRow
+
+
+def record_heartbeat(
+    engine: Engine,
+    worker_id: str,
+    *,
+    started_at: datetime,
+    contacts_processed: int,
+    model_version: str | None,
+) -> None:
+    row = {
+        "worker_id": worker_id,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "started_at": started_at,
+        "last_seen_at": datetime.now(UTC),
+        "stopped_at": None,
+        "contacts_processed": contacts_processed,
+        "model_version": model_version,
+    }
+    with engine.begin() as connection:
+        stmt = upsert_insert(connection)(WorkerHeartbeatRow.__table__).values(row)
+        connection.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["worker_id"],
+                set_={k: stmt.excluded[k] for k in row if k != "worker_id"},
+            )
+        )
+
+
+def record_worker_stopped(engine: Engine, worker_id: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            update(WorkerHeartbeatRow)
+            .where(WorkerHeartbeatRow.worker_id == worker_id)
+            .values(stopped_at=datetime.now(UTC))
+        )

@@ -1,0 +1,305 @@
+"""SqlContactSink: writes classified contacts, ratings and dead letters, one transaction per flush.
+
+Idempotent under at-least-once delivery: contacts are upserted by contact id and trend cells
+move only by the difference between what was stored and what is stored now.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from contracts import (
+    ContactClassified,
+    ContactReceived,
+    DeadLetter,
+    LabelSource,
+    RatingReceived,
+    local_date,
+)
+from sinks.db.engine import upsert_insert
+from sinks.db.tables import ContactPersonalRow, ContactRow, DeadLetterRow, RatingRow
+from sinks.db.trends import Cell, Dimensions, add_contact_deltas, apply_deltas
+from sinks.errors import SinkError, SinkUnavailableError
+
+log = logging.getLogger(__name__)
+
+_OUTWARD_CODE = re.compile(r"^\s*([A-Z]{1,2}[0-9][A-Z0-9]?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PublicWording:
+    """A contact's subject and text with personal data removed (what analytics may keep)."""
+
+    subject: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class FlushResult:
+    contacts_written: int = 0
+    contacts_new: int = 0
+    ratings_written: int = 0
+    dead_letters_written: int = 0
+
+
+@dataclass
+class _Pending:
+    contacts: dict[uuid.UUID, tuple[ContactReceived, ContactClassified, PublicWording]] = field(
+        default_factory=dict
+    )
+    ratings: dict[uuid.UUID, RatingReceived] = field(default_factory=dict)
+    dead_letters: list[DeadLetter] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.contacts.clear()
+        self.ratings.clear()
+        self.dead_letters.clear()
+
+
+def postcode_district(postcode: str | None) -> str | None:
+    """The outward code (``WA7`` of ``WA7 1AB``): area-level, not personal."""
+    if not postcode:
+        return None
+    match = _OUTWARD_CODE.match(postcode)
+    return match.group(1).upper() if match else None
+
+
+def dimensions_of(partner: str | None, cls: Any, ward: str | None) -> Dimensions:
+    return Dimensions(partner or "", cls.service, cls.category, str(cls.contact_type), ward or "")
+
+
+class SqlContactSink:
+    """The ContactSink backed by any SQLAlchemy engine (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._pending = _Pending()
+
+    def add(
+        self, contact: ContactReceived, classified: ContactClassified, wording: PublicWording
+    ) -> None:
+        # Within one batch the latest delivery of a contact wins.
+        self._pending.contacts[contact.contact_id] = (contact, classified, wording)
+
+    def add_rating(self, rating: RatingReceived) -> None:
+        self._pending.ratings[rating.rating_id] = rating
+
+    def add_dead_letter(self, dead_letter: DeadLetter) -> None:
+        self._pending.dead_letters.append(dead_letter)
+
+    def flush(self) -> FlushResult:
+        """Write everything added since the last flush in one transaction.
+
+        Raises SinkUnavailableError (retry later) or SinkError; either way nothing was written
+        and the pending items are dropped, so the caller must not acknowledge the batch.
+        """
+        try:
+            with self._engine.begin() as connection:
+                return self._write(connection)
+        except OperationalError as exc:
+            raise SinkUnavailableError(
+                f"database unavailable: {exc.orig}", retry_after=1.0
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise SinkError(f"database write failed: {exc}") from exc
+        finally:
+            self._pending.clear()
+
+    def _write(self, connection: Connection) -> FlushResult:
+        now = datetime.now(UTC)
+        new_count = self._write_contacts(connection, now)
+        ratings = self._write_ratings(connection)
+        dead = self._write_dead_letters(connection)
+        return FlushResult(len(self._pending.contacts), new_count, ratings, dead)
+
+    def _write_contacts(self, connection: Connection, now: datetime) -> int:
+        pending = self._pending.contacts
+        if not pending:
+            return 0
+        existing = self._existing(connection, list(pending))
+        deltas: Counter[Cell] = Counter()
+        contact_rows, personal_rows = [], []
+        for contact_id, (contact, classified, wording) in pending.items():
+            old = existing.get(contact_id)
+            cls: Any = classified
+            if old is not None and old["label_source"] == LabelSource.reviewer.value:
+                cls = _StoredLabels(old)  # a reviewer's decision outlives re-delivery
+            received_on = local_date(contact.received_at)
+            new_key = (received_on, dimensions_of(contact.partner, cls, contact.ward))
+            old_key = None
+            if old is not None:
+                old_key = (
+                    old["received_on"],
+                    dimensions_of(old["partner"], _StoredLabels(old), old["ward"]),
+                )
+            add_contact_deltas(deltas, old_key, new_key)
+            contact_rows.append(_contact_row(contact, cls, wording, received_on, now, old))
+            personal_rows.append(_personal_row(contact))
+        insert = upsert_insert(connection)
+        for rows, table, key in (
+            (contact_rows, ContactRow.__table__, "contact_id"),
+            (personal_rows, ContactPersonalRow.__table__, "contact_id"),
+        ):
+            # One statement executed with many parameter sets: compiled once and cached, sent
+            # by SQLAlchemy as multi-row batches ("insertmanyvalues").
+            stmt = insert(table)
+            excluded = {c.name: stmt.excluded[c.name] for c in table.c if c.name != key}
+            if table is ContactRow.__table__:
+                excluded["first_stored_at"] = table.c.first_stored_at
+                excluded["delivery_count"] = table.c.delivery_count + 1
+            upsert = stmt.on_conflict_do_update(index_elements=[key], set_=excluded)
+            connection.execute(upsert, rows)
+        apply_deltas(connection, deltas)
+        new_ids = [cid for cid in pending if cid not in existing]
+        for start in range(0, len(new_ids), 500):
+            connection.execute(
+                update(RatingRow)
+                .where(RatingRow.contact_id.in_(new_ids[start : start + 500]))
+                .values(contact_linked=True)
+            )
+        return len(new_ids)
+
+    def _existing(
+        self, connection: Connection, ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, dict[str, Any]]:
+        cols = (
+            ContactRow.contact_id,
+            ContactRow.received_on,
+            ContactRow.partner,
+            ContactRow.ward,
+            ContactRow.service,
+            ContactRow.category,
+            ContactRow.contact_type,
+            ContactRow.label_source,
+            ContactRow.confidence,
+            ContactRow.model_version,
+            ContactRow.classified_at,
+            ContactRow.needs_review,
+        )
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            query = select(*cols).where(ContactRow.contact_id.in_(ids[start : start + 500]))
+            if connection.dialect.name == "postgresql":
+                query = query.with_for_update()
+            for row in connection.execute(query).mappings():
+                found[row["contact_id"]] = dict(row)
+        return found
+
+    def _write_ratings(self, connection: Connection) -> int:
+        ratings = list(self._pending.ratings.values())
+        if not ratings:
+            return 0
+        contact_ids = list({r.contact_id for r in ratings})
+        known = set(
+            connection.scalars(
+                select(ContactRow.contact_id).where(ContactRow.contact_id.in_(contact_ids))
+            )
+        )
+        rows = [
+            {
+                "rating_id": r.rating_id,
+                "contact_id": r.contact_id,
+                "rated_at": r.rated_at,
+                "score": r.score,
+                "comment": r.comment,
+                "follow_up_requested": r.follow_up_requested,
+                "channel": r.channel.value,
+                "contact_linked": r.contact_id in known,
+            }
+            for r in ratings
+        ]
+        insert = upsert_insert(connection)
+        table = RatingRow.__table__
+        stmt = insert(table)
+        connection.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["rating_id"],
+                set_={c.name: stmt.excluded[c.name] for c in table.c if c.name != "rating_id"},
+            ),
+            rows,
+        )
+        return len(rows)
+
+    def _write_dead_letters(self, connection: Connection) -> int:
+        if not self._pending.dead_letters:
+            return 0
+        rows = [d.model_dump(exclude={"schema_version"}) for d in self._pending.dead_letters]
+        insert = upsert_insert(connection)
+        stmt = insert(DeadLetterRow.__table__)
+        connection.execute(
+            stmt.on_conflict_do_nothing(index_elements=["topic", "partition", "offset"]), rows
+        )
+        return len(rows)
+
+
+@dataclass(frozen=True)
+class _StoredLabels:
+    """A stored classification, shaped like ContactClassified for ``dimensions_of``."""
+
+    row: dict[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.row[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _contact_row(
+    contact: ContactReceived,
+    cls: Any,
+    wording: PublicWording,
+    received_on: date,
+    now: datetime,
+    old: dict[str, Any] | None,
+) -> dict[str, Any]:
+    return {
+        "contact_id": contact.contact_id,
+        "source_system": contact.source_system,
+        "source_ref": contact.source_ref,
+        "channel": contact.channel.value,
+        "partner": contact.partner,
+        "received_at": contact.received_at,
+        "received_on": received_on,
+        "subject": wording.subject,
+        "text": wording.text,
+        "ward": contact.ward,
+        "postcode_district": postcode_district(contact.postcode),
+        "attachment_count": contact.attachment_count,
+        "contact_type": str(cls.contact_type),
+        "service": cls.service,
+        "category": cls.category,
+        "confidence": cls.confidence,
+        "label_source": str(cls.label_source),
+        "model_version": cls.model_version,
+        "classified_at": cls.classified_at,
+        "needs_review": bool(getattr(cls, "needs_review", False)),
+        "suggestions": [s.model_dump() for s in getattr(cls, "suggestions", ())] or None,
+        "first_stored_at": now,
+        "last_delivered_at": now,
+        "delivery_count": 1,
+    }
+
+
+def _personal_row(contact: ContactReceived) -> dict[str, Any]:
+    reporter = contact.reporter
+    return {
+        "contact_id": contact.contact_id,
+        "reporter_name": reporter.name,
+        "reporter_email": reporter.email,
+        "reporter_phone": reporter.phone,
+        "reporter_address": reporter.address,
+        "postcode": contact.postcode,
+        "original_subject": contact.subject,
+        "original_text": contact.text,
+        "equality": contact.equality.model_dump(exclude_none=True) if contact.equality else None,
+    }
