@@ -1,0 +1,5 @@
+"""``python -m civicpulse`` is the ``civicpulse`` command."""
+
+from civicpulse.cli import main
+
+main()

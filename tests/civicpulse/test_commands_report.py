@@ -1,0 +1,142 @@
+"""``civicpulse digest`` and ``civicpulse report annual`` against a home with stored contacts:
+files written, deliveries once, JSON contract, period names checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from contracts import (
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    contact_id_for,
+)
+from sinks import PublicWording, SqlContactSink, open_database
+
+runner = CliRunner()
+CONTACTS = [
+    ("2025-10-06T09:00:00+01:00", "complaint", "fly_tipping"),
+    ("2025-10-07T09:00:00+01:00", "complaint", "fly_tipping"),
+    ("2025-10-08T09:00:00+01:00", "compliment", "missed_collection"),
+    ("2024-10-08T09:00:00+01:00", "complaint", "fly_tipping"),
+    ("2026-03-31T23:30:00+00:00", "enquiry", "bin_request"),  # 1 April 2026 in London
+]
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("CIVICPULSE_HOME", str(home))
+    engine = open_database(f"sqlite:///{home / 'civicpulse.db'}")
+    sink = SqlContactSink(engine)
+    for i, (when, kind, category) in enumerate(CONTACTS):
+        contact = ContactReceived(
+            contact_id=contact_id_for("cli", str(i)),
+            received_at=datetime.fromisoformat(when),
+            channel=Channel.web,
+            source_system="cli",
+            source_ref=str(i),
+            partner="council",
+            text="Someone has dumped a mattress and bags of rubbish by the bottle bank.",
+            ward="Riverside",
+        )
+        labels = Categorisation(
+            contact_type=ContactType(kind),
+            service="waste_recycling",
+            category=category,
+            confidence=0.9,
+            label_source=LabelSource.model,
+        )
+        classified = ContactClassified.of(contact.contact_id, labels)
+        sink.add(contact, classified, PublicWording(None, contact.text))
+    sink.flush()
+    engine.dispose()
+    return home
+
+
+def test_digest_writes_html_text_and_csv(home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest"
+    done = runner.invoke(
+        app, ["digest", "--service", "Waste and recycling", "--period", "2025-10", "--to", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name for p in out.iterdir()) == ["digest.csv", "digest.html", "digest.txt"]
+    rows = list(csv.DictReader(io.StringIO((out / "digest.csv").read_text(encoding="utf-8"))))
+    fly = next(r for r in rows if r["category"] == "fly_tipping")
+    assert (fly["count"], fly["same_period_last_year_count"], fly["direction_of_travel"]) == (
+        "2",
+        "1",
+        "worse",
+    )
+    html = (out / "digest.html").read_text(encoding="utf-8")
+    assert "2025-10 (October 2025)" in html and "data:image/png;base64," in html
+
+
+def test_digest_send_delivers_once_to_configured_recipients(home: Path, tmp_path: Path) -> None:
+    book = tmp_path / "recipients.yaml"
+    book.write_text(
+        f"directory: {tmp_path / 'sent'}\n"
+        "recipients:\n"
+        "  - {name: Waste team, services: [waste_recycling], channel: directory}\n"
+        "  - {name: Parks team, services: [parks_open_spaces], channel: directory}\n",
+        encoding="utf-8",
+    )
+    args = ["digest", "--service", "waste_recycling", "--period", "2025/26-Q3"]
+    first = runner.invoke(app, [*args, "--send", "--recipients", str(book)])
+    assert first.exit_code == 0, first.output
+    assert "delivered" in first.output
+    sent = tmp_path / "sent" / "Waste_team" / "2025-26-Q3_waste_recycling"
+    assert (sent / "digest.html").exists() and (sent / "message.eml").exists()
+    assert not (tmp_path / "sent" / "Parks_team").exists()
+    second = runner.invoke(app, [*args, "--send", "--recipients", str(book)])
+    assert second.exit_code == 0 and "already_delivered" in second.output
+
+
+def test_digest_refuses_unknown_names(home: Path, tmp_path: Path) -> None:
+    bad_period = runner.invoke(
+        app, ["digest", "--service", "parking", "--period", "October", "--to", str(tmp_path)]
+    )
+    assert bad_period.exit_code == 1 and "2025/26-Q3" in bad_period.output
+    bad_service = runner.invoke(
+        app, ["digest", "--service", "dragons", "--period", "2025-10", "--to", str(tmp_path)]
+    )
+    assert bad_service.exit_code == 1 and "unknown service" in bad_service.output
+    nowhere = runner.invoke(app, ["digest", "--service", "parking", "--period", "2025-10"])
+    assert nowhere.exit_code == 1 and "--to" in nowhere.output
+
+
+def test_report_annual_json_csv_and_html(home: Path, tmp_path: Path) -> None:
+    done = runner.invoke(app, ["report", "annual", "--year", "2025/26", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert (data["year"], data["from"], data["to"]) == ("2025/26", "2025-04-01", "2026-03-31")
+    assert data["totals"] == {"complaint": 2, "compliment": 1, "enquiry": 0, "suggestion": 0}
+    assert data["rows"][0] == {
+        "partner": "council",
+        "service": "waste_recycling",
+        "contact_type": "complaint",
+        "count": 2,
+        "previous_year_count": 1,
+    }
+    published = runner.invoke(app, ["report", "annual", "--year", "2025/26", "--format", "csv"])
+    assert published.exit_code == 0
+    assert (
+        "partner_service,2025/26,Halton Borough Council,Waste and recycling,,,complaint,<5,<5"
+        in (published.stdout)
+    )
+    page = tmp_path / "annual.html"
+    written = runner.invoke(app, ["report", "annual", "--year", "2025/26", "--output", str(page)])
+    assert written.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    wrong = runner.invoke(app, ["report", "annual", "--year", "2025-10"])
+    assert wrong.exit_code == 1 and "financial year" in wrong.output

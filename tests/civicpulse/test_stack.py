@@ -1,0 +1,81 @@
+"""`civicpulse up` runs broker, worker and API together and leaves nothing behind on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from civicpulse.embedded_broker import free_port
+
+pytestmark = pytest.mark.kafka
+REPO = Path(__file__).resolve().parents[2]
+
+
+def processes_with_home(home: Path) -> set[int]:
+    """Pids of every process whose environment names this CIVICPULSE_HOME."""
+    marker = f"CIVICPULSE_HOME={home}".encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes().split(b"\0"):
+                found.add(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_dir: Path) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(small_model_dir, home / "models")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
+    env.update(CIVICPULSE_HOME=str(home), CIVICPULSE_API_PORT=str(port))
+    log = tmp_path / "up.log"
+    with log.open("wb") as out:
+        up = subprocess.Popen(
+            [sys.executable, "-m", "civicpulse", "up"],
+            env=env,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            status = subprocess.run(
+                [sys.executable, "-m", "civicpulse", "status"],
+                env=env,
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            if status.returncode == 0:
+                break
+            assert up.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, status.stdout + log.read_text()
+            time.sleep(1)
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/contacts", json={"text": "Bins not emptied"}, timeout=30
+        )
+        assert answer.status_code == 202
+        running = processes_with_home(home)
+        assert len(running) >= 4, running  # up, broker, worker, api
+        up.send_signal(signal.SIGTERM)
+        assert up.wait(60) == 0
+        time.sleep(0.5)
+        assert processes_with_home(home) == set()
+        assert not (home / "broker.json").exists()
+    finally:
+        if up.poll() is None:
+            up.kill()
