@@ -1,0 +1,24 @@
+"""``python -m bench <suite>``: see each suite's --help."""
+
+from __future__ import annotations
+
+import sys
+
+SUITES = {
+    "alerts": "bench.alerts",
+    "worker": "bench.worker_throughput",
+    "classifier": "bench.classifier_speed",
+    "digest": "bench.digest",
+}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in SUITES:
+        print(f"usage: python -m bench {{{','.join(SUITES)}}} [options]")
+        return 2
+    module = __import__(SUITES[sys.argv[1]], fromlist=["main"])
+    return int(module.main(sys.argv[2:]))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
