@@ -1,0 +1,115 @@
+"""Real services, started once per session: the embedded Kafka broker and the databases
+(a SQLite file and a fresh PostgreSQL database on 127.0.0.1:5432). Nothing is mocked."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from civicpulse.embedded_broker import EmbeddedBroker
+from classifiers import ContactClassifier, ModelRegistry, train_and_register
+from config import ReferenceData, Settings, load_reference_data
+from sinks import open_database
+from sinks.db.tables import Base
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL_DATASET = REPO / "tests" / "classifiers" / "data" / "small_contacts.csv"
+POSTGRES_ADMIN_URL = os.environ.get(
+    "CIVICPULSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the developer's own CIVICPULSE_* settings."""
+    for name in list(os.environ):
+        if name.startswith("CIVICPULSE_") and name != "CIVICPULSE_TEST_POSTGRES_URL":
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def reference() -> ReferenceData:
+    return load_reference_data(REPO / "config")
+
+
+@pytest.fixture(scope="session")
+def small_model_dir(tmp_path_factory: pytest.TempPathFactory, reference: ReferenceData) -> Path:
+    """A models folder with a promoted model trained on the small fixed dataset (fast)."""
+    models = tmp_path_factory.mktemp("models")
+    train_and_register(
+        ModelRegistry(models), reference.taxonomy, dataset=SMALL_DATASET, name="small"
+    )
+    return models
+
+
+@pytest.fixture(scope="session")
+def small_classifier(small_model_dir: Path) -> ContactClassifier:
+    return ModelRegistry(small_model_dir).load_promoted()
+
+
+@pytest.fixture(scope="session")
+def kafka_broker() -> Iterator[EmbeddedBroker]:
+    with EmbeddedBroker() as broker:
+        yield broker
+
+
+@pytest.fixture()
+def kafka_settings(kafka_broker: EmbeddedBroker, tmp_path: Path) -> Settings:
+    """Settings on the shared broker with a per-test topic prefix, so tests never collide."""
+    return Settings(
+        home=tmp_path / "home",
+        kafka_bootstrap=kafka_broker.bootstrap,
+        topic_prefix=f"t{uuid.uuid4().hex[:10]}.",
+        topic_partitions=2,
+    )
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh database for this session on the machine's PostgreSQL server."""
+    admin_url = make_url(POSTGRES_ADMIN_URL)
+    name = f"civicpulse_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'civicpulse.db'}"
+
+
+@pytest.fixture(scope="session")
+def _migrated_engines(
+    sqlite_url: str, request: pytest.FixtureRequest
+) -> Iterator[dict[str, Engine]]:
+    engines: dict[str, Engine] = {}
+    yield engines
+    for engine in engines.values():
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, _migrated_engines: dict[str, Engine]) -> Engine:
+    """A migrated, emptied database: SQLite and PostgreSQL in turn."""
+    backend = request.param
+    if backend not in _migrated_engines:
+        url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
+        _migrated_engines[backend] = open_database(url)
+    db = _migrated_engines[backend]
+    with db.begin() as c:
+        for table in reversed(Base.metadata.sorted_tables):
+            c.execute(table.delete())
+    return db
