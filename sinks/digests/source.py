@@ -10,19 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from config import ReferenceData
 from contracts import Period
 from sinks.analysis import Target, TopicContact
+from sinks.analysis.contacts import topic_contacts, unsure_contacts_query
 from sinks.db.tables import ContactRow, TrendCountRow
 from sinks.digests.model import DigestScope
 
 Counts = dict[str, dict[tuple[str, ...], int]]  # period label -> dimension values -> count
 POOL = 60  # contacts per type read for quoting
 EXAMPLE_CHARS = (40, 600)  # only contacts this long are ever quoted
-UNSURE_BELOW = 0.6  # confidence under which a classification counts as unsure
 
 
 @dataclass(frozen=True)
@@ -163,44 +163,14 @@ class DigestSource:
     def unsure_contacts(self, since: date, *, limit: int) -> list[TopicContact]:
         """The scope's most recent ``limit`` contacts from ``since`` to the period's end that
         the classifier was unsure about (needs review or confidence under 0.6), oldest first."""
-        query = (
-            select(
-                ContactRow.contact_id,
-                ContactRow.subject,
-                ContactRow.text,
-                ContactRow.received_on,
-                ContactRow.channel,
-                ContactRow.partner,
-                ContactRow.service,
-                ContactRow.category,
-                ContactRow.confidence,
-                ContactRow.needs_review,
-            )
-            .where(
-                not_indexed(ContactRow.service).in_(self.scope.services),
-                ContactRow.received_on >= since,
-                ContactRow.received_on <= self.period.end,
-                or_(ContactRow.needs_review.is_(True), ContactRow.confidence < UNSURE_BELOW),
-            )
-            .order_by(ContactRow.received_at.desc(), ContactRow.contact_id)
-            .limit(limit)
+        query = unsure_contacts_query(
+            since,
+            self.period.end,
+            limit=limit,
+            where=[not_indexed(ContactRow.service).in_(self.scope.services)],
         )
         with self.engine.connect() as connection:
-            rows = connection.execute(query).all()
-        return [
-            TopicContact(
-                contact_id=str(r.contact_id),
-                text=" ".join(t for t in (r.subject, r.text) if t),
-                received_on=r.received_on,
-                channel=r.channel,
-                partner=r.partner,
-                service=r.service,
-                category=r.category,
-                confidence=float(r.confidence),
-                needs_review=bool(r.needs_review),
-            )
-            for r in reversed(rows)
-        ]
+            return topic_contacts(connection.execute(query).all())
 
 
 def not_indexed(column: InstrumentedAttribute[str]) -> ColumnElement[str]:
