@@ -63,10 +63,11 @@ def show_training(
     )
     held = accept["holdout"]
     console.print(
-        f"Auto-accept: review threshold {_threshold(accept)}, chosen on the validation fold for "
-        f"{accept['target_precision']:.0%} precision. Measured the same way (threshold "
-        f"{held['threshold']}), the hold-out had {held['coverage']:.1%} of contacts accepted at "
+        f"Auto-accept: thresholds are chosen on the validation fold for "
+        f"{accept['target_precision']:.0%} precision. On the hold-out, the evaluated model at its "
+        f"threshold {held['threshold']} accepted {held['coverage']:.1%} of contacts at "
         f"{_pct(held['precision'])} precision; the rest would be marked needs_review. "
+        f"The saved model's review threshold: {_threshold(accept)}. "
         f"Calibration error {accept['calibration']['expected_calibration_error']:.3f}.",
         highlight=False,
     )
