@@ -191,16 +191,7 @@ def trends(
         raise fail(f"cannot read trends from {engine.url!r}: {exc}") from exc
     finally:
         engine.dispose()
-    records = [
-        {
-            **dict(zip(dims_given, r.dimensions.values(), strict=True)),
-            "period": r.period,
-            "count": r.count,
-            "previous_count": r.previous_count,
-            "same_period_last_year_count": r.same_period_last_year_count,
-        }
-        for r in rows
-    ]
+    records = [r.record(dims_given) for r in rows]
     fields = [*dims_given, "period", "count", "previous_count", "same_period_last_year_count"]
     text = render_trends(records, dims_given, ctx, format, period.value)
     if output is not None:

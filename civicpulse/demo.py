@@ -143,16 +143,7 @@ def _show_results(
     console.rule(
         "Trend table: latest quarter against the previous quarter and the same quarter last year"
     )
-    records = [
-        {
-            **r.dimensions,
-            "period": r.period,
-            "count": r.count,
-            "previous_count": r.previous_count,
-            "same_period_last_year_count": r.same_period_last_year_count,
-        }
-        for r in rows
-    ]
+    records = [r.record() for r in rows]
     render_trends(records, ["service", "contact_type"], ctx, TrendFormat.table, "quarter")
     out = ctx.settings.outputs_dir
     out.mkdir(parents=True, exist_ok=True)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from contracts import Period, PeriodKind, parse_period
 from sinks.analysis.errors import AnalysisError
-from sinks.db.queries import TREND_DIMENSIONS
+from sinks.db.queries import TREND_DIMENSIONS, trend_counts_query
 from sinks.db.tables import TrendCountRow
 
 DimensionValues = tuple[str | None, ...]
@@ -113,12 +113,7 @@ def load_series(
         raise AnalysisError(
             f"unknown dimension(s) {', '.join(unknown)}; use {', '.join(TREND_DIMENSIONS)}"
         )
-    dim_cols = [getattr(TrendCountRow, d) for d in by]
-    query = (
-        select(TrendCountRow.period, *dim_cols, func.sum(TrendCountRow.count))
-        .where(TrendCountRow.period_kind == kind)
-        .group_by(TrendCountRow.period, *dim_cols)
-    )
+    query = trend_counts_query(kind, by)
     for dim, value in where.items():
         query = query.where(getattr(TrendCountRow, dim) == (value or ""))
     span = select(TrendCountRow.period).where(TrendCountRow.period_kind == kind).distinct()

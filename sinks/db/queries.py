@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select
 
 from contracts import PeriodKind, parse_period
 from sinks.db.tables import (
@@ -49,23 +49,41 @@ class TrendRow:
     previous_count: int
     same_period_last_year_count: int
 
+    def record(self, names: Sequence[str] | None = None) -> dict[str, Any]:
+        """The row as the ``trends --format json`` contract spells it: a key per dimension
+        (named ``names``, in order, when given) plus ``period`` and the three counts."""
+        keys = names if names is not None else list(self.dimensions)
+        return {
+            **dict(zip(keys, self.dimensions.values(), strict=True)),
+            "period": self.period,
+            "count": self.count,
+            "previous_count": self.previous_count,
+            "same_period_last_year_count": self.same_period_last_year_count,
+        }
 
-def trend_table(
-    engine: Engine, kind: PeriodKind, by: Sequence[str], last: int | None = None
-) -> list[TrendRow]:
-    """Counts per period and ``by`` dimensions, with the previous period and the same period
-    last year. Covers every period from the first to the latest in the data (or the last N)."""
+
+def trend_counts_query(kind: PeriodKind, by: Sequence[str]) -> Select[*tuple[Any, ...]]:
+    """Trend counts of ``kind`` summed per period and ``by`` dimensions, as rows of
+    (period, *dimension values, count); ``ValueError`` names an unknown dimension."""
     unknown = [d for d in by if d not in TREND_DIMENSIONS]
     if unknown:
         raise ValueError(
             f"unknown dimension(s) {', '.join(unknown)}; use {', '.join(TREND_DIMENSIONS)}"
         )
     dim_cols = [getattr(TrendCountRow, d) for d in by]
-    query = (
+    return (
         select(TrendCountRow.period, *dim_cols, func.sum(TrendCountRow.count))
         .where(TrendCountRow.period_kind == kind)
         .group_by(TrendCountRow.period, *dim_cols)
     )
+
+
+def trend_table(
+    engine: Engine, kind: PeriodKind, by: Sequence[str], last: int | None = None
+) -> list[TrendRow]:
+    """Counts per period and ``by`` dimensions, with the previous period and the same period
+    last year. Covers every period from the first to the latest in the data (or the last N)."""
+    query = trend_counts_query(kind, by)
     counts: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)
     with engine.connect() as connection:
         for period, *rest in connection.execute(query):
