@@ -9,6 +9,7 @@ SUITES = {
     "worker": "bench.worker_throughput",
     "classifier": "bench.classifier_speed",
     "digest": "bench.digest",
+    "embeddings": "bench.embeddings",
 }
 
 
