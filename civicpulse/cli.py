@@ -10,6 +10,7 @@ import uvicorn
 from civicpulse import (
     commands_alerts,
     commands_contract,
+    commands_deliveries,
     commands_ingest,
     commands_model,
     commands_read,
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(commands_ingest.app, name="ingest")
 app.add_typer(commands_read.contacts_app, name="contacts")
+app.add_typer(commands_deliveries.deliveries_app, name="deliveries")
 commands_read.register(app)
 commands_model.register(app)
 commands_contract.register(app)
