@@ -15,6 +15,7 @@ from pathlib import Path
 
 from classifiers.errors import TrainingDataError
 from classifiers.features import contact_text
+from classifiers.redaction import redact_personal_data
 from config import Taxonomy, normalise_label
 
 STARTER_DATASET = Path(__file__).resolve().parent / "data" / "starter_contacts.csv"
@@ -96,7 +97,8 @@ def training_set(rows: Iterable[LabelledText], targets: Sequence[str] | None = N
 
 
 def read_training_csv(path: Path, taxonomy: Taxonomy) -> TrainingSet:
-    """Read a CSV with ``subject,text,contact_type,service,category`` (taxonomy ids)."""
+    """Read a CSV with ``subject,text,contact_type,service,category`` (taxonomy ids), personal
+    data removed from the wording (as in ``read_labelled_csv``)."""
     texts: list[str] = []
     labels: dict[str, list[str]] = {t: [] for t in TARGETS}
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -112,7 +114,8 @@ def read_training_csv(path: Path, taxonomy: Taxonomy) -> TrainingSet:
                     f"{path}:{line}: category {row['category']!r} is not a category of service "
                     f"{row['service']!r} in the taxonomy"
                 )
-            texts.append(contact_text(row.get("subject") or None, row["text"]))
+            subject = redact_personal_data(row["subject"]) if row.get("subject") else None
+            texts.append(contact_text(subject, redact_personal_data(row["text"])))
             for target in TARGETS:
                 labels[target].append(row[target])
     return TrainingSet(texts, labels)
@@ -127,7 +130,9 @@ def read_labelled_csv(
     date_column: str | None = None,
 ) -> list[LabelledText]:
     """Rows of any export: text from ``text_columns`` (joined), one label column for
-    ``target``, optional dates (ISO or UK day-first). Delimiter and encoding are sniffed."""
+    ``target``, optional dates (ISO or UK day-first). Delimiter and encoding are sniffed.
+    Personal data in the text is removed as the worker removes it before predicting, so that
+    the model learns the same wording it will see and never keeps a name or number as a word."""
     if target not in TARGETS:
         raise TrainingDataError(f"unknown target {target!r}: one of {', '.join(TARGETS)}")
     content = _decode(path)
@@ -143,7 +148,7 @@ def read_labelled_csv(
         if not any(c.strip() for c in cells):
             continue
         values = [c.strip() for c in cells] + [""] * max(0, len(header) - len(cells))
-        text = "\n".join(values[i] for i in text_idx if values[i])
+        text = redact_personal_data("\n".join(values[i] for i in text_idx if values[i]))
         date = None if date_idx is None else _parse_date(values[date_idx], f"{path}:{line}")
         label = values[label_idx] or None
         rows.append(LabelledText(text=text, received_at=date, **{target: label}))

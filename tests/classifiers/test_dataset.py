@@ -46,3 +46,18 @@ def test_missing_columns_and_unreadable_dates_name_the_file_and_line(tmp_path: P
         read_labelled_csv(export, text_columns=["Text"], label_column="Category")
     with pytest.raises(TrainingDataError, match=r"export\.csv:2: cannot read date"):
         read_labelled_csv(export, text_columns=["Text"], label_column="Label", date_column="When")
+
+
+def test_personal_data_in_an_export_never_reaches_the_model(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Details,Reason\n"
+        '"Bins not emptied again, ring me on 07700 900123 or jo.bloggs@example.com",Waste\n'
+        '"Mr John Bloggs of 14 Moor Lane, WA8 7TQ: noise from the flat above",Noise\n',
+        encoding="utf-8",
+    )
+    rows = read_labelled_csv(export, text_columns=["Details"], label_column="Reason")
+    wording = " ".join(r.text for r in rows)
+    for personal in ("07700", "900123", "jo.bloggs", "example.com", "Bloggs", "Moor", "WA8"):
+        assert personal not in wording
+    assert "Bins not emptied again" in wording and "noise from the flat above" in wording
