@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from civicpulse.commands_predict import models_predict
 from civicpulse.context import command_context, console, errors, fail, fail_on
 from civicpulse.model_reports import models_table, show_evaluation, show_training
 from classifiers import (
@@ -61,10 +62,13 @@ class Target(StrEnum):
 def register(app: typer.Typer) -> None:
     app.command("train")(train)
     app.command("evaluate")(evaluate)
-    models = typer.Typer(help="Model versions: list, promote, roll back.", no_args_is_help=True)
+    models = typer.Typer(
+        help="Model versions: list, promote, roll back, label an export.", no_args_is_help=True
+    )
     models.command("list")(models_list)
     models.command("promote")(models_promote)
     models.command("rollback")(models_rollback)
+    models.command("predict")(models_predict)
     app.add_typer(models, name="models")
 
 

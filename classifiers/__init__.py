@@ -22,6 +22,7 @@ from classifiers.errors import (
 )
 from classifiers.evaluation import predictions, target_metrics, top_confusions
 from classifiers.explain import explain
+from classifiers.export_labels import LabelledExport, label_export
 from classifiers.families import DEFAULT_FAMILY, FAMILIES
 from classifiers.features import contact_text
 from classifiers.labels import OTHER, read_label_mapping
@@ -50,6 +51,7 @@ __all__ = (
     "ClassifierError",
     "ContactClassifier",
     "IncompleteModelError",
+    "LabelledExport",
     "LabelledText",
     "ModelArtifact",
     "ModelNotFoundError",
@@ -65,6 +67,7 @@ __all__ = (
     "confusion_png",
     "contact_text",
     "explain",
+    "label_export",
     "predictions",
     "promote_checked",
     "promoted_or_starter",

@@ -135,14 +135,14 @@ def read_labelled_csv(
     the model learns the same wording it will see and never keeps a name or number as a word."""
     if target not in TARGETS:
         raise TrainingDataError(f"unknown target {target!r}: one of {', '.join(TARGETS)}")
-    content = _decode(path)
-    reader = csv.reader(io.StringIO(content), dialect=_sniff(content[:8192]))
+    content = decode_export(path)
+    reader = csv.reader(io.StringIO(content), dialect=sniff_dialect(content[:8192]))
     header = [h.strip() for h in next(reader, [])]
     if not header:
         raise TrainingDataError(f"{path}: empty file")
-    text_idx = [_column(path, header, c) for c in text_columns]
-    label_idx = _column(path, header, label_column)
-    date_idx = _column(path, header, date_column) if date_column else None
+    text_idx = [column_index(path, header, c) for c in text_columns]
+    label_idx = column_index(path, header, label_column)
+    date_idx = column_index(path, header, date_column) if date_column else None
     rows: list[LabelledText] = []
     for line, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
@@ -155,7 +155,7 @@ def read_labelled_csv(
     return rows
 
 
-def _column(path: Path, header: list[str], name: str) -> int:
+def column_index(path: Path, header: list[str], name: str) -> int:
     """Index of column ``name``, forgiving case, spacing and punctuation."""
     if name in header:
         return header.index(name)
@@ -165,7 +165,7 @@ def _column(path: Path, header: list[str], name: str) -> int:
     raise TrainingDataError(f"{path}: no column {name!r}; columns are {', '.join(header)}")
 
 
-def _decode(path: Path) -> str:
+def decode_export(path: Path) -> str:
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
@@ -173,7 +173,7 @@ def _decode(path: Path) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
-def _sniff(sample: str) -> type[csv.Dialect] | str:
+def sniff_dialect(sample: str) -> type[csv.Dialect] | str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:

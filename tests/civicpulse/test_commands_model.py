@@ -99,6 +99,30 @@ def test_a_foreign_export_trains_with_its_own_labels(tenant: dict[str, Any]) -> 
     assert tenant["holdout_metrics"]["category"]["accuracy"] >= 0.8
 
 
+def test_a_partner_model_labels_its_own_export(tenant: dict[str, Any], tmp_path: Path) -> None:
+    export = tmp_path / "new.csv"
+    export.write_text(
+        "Case Ref;Customer Comments;Tenant\n"
+        "N-1;The rent on my account is wrong again, ring me on 07700 900123;A. Tenant\n"
+        "N-2;;B. Tenant\n"
+        "N-3;Black mould in the bathroom and the extractor fan is broken;C. Tenant\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "labelled.csv"
+    args = ["--on", str(export), "--text-column", "Customer Comments", "--output", str(out)]
+    done = cli("models", "predict", tenant["version"], *args)
+    assert "need a person" in done.stdout
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["Case Ref"] for r in rows] == ["N-1", "N-2", "N-3"]  # every row kept, in order
+    assert rows[0]["category"] == "Rent" and rows[2]["category"] == "Repairs - Damp & Mould"
+    assert rows[1]["category"] == "" and rows[1]["needs_review_category"] == ""  # no text
+    for row in (rows[0], rows[2]):
+        assert 0 < float(row["category_probability"]) <= 1
+        assert row["needs_review_category"] in {"yes", "no"}
+        assert len(row["top3_category"].split("; ")) == 3
+        assert row["top3_category"].startswith(row["category"])
+
+
 def test_evaluate_reports_the_exact_keys_and_writes_charts(
     tenant: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -1,0 +1,61 @@
+"""``civicpulse models predict``: label an export with any saved model, for instance one trained
+on a partner's own label set, which the worker cannot use but that partner can."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.output import rich_table
+from classifiers import ModelRegistry, label_export
+from contracts import PipelineError
+
+
+def models_predict(
+    version: Annotated[str, typer.Argument(help="The model version (see `models list`)")],
+    on: Annotated[Path, typer.Option("--on", exists=True, dir_okay=False, help="CSV export")],
+    text_column: Annotated[
+        list[str] | None, typer.Option("--text-column", help="Text column (repeat to join)")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="CSV to write [default: outputs/predictions-V-FILE.csv]")
+    ] = None,
+) -> None:
+    """Label every row of an export: each row keeps its columns and gains, per target the
+    model predicts, the label, its probability, needs_review (under the model's stored
+    threshold) and the top 3 labels."""
+    ctx = command_context()
+    try:
+        artifact = ModelRegistry(ctx.settings.models_dir).load_artifact(version)
+        labelled = label_export(artifact, on, text_column or ["text"])
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    if not labelled.rows:
+        raise fail(f"{on}: no rows to label")
+    path = output or ctx.settings.outputs_dir / f"predictions-{version}-{on.stem}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(labelled.header)
+        writer.writerows(labelled.rows)
+    for target in artifact.targets:
+        column = labelled.header.index(target)
+        counts = Counter(row[column] for row in labelled.rows if row[column])
+        console.print(
+            rich_table(
+                f"{version}: {target} of {len(labelled.rows)} rows",
+                ["label", "rows"],
+                counts.most_common(),
+                numeric=("rows",),
+            )
+        )
+    console.print(
+        f"{labelled.needs_review} of {len(labelled.rows)} rows need a person "
+        f"(a label under the model's threshold). Written: {path}",
+        highlight=False,
+    )
