@@ -2,6 +2,7 @@
 
 For the linear heads every family uses, a word's push is its weight for the label, relative
 to the average label, times its TF-IDF value in the text: cheap and exact for the score.
+Terms made only of function words are listed only when nothing else pushed the text.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from classifiers.calibration import TemperatureScaling
 from classifiers.combined import CombinedLabeller
@@ -44,9 +46,17 @@ def explain(
     if weights is None:
         return []
     push = matrix.data * weights[matrix.indices]
-    names = labeller.features_.get_feature_names_out()[matrix.indices]
-    order = np.argsort(-push, kind="stable")[:top]
-    return [(_name(str(names[i])), round(float(push[i]), 4)) for i in order if push[i] > 0]
+    names = [_name(str(n)) for n in labeller.features_.get_feature_names_out()[matrix.indices]]
+    order = np.argsort(-push, kind="stable")
+    pushing = [i for i in order if push[i] > 0]
+    # Function words ("is", "to", "her") do push scores, but tell a reviewer little: they are
+    # listed only when nothing else pushed ("thank you so much" to a compliment, say).
+    telling = [i for i in pushing if not _only_function_words(names[i])] or pushing
+    return [(names[i], round(float(push[i]), 4)) for i in telling[:top]]
+
+
+def _only_function_words(term: str) -> bool:
+    return all(word in ENGLISH_STOP_WORDS for word in term.split())
 
 
 def _weights(head: Any, label: int, n_classes: int) -> np.ndarray | None:

@@ -27,3 +27,9 @@ def test_a_chosen_label_and_other_targets_are_explained_too(
     assert other != explain(small_classifier, text)
     assert explain(small_classifier, text, label="no-such-label") == []
     assert explain(small_classifier, "zzzz qqqq") == []  # no known word: nothing to say
+
+
+def test_function_words_are_left_out_of_the_list(small_classifier: ContactClassifier) -> None:
+    text = "It is the pothole on the road that is to be fixed, and it is still there"
+    words = [w for w, _ in explain(small_classifier, text, top=20)]
+    assert words and not {"it", "is", "the", "to", "and", "it is", "is the"} & set(words)
