@@ -83,7 +83,7 @@ def review_router(
         try:
             event = review_event(item, ReviewDecision(**body.model_dump()), reference.taxonomy)
         except ReviewError as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+            raise HTTPException(422, str(exc)) from exc  # Unprocessable Content
         try:
             # The intake app's publisher: one producer per process, rebuilt after broker outages.
             slot = request.app.state.publisher_slot
