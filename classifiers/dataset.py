@@ -135,24 +135,33 @@ def read_labelled_csv(
     the model learns the same wording it will see and never keeps a name or number as a word."""
     if target not in TARGETS:
         raise TrainingDataError(f"unknown target {target!r}: one of {', '.join(TARGETS)}")
-    content = decode_export(path)
-    reader = csv.reader(io.StringIO(content), dialect=sniff_dialect(content[:8192]))
-    header = [h.strip() for h in next(reader, [])]
-    if not header:
-        raise TrainingDataError(f"{path}: empty file")
+    header, lines = read_export_rows(path)
     text_idx = [column_index(path, header, c) for c in text_columns]
     label_idx = column_index(path, header, label_column)
     date_idx = column_index(path, header, date_column) if date_column else None
     rows: list[LabelledText] = []
-    for line, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        values = [c.strip() for c in cells] + [""] * max(0, len(header) - len(cells))
+    for line, values in lines:
         text = redact_personal_data("\n".join(values[i] for i in text_idx if values[i]))
         date = None if date_idx is None else _parse_date(values[date_idx], f"{path}:{line}")
         label = values[label_idx] or None
         rows.append(LabelledText(text=text, received_at=date, **{target: label}))
     return rows
+
+
+def read_export_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the non-blank rows (with their line numbers) of any CSV export:
+    encoding and delimiter sniffed, cells stripped, short rows padded to the header."""
+    content = _decode(path)
+    reader = csv.reader(io.StringIO(content), dialect=_sniff(content[:8192]))
+    header = [h.strip() for h in next(reader, [])]
+    if not header:
+        raise TrainingDataError(f"{path}: empty file")
+    rows = [
+        (line, [c.strip() for c in cells] + [""] * max(0, len(header) - len(cells)))
+        for line, cells in enumerate(reader, start=2)
+        if any(c.strip() for c in cells)
+    ]
+    return header, rows
 
 
 def column_index(path: Path, header: list[str], name: str) -> int:
@@ -165,7 +174,7 @@ def column_index(path: Path, header: list[str], name: str) -> int:
     raise TrainingDataError(f"{path}: no column {name!r}; columns are {', '.join(header)}")
 
 
-def decode_export(path: Path) -> str:
+def _decode(path: Path) -> str:
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
@@ -173,7 +182,7 @@ def decode_export(path: Path) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
-def sniff_dialect(sample: str) -> type[csv.Dialect] | str:
+def _sniff(sample: str) -> type[csv.Dialect] | str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:

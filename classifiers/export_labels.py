@@ -5,15 +5,13 @@ and the top 3 labels."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from classifiers.artifact import ModelArtifact
-from classifiers.dataset import column_index, decode_export, sniff_dialect
+from classifiers.dataset import column_index, read_export_rows
 from classifiers.errors import TrainingDataError
 from classifiers.redaction import redact_personal_data
 
@@ -35,17 +33,9 @@ class LabelledExport:
 def label_export(artifact: ModelArtifact, path: Path, text_columns: list[str]) -> LabelledExport:
     """Every non-blank row of ``path`` with the model's labels appended (texts redacted first,
     as in training); a row with no text gets empty labels rather than a guess."""
-    content = decode_export(path)
-    reader = csv.reader(io.StringIO(content), dialect=sniff_dialect(content[:8192]))
-    header = [h.strip() for h in next(reader, [])]
-    if not header:
-        raise TrainingDataError(f"{path}: empty file")
+    header, lines = read_export_rows(path)
     text_idx = [column_index(path, header, c) for c in text_columns]
-    rows = [
-        [c.strip() for c in cells] + [""] * max(0, len(header) - len(cells))
-        for cells in reader
-        if any(c.strip() for c in cells)
-    ]
+    rows = [values for _, values in lines]
     texts = [redact_personal_data("\n".join(r[i] for i in text_idx if r[i])) for r in rows]
     has_text = [bool(t.strip()) for t in texts]
     if not any(has_text):
