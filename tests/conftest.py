@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -23,6 +24,11 @@ SMALL_DATASET = REPO / "tests" / "classifiers" / "data" / "small_contacts.csv"
 POSTGRES_ADMIN_URL = os.environ.get(
     "CIVICPULSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+
+# CI draws the same examples every run (a failure there is reproducible, never a coin toss);
+# a developer's runs keep exploring new ones. `.ci/run` sets HYPOTHESIS_PROFILE=ci.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
