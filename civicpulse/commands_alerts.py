@@ -12,7 +12,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from civicpulse.context import command_context, console, errors, fail
-from civicpulse.output import rich_table, to_json
+from civicpulse.output import DIMENSION_ALIASES, Format, rich_table, to_json
 from contracts import ContractError, Period, parse_period
 from sinks import TREND_DIMENSIONS, make_engine
 from sinks.analysis import (
@@ -27,7 +27,6 @@ from sinks.analysis import (
     load_series,
 )
 
-DIMENSION_ALIASES = {"type": "contact_type"}
 FIELDS = ("period", "observed", "expected", "direction", "q_value", "reason")
 
 
@@ -35,11 +34,6 @@ class AlertPeriod(StrEnum):
     week = "week"
     month = "month"
     quarter = "quarter"
-
-
-class AlertFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -70,7 +64,7 @@ def alerts(
             help="Every period in history as if it were the latest (using only data before it)",
         ),
     ] = False,
-    format: Annotated[AlertFormat, typer.Option("--format")] = AlertFormat.table,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Counts that differ significantly from what their history predicts (trend, season,
     level shifts; false discoveries controlled across all series), with a reason each."""
@@ -105,7 +99,7 @@ def alerts(
         target = target or latest_period(series)
         found, summary = _one_period(series, target, labels)
     records = [_record(a, given, dims) for a in found]
-    if format == AlertFormat.json:
+    if format == Format.json:
         sys.stdout.write(to_json(records) + "\n")
         return
     _print_table(records, given, summary, period.value)

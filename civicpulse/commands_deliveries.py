@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from civicpulse.context import command_context, console, fail, fail_on
-from civicpulse.output import rich_table
+from civicpulse.output import Format, rich_table
 from contracts import PipelineError
 from sinks import open_database
 from sinks.delivery import delivery_records, release
@@ -20,15 +19,10 @@ from sinks.delivery import delivery_records, release
 deliveries_app = typer.Typer(help="The digest delivery ledger.", no_args_is_help=True)
 
 
-class LedgerFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 @deliveries_app.command("list")
 def list_deliveries(
     key: Annotated[str | None, typer.Option(help="Only this digest (its key)")] = None,
-    format: Annotated[LedgerFormat, typer.Option("--format")] = LedgerFormat.table,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Every digest x recipient x channel: delivered, failed (retried next run) or pending."""
     ctx = command_context()
@@ -36,7 +30,7 @@ def list_deliveries(
         records = delivery_records(open_database(ctx.settings.sqlalchemy_url), key)
     except PipelineError as exc:
         raise fail_on(exc) from exc
-    if format is LedgerFormat.json:
+    if format is Format.json:
         rows = [{**asdict(r), "created_at": r.created_at.isoformat(),
                  "delivered_at": r.delivered_at.isoformat() if r.delivered_at else None}
                 for r in records]  # fmt: skip

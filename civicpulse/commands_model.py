@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from civicpulse.commands_predict import models_predict
 from civicpulse.context import command_context, console, errors, fail, fail_on
 from civicpulse.model_reports import models_table, show_evaluation, show_training
+from civicpulse.output import Format
 from classifiers import (
     DEFAULT_FAMILY,
     FAMILIES,
@@ -46,11 +47,6 @@ from config import Settings, Taxonomy, load_taxonomy
 from contracts import PipelineError
 
 log = logging.getLogger(__name__)
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class Target(StrEnum):

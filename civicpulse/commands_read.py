@@ -14,7 +14,14 @@ import typer
 
 from civicpulse.broker_address import with_broker
 from civicpulse.context import CommandContext, command_context, console, fail
-from civicpulse.output import change_text, rich_table, to_csv, to_json
+from civicpulse.output import (
+    DIMENSION_ALIASES,
+    Format,
+    change_text,
+    rich_table,
+    to_csv,
+    to_json,
+)
 from civicpulse.stream_status import stream_status
 from contracts import PipelineError
 from sinks import (
@@ -28,12 +35,6 @@ from sinks import (
 )
 
 contacts_app = typer.Typer(help="Stored contacts (never personal data).", no_args_is_help=True)
-DIMENSION_ALIASES = {"type": "contact_type"}
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class TrendFormat(StrEnum):

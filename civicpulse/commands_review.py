@@ -7,14 +7,13 @@ import json
 import sys
 import uuid
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail, fail_on
-from civicpulse.output import rich_table
+from civicpulse.output import Format, rich_table
 from contracts import ContactType, PipelineError
 from ingest import KafkaPublisher, publish_reviews
 from sinks import contact_details, make_engine, review_queue
@@ -24,11 +23,6 @@ review_app = typer.Typer(
     help="Contacts waiting for a person: list them, confirm or correct their labels.",
     invoke_without_command=True,
 )
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:

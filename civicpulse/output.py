@@ -6,9 +6,20 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from typing import Any
 
 from rich.table import Table
+
+# `--by type` is what people type; the dimension is `contact_type`.
+DIMENSION_ALIASES = {"type": "contact_type"}
+
+
+class Format(StrEnum):
+    """``--format`` of the commands that print a table for people or JSON for tools."""
+
+    table = "table"
+    json = "json"
 
 
 def to_json(rows: Sequence[dict[str, Any]]) -> str:
