@@ -22,8 +22,9 @@ test: install lint
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check contracts config ingest classifiers workers sinks civicpulse samples bench tests
-	$(BIN)/ruff format --check contracts config ingest classifiers workers sinks civicpulse bench tests
+	$(BIN)/ruff check contracts config ingest classifiers workers sinks insights delivery civicpulse web samples bench tests
+	$(BIN)/ruff format --check contracts config ingest classifiers workers sinks insights delivery civicpulse web samples bench tests
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 schemas: install

@@ -18,7 +18,7 @@ from rich.table import Table
 from scipy.stats import nbinom
 
 from contracts import Period, period_of
-from sinks.analysis import DetectorConfig, PeriodSeries, assess, bh_qvalues
+from insights.analysis import DetectorConfig, PeriodSeries, assess, bh_qvalues
 
 console = Console() if sys.stdout.isatty() else Console(width=160)
 SCENARIOS = ("stable", "spike", "drop", "shift up", "shift down")

@@ -33,6 +33,18 @@ from sqlalchemy import Engine, func, insert, select
 from classifiers import STARTER_DATASET
 from config import ReferenceData, load_reference_data
 from contracts import PERIOD_KINDS, Period, parse_period, period_of
+from insights.analysis import load_targets
+from insights.digests import (
+    DEFAULT_SECTIONS,
+    DigestRenderer,
+    DigestScope,
+    DigestSection,
+    DigestSource,
+    Section,
+    TableRow,
+    build_digest,
+    write_digest_files,
+)
 from samples import load_texts
 from samples.history_mix import (
     MONTH_FACTORS,
@@ -44,20 +56,7 @@ from samples.history_mix import (
     type_shares,
 )
 from sinks import open_database
-from sinks.analysis import load_targets
 from sinks.db.tables import ContactRow, TrendCountRow
-from sinks.digests import (
-    DEFAULT_SECTIONS,
-    DigestRenderer,
-    DigestScope,
-    DigestSection,
-    DigestSource,
-    Section,
-    TableRow,
-    build_digest,
-    write_digest_files,
-)
-from sinks.digests.source import not_indexed
 
 REPO = Path(__file__).resolve().parents[1]
 console = Console() if sys.stdout.isatty() else Console(width=120)
@@ -261,7 +260,7 @@ def baseline_table(engine: Engine, services: Sequence[str], periods: Sequence[Pe
                     ContactRow.service, ContactRow.category, ContactRow.contact_type, func.count()
                 )
                 .where(
-                    not_indexed(ContactRow.service).in_(services),
+                    func.coalesce(ContactRow.service, "").in_(services),  # date index
                     ContactRow.received_on >= period.start,
                     ContactRow.received_on <= period.end,
                 )

@@ -7,17 +7,7 @@ import logging
 import typer
 import uvicorn
 
-from civicpulse import (
-    commands_alerts,
-    commands_contract,
-    commands_deliveries,
-    commands_ingest,
-    commands_model,
-    commands_read,
-    commands_report,
-    commands_review,
-    demo,
-)
+from civicpulse import commands, demo
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail_on
 from civicpulse.embedded_broker import EmbeddedBroker
@@ -29,16 +19,16 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(commands_ingest.app, name="ingest")
-app.add_typer(commands_read.contacts_app, name="contacts")
-app.add_typer(commands_deliveries.deliveries_app, name="deliveries")
-commands_read.register(app)
-commands_model.register(app)
-commands_contract.register(app)
+app.add_typer(commands.ingest.app, name="ingest")
+app.add_typer(commands.read.contacts_app, name="contacts")
+app.add_typer(commands.deliveries.deliveries_app, name="deliveries")
+commands.read.register(app)
+commands.model.register(app)
+commands.contract.register(app)
 demo.register(app)
-commands_alerts.register(app)
-commands_report.register(app)
-commands_review.register(app)
+commands.alerts.register(app)
+commands.report.register(app)
+commands.review.register(app)
 log = logging.getLogger("civicpulse")
 
 

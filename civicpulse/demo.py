@@ -16,9 +16,9 @@ from typing import Annotated, Any
 import typer
 
 from civicpulse.charts import trend_chart
-from civicpulse.commands_ingest import ingest_csv, ingest_email, post_all
-from civicpulse.commands_model import train
-from civicpulse.commands_read import TrendFormat, collect_status, render_trends
+from civicpulse.commands.ingest import ingest_csv, ingest_email, post_all
+from civicpulse.commands.model import train
+from civicpulse.commands.read import TrendFormat, collect_status, render_trends
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.output import Format, to_csv
 from civicpulse.stack import Stack

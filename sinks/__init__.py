@@ -1,8 +1,16 @@
 """The only writers and readers of the database: the contact sink (one transaction per batch,
-idempotent), trend tables, schema migrations and read queries for reports."""
+idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
+return typed rows (never ORM objects) for the command line, insight and the web side."""
 
 from sinks.base import ContactSink
 from sinks.database import database_reachable, open_database
+from sinks.db.contact_reads import (
+    UNSURE_BELOW,
+    ExampleContact,
+    UnsureContact,
+    example_contacts,
+    unsure_contacts,
+)
 from sinks.db.engine import make_engine
 from sinks.db.queries import (
     EXPORT_FIELDS,
@@ -17,7 +25,23 @@ from sinks.db.queries import (
     trend_table,
     trend_total,
 )
+from sinks.db.trend_reads import (
+    PeriodCounts,
+    SeriesRows,
+    grouped_trend_counts,
+    trend_series_rows,
+    yearly_type_totals,
+)
 from sinks.db.trends import Cell, Dimensions, recount
+from sinks.delivery_ledger import (
+    DeliveryClaim,
+    DeliveryRecord,
+    claim_delivery,
+    delivery_records,
+    mark_delivered,
+    mark_delivery_failed,
+    release_delivery,
+)
 from sinks.errors import SinkError, SinkUnavailableError
 from sinks.heartbeat import record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
@@ -40,39 +64,56 @@ from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_distr
 __all__ = (
     "EXPORT_FIELDS",
     "TREND_DIMENSIONS",
+    "UNSURE_BELOW",
     "Cell",
     "ConfirmedLabels",
     "ContactSink",
+    "DeliveryClaim",
+    "DeliveryRecord",
     "Dimensions",
+    "ExampleContact",
     "FlushResult",
     "MemorySink",
+    "PeriodCounts",
     "PublicWording",
     "RelabelResult",
     "ReviewItem",
+    "SeriesRows",
     "SinkError",
     "SinkUnavailableError",
     "SqlContactSink",
     "StoreStatus",
     "StoredContact",
     "TrendRow",
+    "UnsureContact",
     "apply_reclassification",
     "apply_reviews",
+    "claim_delivery",
     "confirmed_labels",
     "contact_details",
     "contact_dimensions",
     "count_stored",
     "database_reachable",
+    "delivery_records",
+    "example_contacts",
     "export_contacts",
+    "grouped_trend_counts",
     "make_engine",
+    "mark_delivered",
+    "mark_delivery_failed",
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
     "record_heartbeat",
     "record_worker_stopped",
     "recount",
+    "release_delivery",
     "review_queue",
     "store_status",
     "stored_trend_counts",
+    "trend_series_rows",
     "trend_table",
     "trend_total",
+    "unsure_contacts",
+    "yearly_type_totals",
 )

@@ -22,9 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import Settings, load_reference_data
 from contracts import PipelineError
-from sinks.analysis import load_targets
-from sinks.delivery import load_recipients
-from sinks.digests import DigestRenderer, SentDigest, send_scheduled
+from delivery import load_recipients
+from insights.analysis import load_targets
+from insights.digests import DigestRenderer, SentDigest, send_scheduled
 
 log = logging.getLogger(__name__)
 UK = ZoneInfo("Europe/London")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civicpulse.commands_contract import contract_documents
+from civicpulse.commands.contract import contract_documents
 from config import ReferenceData, Settings
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"

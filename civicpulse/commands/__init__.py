@@ -1,0 +1,25 @@
+"""The ``civicpulse`` subcommands, one module per job; ``civicpulse.cli`` registers them."""
+
+from civicpulse.commands import (
+    alerts,
+    contract,
+    deliveries,
+    ingest,
+    model,
+    predict,
+    read,
+    report,
+    review,
+)
+
+__all__ = (
+    "alerts",
+    "contract",
+    "deliveries",
+    "ingest",
+    "model",
+    "predict",
+    "read",
+    "report",
+    "review",
+)

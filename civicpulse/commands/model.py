@@ -1,0 +1,346 @@
+"""``civicpulse train | evaluate | models list|promote|rollback``: train the classifier (starter
+data, any labelled export, or the database's confirmed labels), measure it, manage versions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from civicpulse.commands.predict import models_predict
+from civicpulse.context import command_context, console, errors, fail, fail_on
+from civicpulse.model_reports import models_table, show_evaluation, show_training
+from civicpulse.output import Format
+from classifiers import (
+    DEFAULT_FAMILY,
+    FAMILIES,
+    STARTER_DATASET,
+    TARGET_NAMES,
+    LabelledText,
+    ModelRegistry,
+    TrainedModel,
+    TrainingOptions,
+    TrainingSet,
+    UnmappedLabelsError,
+    confusion_png,
+    contact_text,
+    predictions,
+    promote_checked,
+    read_label_mapping,
+    read_labelled_csv,
+    read_training_csv,
+    reliability_png,
+    save_trained,
+    target_metrics,
+    train_classifier,
+    training_set,
+    training_steps,
+)
+from config import Settings, Taxonomy, load_taxonomy
+from contracts import PipelineError
+
+log = logging.getLogger(__name__)
+
+
+class Target(StrEnum):
+    type = "type"
+    service = "service"
+    category = "category"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train)
+    app.command("evaluate")(evaluate)
+    models = typer.Typer(
+        help="Model versions: list, promote, roll back, label an export.", no_args_is_help=True
+    )
+    models.command("list")(models_list)
+    models.command("promote")(models_promote)
+    models.command("rollback")(models_rollback)
+    models.command("predict")(models_predict)
+    app.add_typer(models, name="models")
+
+
+FromOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        exists=True,
+        dir_okay=False,
+        help="Labelled CSV: with --label-column any export, else subject,text,contact_type,"
+        "service,category (default: the starter dataset)",
+    ),
+]
+TextColumns = Annotated[
+    list[str] | None, typer.Option("--text-column", help="Text column (repeat to join several)")
+]
+
+
+def train(
+    from_: FromOption = None,
+    text_column: TextColumns = None,
+    label_column: Annotated[str | None, typer.Option(help="The label column")] = None,
+    date_column: Annotated[
+        str | None, typer.Option(help="Dates: test on the most recent months")
+    ] = None,
+    target: Annotated[Target, typer.Option(help="What the label column is")] = Target.category,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="YAML/CSV: their label -> our label"),
+    ] = None,
+    min_count: Annotated[int, typer.Option(help="Fold rarer labels into 'other'")] = 5,
+    name: Annotated[str | None, typer.Option(help="Model name (starts the version)")] = None,
+    promote: Annotated[
+        bool | None,
+        typer.Option(help="Make it the worker's model (default: when usable as it is)"),
+    ] = None,
+    select: Annotated[bool, typer.Option(help="Compare every model family (slower)")] = False,
+    family: Annotated[
+        str, typer.Option(help=f"Model family without --select: {', '.join(FAMILIES)}")
+    ] = DEFAULT_FAMILY,
+    target_precision: Annotated[
+        float, typer.Option(min=0.5, max=1.0, help="Precision wanted on auto-accepted contacts")
+    ] = 0.95,
+    from_database: Annotated[
+        bool, typer.Option(help="Train on stored contacts with source/reviewer labels")
+    ] = False,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Train the classifier, save it as a new version with its evaluation report, and
+    (by default, when it can be used as it is) promote it."""
+    ctx = command_context()
+    registry = ModelRegistry(ctx.settings.models_dir)
+    taxonomy = load_taxonomy(ctx.settings.config_dir)
+    if (text_column or date_column) and not label_column:
+        raise fail("--text-column and --date-column need --label-column")
+    if label_column and from_ is None:
+        raise fail("--label-column needs --from FILE")
+    if family not in FAMILIES:
+        raise fail(f"unknown family {family!r}: one of {', '.join(FAMILIES)}")
+    try:
+        options = TrainingOptions(
+            target_precision=target_precision,
+            min_count=min_count,
+            mapping=read_label_mapping(mapping) if mapping else {},
+            select=select,
+            family=family,
+        )
+        if from_database:
+            data, dataset = training_set(database_rows(ctx.settings)), "database (confirmed labels)"
+        elif label_column and from_ is not None:
+            rows = read_labelled_csv(
+                from_,
+                text_columns=text_column or ["text"],
+                label_column=label_column,
+                target=TARGET_NAMES[target.value],
+                date_column=date_column,
+            )
+            data, dataset = training_set(rows, [TARGET_NAMES[target.value]]), str(from_)
+        else:
+            dataset = str(from_ or STARTER_DATASET)
+            data = read_training_csv(Path(dataset), taxonomy)
+        default_name = "database" if from_database else from_.stem if from_ else "starter"
+        trained = _train_with_progress(data, taxonomy, name or default_name, options, format)
+        save_trained(registry, trained, dataset=dataset, promote=False)
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    version = trained.artifact.version
+    outcome = _promote_after_training(registry, trained, taxonomy, options, promote)
+    report = {**trained.report, "dataset": dataset}
+    if format == Format.json:
+        for warning in report["warnings"]:
+            log.warning("%s", warning)
+        sys.stdout.write(json.dumps({"version": version, **outcome, **report}, indent=2) + "\n")
+    else:
+        show_training(report, version, registry.models_dir / version, outcome)
+    if outcome.get("promotion_refused"):
+        raise typer.Exit(1)
+
+
+def database_rows(settings: Settings) -> Iterator[LabelledText]:
+    """Contacts whose labels a source system or a reviewer decided (never model guesses)."""
+    from sinks import confirmed_labels, open_database
+
+    engine = open_database(settings.sqlalchemy_url)
+    try:
+        for row in confirmed_labels(engine):
+            yield LabelledText(
+                text=contact_text(row.subject, row.text),
+                contact_type=row.contact_type,
+                service=row.service,
+                category=row.category,
+                received_at=row.received_at,
+            )
+    finally:
+        engine.dispose()
+
+
+def _train_with_progress(
+    data: TrainingSet, taxonomy: Taxonomy, name: str, options: TrainingOptions, format: Format
+) -> TrainedModel:
+    families = len(FAMILIES) if options.select else 1
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console if format == Format.table else errors,
+        transient=format == Format.json,
+    ) as progress:
+        task = progress.add_task(
+            f"training on {len(data)} contacts", total=training_steps(len(data.targets), families)
+        )
+        return train_classifier(
+            data,
+            taxonomy,
+            name=name,
+            options=options,
+            on_step=lambda s: progress.update(task, advance=1, description=s),
+        )
+
+
+def _promote_after_training(
+    registry: ModelRegistry,
+    trained: TrainedModel,
+    taxonomy: Taxonomy,
+    options: TrainingOptions,
+    promote: bool | None,
+) -> dict[str, Any]:
+    """Promote a worker-ready model unless told not to; a model of its own labels only when
+    asked (--promote), through the checked promotion."""
+    version, ready = trained.artifact.version, trained.artifact.review_threshold is not None
+    if promote is False or (promote is None and not ready):
+        note = (
+            ""
+            if ready
+            else f" (not usable alone: `civicpulse models promote {version} [--mapping FILE]` "
+            "maps its labels onto the taxonomy and lends it the promoted model's other heads)"
+        )
+        return {"promoted": False, "promotion": f"Not promoted{note}."}
+    try:
+        done = promote_checked(registry, version, taxonomy, options.mapping)
+    except UnmappedLabelsError as exc:
+        errors.print(f"[bold red]promotion refused:[/] {exc}", highlight=False)
+        return {"promoted": False, "promotion_refused": exc.unmapped, "promotion": str(exc)}
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    return {"promoted": True, "promoted_version": done.version, "promotion": done.describe()}
+
+
+def evaluate(
+    model: Annotated[str, typer.Option("--model", help="Model version")],
+    on: Annotated[Path, typer.Option("--on", exists=True, dir_okay=False, help="Labelled CSV")],
+    label_column: Annotated[str, typer.Option(help="The label column")],
+    text_column: TextColumns = None,
+    target: Annotated[Target, typer.Option(help="What the label column is")] = Target.category,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    out: Annotated[
+        Path | None, typer.Option(help="Folder for the charts [default: outputs/evaluation-V]")
+    ] = None,
+) -> None:
+    """Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion
+    matrix and calibration (tables and PNGs), and what its stored threshold auto-accepts."""
+    ctx = command_context()
+    name = TARGET_NAMES[target.value]
+    try:
+        artifact = ModelRegistry(ctx.settings.models_dir).load_artifact(model)
+        if name not in artifact.targets:
+            raise fail(f"model {model} predicts {', '.join(artifact.targets)}, not {name}")
+        rows = read_labelled_csv(
+            on, text_columns=text_column or ["text"], label_column=label_column, target=name
+        )
+        data = training_set(rows, [name])
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    truth = [artifact.clean_label(name, label) for label in data.labels[name]]
+    predicted, confidence = predictions(artifact.labeller, data.texts, name)
+    metrics = target_metrics(truth, predicted, confidence, artifact.thresholds[name])
+    folder = out or ctx.settings.outputs_dir / f"evaluation-{model}"
+    folder.mkdir(parents=True, exist_ok=True)
+    title = f"{model}: {name} on {on.name}"
+    charts = {
+        "confusion_matrix": str(
+            confusion_png(metrics["confusion_matrix"], folder / f"confusion-{name}.png", title)
+        ),
+        "calibration": str(
+            reliability_png(metrics["calibration"], folder / f"calibration-{name}.png", title)
+        ),
+    }
+    result = {"model": model, "target": name, "data": str(on), **metrics, "charts": charts}
+    (folder / f"evaluation-{name}.json").write_text(json.dumps(result, indent=2))
+    if format == Format.json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    show_evaluation(result)
+
+
+def models_list(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Every saved model: date, training data, hold-out macro-F1, promotion status."""
+    ctx = command_context()
+    registry = ModelRegistry(ctx.settings.models_dir)
+    promoted = registry.promoted_version()
+    earlier = {h["version"] for h in registry.history()[:-1]}
+    rows = []
+    for meta in registry.versions():
+        status = "promoted" if meta["version"] == promoted else ""
+        status = status or ("earlier promotion" if meta["version"] in earlier else "")
+        training = meta.get("training") or {}
+        rows.append(
+            {
+                "version": meta["version"],
+                "created_at": meta.get("created_at"),
+                "status": status,
+                "targets": meta.get("targets", []),
+                "training_rows": training.get("training_rows"),
+                "split": (training.get("split") or {}).get("method"),
+                "dataset": meta.get("dataset"),
+                "macro_f1": {t: m["macro_f1"] for t, m in (meta.get("metrics") or {}).items()},
+                "review_threshold": meta.get("review_threshold"),
+                "derived_from": meta.get("derived_from"),
+            }
+        )
+    if format == Format.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    console.print(models_table(rows, registry.models_dir))
+
+
+def models_promote(
+    version: Annotated[str, typer.Argument(help="The version to promote")],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="YAML/CSV: its label -> taxonomy label"),
+    ] = None,
+) -> None:
+    """Make VERSION the worker's model. Its labels must map onto the taxonomy; a model with
+    only some heads is combined with the promoted model's other heads (saved as a new version)."""
+    ctx = command_context()
+    try:
+        done = promote_checked(
+            ModelRegistry(ctx.settings.models_dir),
+            version,
+            load_taxonomy(ctx.settings.config_dir),
+            read_label_mapping(mapping) if mapping else {},
+        )
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    console.print(done.describe(), highlight=False)
+
+
+def models_rollback() -> None:
+    """Promote again the version that was promoted before the current one."""
+    ctx = command_context()
+    registry = ModelRegistry(ctx.settings.models_dir)
+    current = registry.promoted_version()
+    try:
+        version = registry.rollback()
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    console.print(f"Rolled back from {current} to {version}.", highlight=False)

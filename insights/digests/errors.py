@@ -1,0 +1,7 @@
+"""The digest part's error; the tree is drawn in ``insights/errors.py``."""
+
+from __future__ import annotations
+
+from insights.errors import DigestError
+
+__all__ = ("DigestError",)

@@ -1,0 +1,31 @@
+"""Reports for the steering group: the annual count of complaints, compliments, enquiries
+and suggestions by partner and service for a UK financial year, with year-on-year change and
+the top categories and wards; as HTML and CSV (small numbers suppressed) and JSON (exact)."""
+
+from insights.reports.annual import TYPES, AnnualReport, AnnualRow, Ranked, annual_report
+from insights.reports.render import (
+    CSV_FIELDS,
+    annual_csv,
+    annual_html,
+    annual_json,
+    published_rows,
+)
+from insights.reports.suppression import COMPLEMENTARY, SMALL, THRESHOLD, shown, suppress_column
+
+__all__ = (
+    "COMPLEMENTARY",
+    "CSV_FIELDS",
+    "SMALL",
+    "THRESHOLD",
+    "TYPES",
+    "AnnualReport",
+    "AnnualRow",
+    "Ranked",
+    "annual_csv",
+    "annual_html",
+    "annual_json",
+    "annual_report",
+    "published_rows",
+    "shown",
+    "suppress_column",
+)

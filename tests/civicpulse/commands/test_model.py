@@ -1,0 +1,216 @@
+"""``civicpulse train | evaluate | models`` as a user runs them, on the starter-format small
+dataset and on a housing association's export with labels of its own (messy spellings, a
+date column): train, evaluate with the exact JSON keys, refuse then allow promotion, roll back."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from contracts import (
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    contact_id_for,
+)
+from sinks import PublicWording, SqlContactSink, open_database
+
+DATA = Path(__file__).resolve().parents[2] / "classifiers" / "data"
+TENANT = DATA / "tenant_feedback.csv"
+COLUMNS = ["--text-column", "Customer Comments", "--label-column", "Feedback Category"]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    home = tmp_path_factory.mktemp("home")
+    HOME.append(home)
+    yield home
+    HOME.remove(home)
+
+
+HOME: list[Path] = []  # the module's CIVICPULSE_HOME, set for each command
+
+
+def cli(*args: str, code: int = 0) -> Any:
+    result = CliRunner().invoke(app, list(args), env={"CIVICPULSE_HOME": str(HOME[-1])})
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+@pytest.fixture(scope="module")
+def small(home: Path) -> dict[str, Any]:
+    done = cli("train", "--from", str(DATA / "small_contacts.csv"), "--format", "json")
+    return dict(json.loads(done.stdout))
+
+
+@pytest.fixture(scope="module")
+def tenant(small: dict[str, Any]) -> dict[str, Any]:
+    done = cli(
+        "train",
+        "--from",
+        str(TENANT),
+        *COLUMNS,
+        "--date-column",
+        "Date Received",
+        "--mapping",
+        str(DATA / "tenant_feedback_synonyms.yaml"),
+        "--format",
+        "json",
+    )
+    return dict(json.loads(done.stdout))  # one JSON object, nothing else on stdout
+
+
+def test_training_a_complete_model_promotes_it(small: dict[str, Any]) -> None:
+    assert small["version"].startswith("small_contacts-")
+    assert small["promoted"] is True
+    assert small["promoted_version"] == small["version"]
+    assert set(small["holdout_metrics"]) == {"contact_type", "service", "category"}
+
+
+def test_a_foreign_export_trains_with_its_own_labels(tenant: dict[str, Any]) -> None:
+    assert tenant["version"].startswith("tenant_feedback-")
+    assert tenant["promoted"] is False
+    assert tenant["split"]["method"] == "temporal"
+    labels = tenant["labels"]["category"]
+    assert labels["case_and_whitespace"]["rows"] > 0
+    assert labels["synonyms"]["mapped"] == {"Anti-Social Behaviour": "ASB", "Rent Arrears": "Rent"}
+    assert labels["folded_into_other"]["labels"] == {"Lettings": 3, "Parking": 2}
+    assert tenant["warnings"] and "'other'" in tenant["warnings"][0]
+    assert set(tenant["label_counts"]["category"]) == {
+        "ASB",
+        "Estate Services",
+        "Rent",
+        "Repairs - Damp & Mould",
+        "Repairs - Heating",
+        "Repairs - Plumbing",
+        "other",
+    }
+    assert tenant["holdout_metrics"]["category"]["accuracy"] >= 0.8
+
+
+def test_a_partner_model_labels_its_own_export(tenant: dict[str, Any], tmp_path: Path) -> None:
+    export = tmp_path / "new.csv"
+    export.write_text(
+        "Case Ref;Customer Comments;Tenant\n"
+        "N-1;The rent on my account is wrong again, ring me on 07700 900123;A. Tenant\n"
+        "N-2;;B. Tenant\n"
+        "N-3;Black mould in the bathroom and the extractor fan is broken;C. Tenant\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "labelled.csv"
+    args = ["--on", str(export), "--text-column", "Customer Comments", "--output", str(out)]
+    done = cli("models", "predict", tenant["version"], *args)
+    assert "need a person" in done.stdout
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["Case Ref"] for r in rows] == ["N-1", "N-2", "N-3"]  # every row kept, in order
+    assert rows[0]["category"] == "Rent" and rows[2]["category"] == "Repairs - Damp & Mould"
+    assert rows[1]["category"] == "" and rows[1]["needs_review_category"] == ""  # no text
+    for row in (rows[0], rows[2]):
+        assert 0 < float(row["category_probability"]) <= 1
+        assert row["needs_review_category"] in {"yes", "no"}
+        assert len(row["top3_category"].split("; ")) == 3
+        assert row["top3_category"].startswith(row["category"])
+
+
+def test_evaluate_reports_the_exact_keys_and_writes_charts(
+    tenant: dict[str, Any], tmp_path: Path
+) -> None:
+    done = cli(
+        "evaluate",
+        "--model",
+        tenant["version"],
+        "--on",
+        str(TENANT),
+        *COLUMNS,
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path),
+    )
+    result = json.loads(done.stdout)
+    assert {"accuracy", "macro_f1", "per_class", "auto_accept"} <= set(result)
+    assert set(result["auto_accept"]) == {"threshold", "precision", "coverage"}
+    assert result["auto_accept"]["threshold"] == tenant["auto_accept"]["thresholds"]["category"]
+    assert result["accuracy"] >= 0.9 and result["macro_f1"] >= 0.8
+    assert set(result["per_class"]["Rent"]) == {"precision", "recall", "f1", "support"}
+    assert result["per_class"]["Rent"]["support"] == 20  # "RENT", "Rent ", "Rent Arrears" too
+    assert result["per_class"]["other"]["support"] == 5
+    for chart in ("confusion-category.png", "calibration-category.png"):
+        assert (tmp_path / chart).read_bytes().startswith(b"\x89PNG")
+    table = cli("evaluate", "--model", tenant["version"], "--on", str(TENANT), *COLUMNS)
+    assert "Confusion matrix" in table.stdout and "Calibration" in table.stdout
+
+
+def test_promotion_refuses_unmapped_labels_then_combines_and_rolls_back(
+    small: dict[str, Any], tenant: dict[str, Any]
+) -> None:
+    refused = " ".join(cli("models", "promote", tenant["version"], code=1).stderr.split())
+    assert "do not map onto the taxonomy" in refused
+    assert "Repairs - Plumbing, other)" in refused
+    mapping = str(DATA / "tenant_feedback_taxonomy.csv")
+    done = cli("models", "promote", tenant["version"], "--mapping", mapping)
+    assert "the model promoted before" in " ".join(done.stdout.split())
+    listed = json.loads(cli("models", "list", "--format", "json").stdout)
+    [promoted] = [m for m in listed if m["status"] == "promoted"]
+    assert promoted["version"].startswith(tenant["version"] + "+" + small["version"])
+    assert promoted["derived_from"]["category"] == tenant["version"]
+    back = cli("models", "rollback")
+    assert f"to {small['version']}" in " ".join(back.stdout.split())
+    listed = json.loads(cli("models", "list", "--format", "json").stdout)
+    assert [m["version"] for m in listed if m["status"] == "promoted"] == [small["version"]]
+
+
+def test_options_that_need_a_label_column_say_so(home: Path) -> None:
+    assert home == HOME[-1]
+    done = cli("train", "--from", str(TENANT), "--text-column", "Customer Comments", code=1)
+    assert "need --label-column" in done.stderr
+
+
+def test_training_from_the_database_uses_confirmed_labels_only(tmp_path: Path) -> None:
+    """Source-labelled contacts train a model; the model's own guesses are left out."""
+    engine = open_database(f"sqlite:///{tmp_path / 'civicpulse.db'}")
+    sink = SqlContactSink(engine)
+    with (DATA / "small_contacts.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for i, row in enumerate([*rows, *rows[:10]]):
+        contact = ContactReceived(
+            contact_id=contact_id_for("test", str(i)),
+            received_at=datetime(2024, 1 + i % 12, 5, tzinfo=UTC),
+            channel=Channel.crm_export,
+            source_system="test",
+            text=row["text"],
+        )
+        guess = i >= len(rows)  # the last ten are model guesses: not ground truth
+        decided = Categorisation(
+            contact_type=ContactType(row["contact_type"]),
+            service=row["service"],
+            category=row["category"],
+            confidence=0.5 if guess else 1.0,
+            label_source=LabelSource.model if guess else LabelSource.source,
+        )
+        sink.add(
+            contact,
+            ContactClassified.of(contact.contact_id, decided),
+            PublicWording(None, row["text"]),
+        )
+    sink.flush()
+    engine.dispose()
+    HOME.append(tmp_path)
+    try:
+        report = json.loads(cli("train", "--from-database", "--format", "json").stdout)
+    finally:
+        HOME.remove(tmp_path)
+    assert report["training_rows"] == len(rows)
+    assert report["split"]["method"] == "temporal"
+    assert report["promoted"] is True

@@ -1,0 +1,205 @@
+"""The annual report: financial-year boundaries by UK date (31 March vs 1 April, across the
+clock change), its JSON contract, year-on-year rows, and small-number suppression in the
+outputs meant for the public (HTML, CSV) but not in JSON. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import Engine
+
+from config import ReferenceData
+from contracts import (
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    contact_id_for,
+    parse_period,
+)
+from insights.digests import DigestError
+from insights.reports import (
+    COMPLEMENTARY,
+    SMALL,
+    annual_csv,
+    annual_html,
+    annual_json,
+    annual_report,
+    suppress_column,
+)
+from sinks import PublicWording, SqlContactSink
+
+Row = tuple[str, str, str, str, str | None]  # when, partner, service, type, ward
+
+
+def store(engine: Engine, rows: list[Row]) -> None:
+    sink = SqlContactSink(engine)
+    for i, (when, partner, service, kind, ward) in enumerate(rows):
+        contact = ContactReceived(
+            contact_id=contact_id_for("annual-test", str(i)),
+            received_at=datetime.fromisoformat(when),
+            channel=Channel.email,
+            source_system="annual-test",
+            source_ref=str(i),
+            partner=partner,
+            text="The grass verge outside the school has not been cut all summer.",
+            ward=ward,
+        )
+        categories = {"parking": "illegal_parking", "housing_repairs": "damp_mould"}
+        labels = Categorisation(
+            contact_type=ContactType(kind),
+            service=service,
+            category=categories.get(service, "grass_verges"),
+            confidence=1.0,
+            label_source=LabelSource.source,
+        )
+        classified = ContactClassified.of(contact.contact_id, labels)
+        sink.add(contact, classified, PublicWording(None, contact.text))
+    sink.flush()
+
+
+BOUNDARIES: list[Row] = [
+    # 23:30 on 31 March 2026 in London (BST): still 2025/26
+    ("2026-03-31T23:30:00+01:00", "council", "parks_open_spaces", "complaint", "Hale"),
+    # 23:30 UTC on 31 March 2026 is 00:30 on 1 April in London: 2026/27
+    ("2026-03-31T23:30:00+00:00", "council", "parks_open_spaces", "complaint", "Hale"),
+    # 00:10 on 1 April 2025 in London is 23:10 UTC on 31 March: 2025/26
+    ("2025-04-01T00:10:00+01:00", "council", "parks_open_spaces", "compliment", "Hale"),
+    # 23:59 on 31 March 2025 in London: 2024/25
+    ("2025-03-31T23:59:00+01:00", "council", "parks_open_spaces", "complaint", "Hale"),
+    # 31 March 2025 00:30 in London during GMT->BST week: 2024/25
+    ("2025-03-31T00:30:00+01:00", "police", "parks_open_spaces", "enquiry", None),
+]
+
+
+def test_financial_year_runs_april_to_march_by_uk_date(
+    engine: Engine, reference: ReferenceData
+) -> None:
+    store(engine, BOUNDARIES)
+    report = annual_report(engine, reference, parse_period("2025/26"))
+    assert report.totals == {"complaint": 1, "compliment": 1, "enquiry": 0, "suggestion": 0}
+    assert report.previous_totals == {
+        "complaint": 1,
+        "compliment": 0,
+        "enquiry": 1,
+        "suggestion": 0,
+    }
+    following = annual_report(engine, reference, parse_period("2026/27"))
+    assert following.totals["complaint"] == 1 and following.previous_totals["complaint"] == 1
+    data = json.loads(annual_json(report))
+    assert set(data) == {"year", "from", "to", "totals", "rows"}
+    assert (data["year"], data["from"], data["to"]) == ("2025/26", "2025-04-01", "2026-03-31")
+    assert data["rows"] == [
+        {
+            "partner": "council",
+            "service": "parks_open_spaces",
+            "contact_type": "complaint",
+            "count": 1,
+            "previous_year_count": 1,
+        },
+        {
+            "partner": "council",
+            "service": "parks_open_spaces",
+            "contact_type": "compliment",
+            "count": 1,
+            "previous_year_count": 0,
+        },
+        {
+            "partner": "police",
+            "service": "parks_open_spaces",
+            "contact_type": "enquiry",
+            "count": 0,
+            "previous_year_count": 1,
+        },
+    ]
+
+
+def test_rows_compare_with_the_year_before_and_rank_categories_and_wards(
+    engine: Engine, reference: ReferenceData
+) -> None:
+    rows: list[Row] = (
+        [("2025-06-01T10:00:00+01:00", "council", "parking", "complaint", "Riverside")] * 12
+        + [("2024-06-01T10:00:00+01:00", "council", "parking", "complaint", "Riverside")] * 8
+        + [("2025-07-01T10:00:00+01:00", "housing_trust", "housing_repairs", "complaint", "Hale")]
+        * 6
+        + [("2025-07-02T10:00:00+01:00", "council", "parking", "compliment", "Hale")] * 2
+    )
+    store(engine, rows)
+    report = annual_report(engine, reference, parse_period("2025/26"))
+    exact = {
+        (r.partner, r.service, r.contact_type): (r.count, r.previous_year_count)
+        for r in report.rows
+    }
+    assert exact == {
+        ("council", "parking", "complaint"): (12, 8),
+        ("council", "parking", "compliment"): (2, 0),
+        ("housing_trust", "housing_repairs", "complaint"): (6, 0),
+    }
+    names = [c.name for c in report.top_categories]
+    assert names == ["Obstructive or illegal parking", "Damp and mould"]
+    assert report.top_categories[0].detail == "Parking"
+    riverside = next(w for w in report.top_wards if w.name == "Riverside")
+    assert (riverside.count, riverside.previous_year_count) == (12, 8)
+    assert riverside.detail == "2.4"  # per 1,000 of its 5,000 residents
+
+    published = list(csv.DictReader(io.StringIO(annual_csv(report))))
+    by_key = {(r["table"], r["partner"], r["service"], r["contact_type"]): r for r in published}
+    parking = by_key[("partner_service", "Halton Borough Council", "Parking", "complaint")]
+    assert (parking["count"], parking["previous_year_count"]) == ("12", "8")
+    assert parking["change"] == "+50%"
+    praise = by_key[("partner_service", "Halton Borough Council", "Parking", "compliment")]
+    assert (praise["count"], praise["change"]) == (SMALL, "-")
+    repairs = by_key[("partner_service", "Halton Housing Trust", "Housing repairs", "complaint")]
+    assert repairs["count"] == "6" and repairs["previous_year_count"] == "0"
+
+
+def test_html_suppresses_small_numbers_and_json_does_not(
+    engine: Engine, reference: ReferenceData
+) -> None:
+    rows: list[Row] = (
+        [("2025-05-01T10:00:00+01:00", "council", "parking", "complaint", "Hale")] * 3
+        + [("2025-05-01T10:00:00+01:00", "council", "housing_repairs", "complaint", "Hale")] * 7
+        + [("2025-05-01T10:00:00+01:00", "police", "parks_open_spaces", "complaint", "Hale")] * 9
+    )
+    store(engine, rows)
+    report = annual_report(engine, reference, parse_period("2025/26"))
+    soup = BeautifulSoup(annual_html(report), "html.parser")
+    cells = {
+        tuple(td.get_text(strip=True) for td in tr.find_all("td"))[:3]
+        for tr in soup.find_all("tr")
+        if tr.find("td")
+    }
+    assert ("Halton Borough Council", "Parking", SMALL) in cells
+    assert ("Halton Borough Council", "Housing repairs", COMPLEMENTARY) in cells  # 19 - 9 - 7
+    assert ("Cheshire Constabulary", "Parks and open spaces", "9") in cells
+    assert soup.find(["script", "link"]) is None and soup.find("img") is not None
+    assert "Complaints, compliments, enquiries and suggestions 2025/26" in soup.get_text()
+    exact = json.loads(annual_json(report))
+    assert sorted(r["count"] for r in exact["rows"]) == [3, 7, 9]
+
+
+def test_only_financial_years_are_accepted(engine: Engine, reference: ReferenceData) -> None:
+    with pytest.raises(DigestError, match="not a financial year"):
+        annual_report(engine, reference, parse_period("2025/26-Q3"))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), max_size=12))
+def test_a_published_column_never_reveals_a_single_hidden_count(counts: list[int]) -> None:
+    shown = suppress_column(counts)
+    hidden = [i for i, text in enumerate(shown) if text in (SMALL, COMPLEMENTARY)]
+    for i, (count, text) in enumerate(zip(counts, shown, strict=True)):
+        if 0 < count < 5:
+            assert text == SMALL
+        elif i not in hidden:
+            assert text == f"{count:,}"
+    if any(c >= 5 for c in counts):
+        assert len(hidden) != 1
