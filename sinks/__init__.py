@@ -18,8 +18,8 @@ from sinks.db.queries import (
     trend_total,
 )
 from sinks.db.trends import Cell, Dimensions, recount
-from sinks.errors import SinkError, SinkUnavailableError
-from sinks.heartbeat import record_heartbeat, record_worker_stopped
+from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
+from sinks.heartbeat import last_heartbeat, record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
 from sinks.relabel import (
     RelabelResult,
@@ -35,6 +35,7 @@ from sinks.review_queue import (
     contact_details,
     review_queue,
 )
+from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
 from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
 
 __all__ = (
@@ -49,6 +50,7 @@ __all__ = (
     "PublicWording",
     "RelabelResult",
     "ReviewItem",
+    "SchemaOutOfDateError",
     "SinkError",
     "SinkUnavailableError",
     "SqlContactSink",
@@ -63,14 +65,19 @@ __all__ = (
     "count_stored",
     "database_reachable",
     "export_contacts",
+    "head_revision",
+    "last_heartbeat",
     "make_engine",
+    "migrate",
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
     "record_heartbeat",
     "record_worker_stopped",
     "recount",
+    "require_current_schema",
     "review_queue",
+    "schema_revision",
     "store_status",
     "stored_trend_counts",
     "trend_table",
