@@ -17,6 +17,7 @@ from civicpulse import (
     commands_report,
     commands_review,
     demo,
+    deployment,
 )
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail_on
@@ -39,6 +40,7 @@ demo.register(app)
 commands_alerts.register(app)
 commands_report.register(app)
 commands_review.register(app)
+deployment.register(app)
 log = logging.getLogger("civicpulse")
 
 
