@@ -75,7 +75,11 @@ def broker() -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    with EmbeddedBroker(address_file=ctx.settings.broker_file) as running:
+    try:
+        running = EmbeddedBroker(address_file=ctx.settings.broker_file).start()
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    try:
         console.print(
             f"Embedded broker listening on [bold]{running.bootstrap}[/] "
             f"(recorded in {ctx.settings.broker_file}). Ctrl-C stops it."
@@ -83,6 +87,8 @@ def broker() -> None:
         while not stop.wait(0.5):
             if running.process is not None and running.process.poll() is not None:
                 raise typer.Exit(1)
+    finally:
+        running.stop()
 
 
 @app.command()
