@@ -59,9 +59,6 @@ class Settings(BaseSettings):
     # Digests: the worker sends scheduled digests (config/recipients.yaml) when enabled.
     digest_schedule_enabled: bool = True
 
-    # Classifier.
-    model_name: str = "starter"
-
     log_level: str = "INFO"
 
     @property
