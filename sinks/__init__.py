@@ -42,8 +42,8 @@ from sinks.delivery_ledger import (
     mark_delivery_failed,
     release_delivery,
 )
-from sinks.errors import SinkError, SinkUnavailableError
-from sinks.heartbeat import record_heartbeat, record_worker_stopped
+from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
+from sinks.heartbeat import last_heartbeat, record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
 from sinks.relabel import (
     RelabelResult,
@@ -59,6 +59,7 @@ from sinks.review_queue import (
     contact_details,
     review_queue,
 )
+from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
 from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
 
 __all__ = (
@@ -78,6 +79,7 @@ __all__ = (
     "PublicWording",
     "RelabelResult",
     "ReviewItem",
+    "SchemaOutOfDateError",
     "SeriesRows",
     "SinkError",
     "SinkUnavailableError",
@@ -98,9 +100,12 @@ __all__ = (
     "example_contacts",
     "export_contacts",
     "grouped_trend_counts",
+    "head_revision",
+    "last_heartbeat",
     "make_engine",
     "mark_delivered",
     "mark_delivery_failed",
+    "migrate",
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
@@ -108,7 +113,9 @@ __all__ = (
     "record_worker_stopped",
     "recount",
     "release_delivery",
+    "require_current_schema",
     "review_queue",
+    "schema_revision",
     "store_status",
     "stored_trend_counts",
     "trend_series_rows",

@@ -1,4 +1,5 @@
-"""Opening the database: an engine for the configured URL, migrated to the latest schema."""
+"""Opening the database: an engine for the configured URL, migrated to the latest schema (or,
+where migrating is left to a one-shot job, checked to be at it)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,25 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from sinks.db.engine import make_engine
-from sinks.errors import SinkUnavailableError
-from sinks.schema import migrate
+from sinks.errors import SchemaOutOfDateError, SinkUnavailableError
+from sinks.schema import migrate, require_current_schema
 
 
 def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
-    """Connect to ``url`` and bring its schema up to date; SinkUnavailableError if unreachable."""
+    """Connect to ``url`` and bring its schema up to date; SinkUnavailableError if unreachable.
+
+    With ``migrate_schema=False`` the schema must already be current (SchemaOutOfDateError)."""
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         if migrate_schema:
             migrate(engine)
+        else:
+            require_current_schema(engine)
+    except SchemaOutOfDateError:
+        engine.dispose()
+        raise
     except SQLAlchemyError as exc:
         engine.dispose()
         raise SinkUnavailableError(f"database at {engine.url!r} is unreachable: {exc}") from exc

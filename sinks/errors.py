@@ -2,7 +2,8 @@
 
 PipelineError (contracts)
 └── SinkError                  a write or read against the database failed
-    └── SinkUnavailableError   the database cannot be reached now; retry after ``retry_after`` s
+    ├── SinkUnavailableError   the database cannot be reached now; retry after ``retry_after`` s
+    └── SchemaOutOfDateError   the schema is not at this code's revision and migrating is off
 """
 
 from __future__ import annotations
@@ -20,3 +21,16 @@ class SinkUnavailableError(SinkError):
     def __init__(self, message: str, *, retry_after: float = 1.0) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class SchemaOutOfDateError(SinkError):
+    """The database schema is not at this code's revision, and this process may not migrate it
+    (CIVICPULSE_DATABASE_AUTO_MIGRATE=false): ``civicpulse db upgrade`` must run first."""
+
+    def __init__(self, url: str, *, found: str | None, wanted: str) -> None:
+        super().__init__(
+            f"database at {url} is at schema revision {found or '(none: empty database)'}, "
+            f"this CivicPulse needs {wanted}; run `civicpulse db upgrade` first "
+            "(this process does not migrate: CIVICPULSE_DATABASE_AUTO_MIGRATE=false)"
+        )
+        self.url, self.found, self.wanted = url, found, wanted

@@ -1,4 +1,5 @@
-"""Worker heartbeats: how ``civicpulse status`` knows a worker is alive."""
+"""Worker heartbeats: how ``civicpulse status`` (and a container's health check) knows a
+worker is alive."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import os
 import socket
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, func, select, update
 
 from sinks.db.engine import upsert_insert
 from sinks.db.tables import WorkerHeartbeatRow
@@ -47,3 +48,16 @@ def record_worker_stopped(engine: Engine, worker_id: str) -> None:
             .where(WorkerHeartbeatRow.worker_id == worker_id)
             .values(stopped_at=datetime.now(UTC))
         )
+
+
+def last_heartbeat(engine: Engine, host: str) -> datetime | None:
+    """When a running (not stopped) worker on ``host`` last beat; None if none ever did."""
+    with engine.connect() as connection:
+        seen = connection.scalar(
+            select(func.max(WorkerHeartbeatRow.last_seen_at)).where(
+                WorkerHeartbeatRow.host == host, WorkerHeartbeatRow.stopped_at.is_(None)
+            )
+        )
+    if seen is None:
+        return None
+    return seen if seen.tzinfo is not None else seen.replace(tzinfo=UTC)  # SQLite drops tz

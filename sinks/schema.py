@@ -1,4 +1,5 @@
-"""Schema management: bring any database to the latest Alembic revision."""
+"""Schema management: bring any database to the latest Alembic revision, or say how far
+behind it is (for processes that must not migrate, e.g. one of several workers)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from sinks.errors import SchemaOutOfDateError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
@@ -26,3 +31,25 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The revision the database is at; None for an empty (never migrated) database."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    """The revision this code's migrations end at."""
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None, f"no migrations in {MIGRATIONS_DIR}"
+    return head
+
+
+def require_current_schema(engine: Engine) -> None:
+    """SchemaOutOfDateError unless the database is at this code's head revision."""
+    found, wanted = schema_revision(engine), head_revision()
+    if found != wanted:
+        raise SchemaOutOfDateError(
+            engine.url.render_as_string(hide_password=True), found=found, wanted=wanted
+        )

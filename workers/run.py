@@ -19,7 +19,7 @@ def run_worker(settings: Settings) -> None:
     """Block until SIGTERM/SIGINT. ``settings.kafka_bootstrap`` must be resolved already."""
     registry = ModelRegistry(settings.models_dir)
     classifier = promoted_or_starter(registry, load_taxonomy(settings.config_dir))
-    engine = open_database(settings.sqlalchemy_url)
+    engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
     state = WorkerState(classifier=classifier, registry=registry, engine=engine)
     app = create_app(settings, state)

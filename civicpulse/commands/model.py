@@ -112,11 +112,25 @@ def train(
         bool, typer.Option(help="Train on stored contacts with source/reviewer labels")
     ] = False,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
+    if_no_model: Annotated[
+        bool,
+        typer.Option(
+            "--if-no-model",
+            help="Do nothing when a model is promoted already (a deployment's first start)",
+        ),
+    ] = False,
 ) -> None:
     """Train the classifier, save it as a new version with its evaluation report, and
     (by default, when it can be used as it is) promote it."""
     ctx = command_context()
     registry = ModelRegistry(ctx.settings.models_dir)
+    if if_no_model and (promoted := registry.promoted_version()) is not None:
+        # Never replace a council's own promoted model with a fresh starter one.
+        if format == Format.json:
+            sys.stdout.write(json.dumps({"trained": False, "promoted_version": promoted}) + "\n")
+        else:
+            console.print(f"Model {promoted} is promoted already: not training (--if-no-model).")
+        return
     taxonomy = load_taxonomy(ctx.settings.config_dir)
     if (text_column or date_column) and not label_column:
         raise fail("--text-column and --date-column need --label-column")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -214,3 +215,29 @@ def test_training_from_the_database_uses_confirmed_labels_only(tmp_path: Path) -
     assert report["training_rows"] == len(rows)
     assert report["split"]["method"] == "temporal"
     assert report["promoted"] is True
+
+
+def test_train_if_no_model_keeps_a_promoted_model(tmp_path: Path, small_model_dir: Path) -> None:
+    """docker-compose's `train` service on a restart: the council's own model stays."""
+    shutil.copytree(small_model_dir, tmp_path / "models")
+    before = sorted(p.name for p in (tmp_path / "models").iterdir())
+    promoted = json.loads((tmp_path / "models" / "promoted.json").read_text())["version"]
+    HOME.append(tmp_path)
+    try:
+        done = json.loads(cli("train", "--if-no-model", "--format", "json").stdout)
+    finally:
+        HOME.remove(tmp_path)
+    assert done == {"trained": False, "promoted_version": promoted}
+    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == before
+
+
+def test_train_if_no_model_trains_and_promotes_on_a_fresh_home(tmp_path: Path) -> None:
+    HOME.append(tmp_path)
+    try:
+        args = ("--from", str(DATA / "small_contacts.csv"), "--format", "json")
+        done = json.loads(cli("train", "--if-no-model", *args).stdout)
+    finally:
+        HOME.remove(tmp_path)
+    assert done["promoted"] is True
+    promoted = json.loads((tmp_path / "models" / "promoted.json").read_text())
+    assert promoted["version"] == done["version"]

@@ -1,0 +1,59 @@
+"""Opening the database without migrating (a worker in a deployment whose one-shot job
+migrates): a schema behind this code's is refused with a clear error, never half-used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from sinks import (
+    SchemaOutOfDateError,
+    head_revision,
+    make_engine,
+    migrate,
+    open_database,
+    schema_revision,
+)
+
+
+def test_a_worker_that_may_not_migrate_refuses_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    with pytest.raises(SchemaOutOfDateError) as refused:
+        open_database(url, migrate_schema=False)
+    assert refused.value.found is None
+    assert refused.value.wanted == head_revision()
+    assert "civicpulse db upgrade" in str(refused.value)
+    assert "(none: empty database)" in str(refused.value)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:  # nothing was created behind our back
+            tables = connection.scalars(text("SELECT name FROM sqlite_master")).all()
+        assert tables == []
+    finally:
+        engine.dispose()
+
+
+def test_a_worker_that_may_not_migrate_refuses_an_older_schema(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        with engine.begin() as connection:  # as left by an earlier CivicPulse
+            connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(SchemaOutOfDateError, match="at schema revision 0001") as refused:
+        open_database(url, migrate_schema=False)
+    assert refused.value.found == "0001"
+
+
+def test_once_migrated_the_database_opens_without_migrating(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    open_database(url).dispose()
+    engine = open_database(url, migrate_schema=False)
+    try:
+        assert schema_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
