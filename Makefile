@@ -22,8 +22,8 @@ test: install lint
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check contracts config ingest classifiers workers sinks civicpulse samples bench tests
-	$(BIN)/ruff format --check contracts config ingest classifiers workers sinks civicpulse bench tests
+	$(BIN)/ruff check contracts config ingest classifiers workers sinks insights civicpulse samples bench tests
+	$(BIN)/ruff format --check contracts config ingest classifiers workers sinks insights civicpulse bench tests
 	$(BIN)/mypy
 
 schemas: install
