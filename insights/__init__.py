@@ -1,7 +1,71 @@
-"""What people read: trend analysis and alerts, digests for service managers and reports for
-the steering group and the public. Pure functions over typed rows that ``sinks`` reads;
-never writes the database and never sends anything (``delivery`` does)."""
+"""What people read: trend analysis and alerts (``analysis``), digests for service managers
+(``digests``) and reports for the steering group and the public (``reports``); working days
+and service standards, satisfaction with its intervals and direction, and small-number
+suppression. Pure functions over typed rows that ``sinks`` reads; never writes the database
+and never sends anything (``delivery`` does)."""
 
-from insights.errors import AnalysisError, DigestError, InsightError
+from insights.disclosure import (
+    COMPLEMENTARY,
+    THRESHOLD,
+    CellStatus,
+    SuppressedTable,
+    suppress_table,
+)
+from insights.errors import (
+    AnalysisError,
+    CaseDataError,
+    DigestError,
+    DisclosureError,
+    InsightError,
+)
+from insights.group_keys import GroupKey
+from insights.proportions import Z_95, difference_interval, wilson_interval
+from insights.satisfaction import (
+    SATISFACTION_FIELDS,
+    Direction,
+    SatisfactionRow,
+    Tally,
+    direction,
+    satisfaction_row,
+    satisfaction_rows,
+    tally,
+)
+from insights.standards import CaseTimeliness, case_timeliness, standard_for
+from insights.timeliness import TIMELINESS_FIELDS, TimelinessRow, timeliness_row, timeliness_rows
+from insights.workdays import UK_TIME, WorkingCalendar, bank_holidays, local_day
 
-__all__ = ("AnalysisError", "DigestError", "InsightError")
+__all__ = (
+    "COMPLEMENTARY",
+    "SATISFACTION_FIELDS",
+    "THRESHOLD",
+    "TIMELINESS_FIELDS",
+    "UK_TIME",
+    "Z_95",
+    "AnalysisError",
+    "CaseDataError",
+    "CaseTimeliness",
+    "CellStatus",
+    "DigestError",
+    "Direction",
+    "DisclosureError",
+    "GroupKey",
+    "InsightError",
+    "SatisfactionRow",
+    "SuppressedTable",
+    "Tally",
+    "TimelinessRow",
+    "WorkingCalendar",
+    "bank_holidays",
+    "case_timeliness",
+    "difference_interval",
+    "direction",
+    "local_day",
+    "satisfaction_row",
+    "satisfaction_rows",
+    "standard_for",
+    "suppress_table",
+    "tally",
+    "timeliness_row",
+    "timeliness_rows",
+    "wilson_interval",
+)
