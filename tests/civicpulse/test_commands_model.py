@@ -214,3 +214,45 @@ def test_training_from_the_database_uses_confirmed_labels_only(tmp_path: Path) -
     assert report["training_rows"] == len(rows)
     assert report["split"]["method"] == "temporal"
     assert report["promoted"] is True
+
+
+def test_training_on_doubled_quotes_uses_the_rows_the_csv_module_reads(tmp_path: Path) -> None:
+    """Regression: quoted comments with doubled quotes, commas, a date column and imbalanced
+    labels train on exactly the rows ``csv.reader`` reads (the old reader stopped here with
+    ``cannot read date``)."""
+    fixture = DATA / "quoted_comments.csv"
+    with fixture.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    labels = [r["Feedback Category"] for r in records]
+    HOME.append(tmp_path)
+    try:
+        done = cli(
+            "train",
+            "--from",
+            str(fixture),
+            "--text-column",
+            "Customer Comments",
+            "--label-column",
+            "Feedback Category",
+            "--date-column",
+            "Date Received",
+            "--format",
+            "json",
+        )
+    finally:
+        HOME.remove(tmp_path)
+    report = json.loads(done.stdout)
+    assert report["training_rows"] == len(records) == 105
+    assert report["dropped_rows"] == {}
+    assert report["split"]["method"] == "temporal"
+    assert report["label_counts"]["category"] == {
+        "Repairs": 48,
+        "Rent": 30,
+        "Noise": 16,
+        "Parking": 8,
+        "other": 3,  # "Lettings", under --min-count
+    }
+    variants = sum(
+        label not in {"Repairs", "Rent", "Noise", "Parking", "Lettings"} for label in labels
+    )
+    assert report["labels"]["category"]["case_and_whitespace"]["rows"] == variants > 0
