@@ -1,5 +1,6 @@
 """Turns outside input (web forms, emails, CRM exports) into contract events and publishes
-them to Kafka. Never reads the database."""
+them to Kafka; owns reading every table the project is given (``read_table``, also for training
+files and label mappings). Never reads the database."""
 
 from ingest._kafka import check_reachable, ensure_topics
 from ingest._publisher import (
