@@ -29,11 +29,12 @@ from classifiers import (
     ContactClassifier,
     TrainingSet,
     contact_text,
-    read_training_csv,
+    taxonomy_training_set,
     train_classifier,
 )
 from config import load_taxonomy
 from contracts import Channel, ContactReceived
+from ingest import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 TARGETS = ("contact_type", "service", "category")
@@ -99,7 +100,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy(REPO / "config")
     console.print("Training the default model on the starter data ...")
-    trained = train_classifier(read_training_csv(STARTER_DATASET, taxonomy), taxonomy, name="b")
+    trained = train_classifier(
+        taxonomy_training_set(read_table(STARTER_DATASET), taxonomy), taxonomy, name="b"
+    )
     classifier: ContactClassifier = trained.classifier
     rng = random.Random(2)
     texts = starter_texts(args.predict)

@@ -26,10 +26,11 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
-from classifiers import STARTER_DATASET, read_training_csv, train_classifier
+from classifiers import STARTER_DATASET, taxonomy_training_set, train_classifier
 from classifiers.split import holdout_split
 from classifiers.train import TrainingOptions
 from config import load_taxonomy
+from ingest import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 TARGETS = ("contact_type", "service", "category")
@@ -65,7 +66,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     encoder = load_encoder()
     taxonomy = load_taxonomy(REPO / "config")
-    data = read_training_csv(STARTER_DATASET, taxonomy)
+    data = taxonomy_training_set(read_table(STARTER_DATASET), taxonomy)
     console.print("Training the default model (its hold-out is the one both are scored on) ...")
     default = train_classifier(data, taxonomy, name="bench")
     options = TrainingOptions()

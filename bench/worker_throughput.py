@@ -23,10 +23,16 @@ from rich.console import Console
 from rich.table import Table
 
 from civicpulse.embedded_broker import EmbeddedBroker
-from classifiers import ModelRegistry, train_and_register
+from classifiers import STARTER_DATASET, ModelRegistry, train_and_register
 from config import Settings, load_crm_profiles, load_reference_data
 from contracts import ContactReceived, Topic, topic_name
-from ingest import KafkaPublisher, parse_crm_file, publish_contacts, resolve_profile
+from ingest import (
+    KafkaPublisher,
+    parse_crm_file,
+    publish_contacts,
+    read_table,
+    resolve_profile,
+)
 from sinks import SqlContactSink, open_database
 from workers import RawMessage, store_contacts
 
@@ -168,7 +174,9 @@ def main(argv: list[str]) -> int:
         reference = load_reference_data(REPO / "config")
         models = work / "models"
         console.print("training the starter model ...")
-        train_and_register(ModelRegistry(models), reference.taxonomy)
+        train_and_register(
+            ModelRegistry(models), reference.taxonomy, dataset=read_table(STARTER_DATASET)
+        )
         export = work / "export.csv"
         write_export(export, args.num)
         with EmbeddedBroker() as broker:

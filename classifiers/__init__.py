@@ -8,8 +8,8 @@ from classifiers.dataset import (
     TARGETS,
     LabelledText,
     TrainingSet,
-    read_labelled_csv,
-    read_training_csv,
+    labelled_texts,
+    taxonomy_training_set,
     training_set,
 )
 from classifiers.errors import (
@@ -25,7 +25,7 @@ from classifiers.explain import explain
 from classifiers.export_labels import LabelledExport, label_export
 from classifiers.families import DEFAULT_FAMILY, FAMILIES
 from classifiers.features import contact_text
-from classifiers.labels import OTHER, read_label_mapping
+from classifiers.labels import OTHER
 from classifiers.model import ContactClassifier
 from classifiers.plots import confusion_png, reliability_png
 from classifiers.promotion import Promotion, promote_checked
@@ -33,6 +33,7 @@ from classifiers.redaction import redact_personal_data
 from classifiers.registry import ModelRegistry
 from classifiers.selection import SearchSettings
 from classifiers.starter import promoted_or_starter, save_trained, train_and_register
+from classifiers.tables import TextTable
 from classifiers.train import (
     TrainedModel,
     TrainingOptions,
@@ -59,6 +60,7 @@ __all__ = (
     "ModelVersionError",
     "Promotion",
     "SearchSettings",
+    "TextTable",
     "TrainedModel",
     "TrainingDataError",
     "TrainingOptions",
@@ -68,16 +70,15 @@ __all__ = (
     "contact_text",
     "explain",
     "label_export",
+    "labelled_texts",
     "predictions",
     "promote_checked",
     "promoted_or_starter",
-    "read_label_mapping",
-    "read_labelled_csv",
-    "read_training_csv",
     "redact_personal_data",
     "reliability_png",
     "save_trained",
     "target_metrics",
+    "taxonomy_training_set",
     "top_confusions",
     "train_and_register",
     "train_classifier",

@@ -1,13 +1,10 @@
-"""Labelled texts to train on: the starter CSV, any CSV a council exports (a text column, a
-label column, maybe a date column), or rows the caller read elsewhere (the database).
-
-Reading is faithful: labels are cleaned later (``classifiers.labels``), not here.
+"""Labelled texts to train on, from tables another room read (the starter dataset, any export
+a council gives: a text column, a label column, maybe a date column) or from rows read
+elsewhere (the database). Reading is faithful: labels are cleaned later (``classifiers.labels``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +13,8 @@ from pathlib import Path
 from classifiers.errors import TrainingDataError
 from classifiers.features import contact_text
 from classifiers.redaction import redact_personal_data
-from config import Taxonomy, normalise_label
+from classifiers.tables import TextTable, checked_rows, find_column
+from config import Taxonomy
 
 STARTER_DATASET = Path(__file__).resolve().parent / "data" / "starter_contacts.csv"
 TARGETS = ("contact_type", "service", "category")
@@ -96,33 +94,31 @@ def training_set(rows: Iterable[LabelledText], targets: Sequence[str] | None = N
     )
 
 
-def read_training_csv(path: Path, taxonomy: Taxonomy) -> TrainingSet:
-    """Read a CSV with ``subject,text,contact_type,service,category`` (taxonomy ids), personal
-    data removed from the wording (as in ``read_labelled_csv``)."""
+def taxonomy_training_set(table: TextTable, taxonomy: Taxonomy) -> TrainingSet:
+    """A table with ``subject,text,contact_type,service,category`` (taxonomy ids), such as the
+    starter dataset; personal data removed from the wording (as in ``labelled_texts``)."""
+    missing = {"text", *TARGETS} - set(table.headers)
+    if missing:
+        raise TrainingDataError(f"{table.source}: missing column(s) {', '.join(sorted(missing))}")
     texts: list[str] = []
     labels: dict[str, list[str]] = {t: [] for t in TARGETS}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"text", *TARGETS} - set(reader.fieldnames or ())
-        if missing:
-            raise TrainingDataError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        for line, row in enumerate(reader, start=2):
-            if not (row.get("text") or "").strip():
-                raise TrainingDataError(f"{path}:{line}: empty text")
-            if taxonomy.service_of_category.get(row["category"]) != row["service"]:
-                raise TrainingDataError(
-                    f"{path}:{line}: category {row['category']!r} is not a category of service "
-                    f"{row['service']!r} in the taxonomy"
-                )
-            subject = redact_personal_data(row["subject"]) if row.get("subject") else None
-            texts.append(contact_text(subject, redact_personal_data(row["text"])))
-            for target in TARGETS:
-                labels[target].append(row[target])
+    for line, row in checked_rows(table):
+        if not row["text"].strip():
+            raise TrainingDataError(f"{table.source}:{line}: empty text")
+        if taxonomy.service_of_category.get(row["category"]) != row["service"]:
+            raise TrainingDataError(
+                f"{table.source}:{line}: category {row['category']!r} is not a category of "
+                f"service {row['service']!r} in the taxonomy"
+            )
+        subject = redact_personal_data(row["subject"]) if row.get("subject") else None
+        texts.append(contact_text(subject, redact_personal_data(row["text"])))
+        for target in TARGETS:
+            labels[target].append(row[target])
     return TrainingSet(texts, labels)
 
 
-def read_labelled_csv(
-    path: Path,
+def labelled_texts(
+    table: TextTable,
     *,
     text_columns: Sequence[str],
     label_column: str,
@@ -130,63 +126,22 @@ def read_labelled_csv(
     date_column: str | None = None,
 ) -> list[LabelledText]:
     """Rows of any export: text from ``text_columns`` (joined), one label column for
-    ``target``, optional dates (ISO or UK day-first). Delimiter and encoding are sniffed.
-    Personal data in the text is removed as the worker removes it before predicting, so that
-    the model learns the same wording it will see and never keeps a name or number as a word."""
+    ``target``, optional dates (ISO or UK day-first); cells stripped. Personal data in the
+    text is removed as the worker removes it before predicting, so that the model learns the
+    same wording it will see and never keeps a name or number as a word."""
     if target not in TARGETS:
         raise TrainingDataError(f"unknown target {target!r}: one of {', '.join(TARGETS)}")
-    header, lines = read_export_rows(path)
-    text_idx = [column_index(path, header, c) for c in text_columns]
-    label_idx = column_index(path, header, label_column)
-    date_idx = column_index(path, header, date_column) if date_column else None
+    texts = [find_column(table, c) for c in text_columns]
+    label = find_column(table, label_column)
+    date = find_column(table, date_column) if date_column else None
     rows: list[LabelledText] = []
-    for line, values in lines:
-        text = redact_personal_data("\n".join(values[i] for i in text_idx if values[i]))
-        date = None if date_idx is None else _parse_date(values[date_idx], f"{path}:{line}")
-        label = values[label_idx] or None
-        rows.append(LabelledText(text=text, received_at=date, **{target: label}))
+    for line, row in checked_rows(table):
+        text = redact_personal_data("\n".join(v for c in texts if (v := row[c].strip())))
+        when = None if date is None else _parse_date(row[date].strip(), f"{table.source}:{line}")
+        rows.append(
+            LabelledText(text=text, received_at=when, **{target: row[label].strip() or None})
+        )
     return rows
-
-
-def read_export_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the non-blank rows (with their line numbers) of any CSV export:
-    encoding and delimiter sniffed, cells stripped, short rows padded to the header."""
-    content = _decode(path)
-    reader = csv.reader(io.StringIO(content), dialect=_sniff(content[:8192]))
-    header = [h.strip() for h in next(reader, [])]
-    if not header:
-        raise TrainingDataError(f"{path}: empty file")
-    rows = [
-        (line, [c.strip() for c in cells] + [""] * max(0, len(header) - len(cells)))
-        for line, cells in enumerate(reader, start=2)
-        if any(c.strip() for c in cells)
-    ]
-    return header, rows
-
-
-def column_index(path: Path, header: list[str], name: str) -> int:
-    """Index of column ``name``, forgiving case, spacing and punctuation."""
-    if name in header:
-        return header.index(name)
-    loose = [normalise_label(h) for h in header]
-    if normalise_label(name) in loose:
-        return loose.index(normalise_label(name))
-    raise TrainingDataError(f"{path}: no column {name!r}; columns are {', '.join(header)}")
-
-
-def _decode(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("windows-1252", errors="replace")
-
-
-def _sniff(sample: str) -> type[csv.Dialect] | str:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        return "excel"
 
 
 def _parse_date(value: str, where: str) -> datetime | None:

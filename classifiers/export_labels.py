@@ -6,14 +6,13 @@ and the top 3 labels."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from classifiers.artifact import ModelArtifact
-from classifiers.dataset import column_index, read_export_rows
 from classifiers.errors import TrainingDataError
 from classifiers.redaction import redact_personal_data
+from classifiers.tables import TextTable, checked_rows, find_column
 
 TOP = 3
 
@@ -30,23 +29,29 @@ class LabelledExport:
         return sum(any(row[i] == "yes" for i in flags) for row in self.rows)
 
 
-def label_export(artifact: ModelArtifact, path: Path, text_columns: list[str]) -> LabelledExport:
-    """Every non-blank row of ``path`` with the model's labels appended (texts redacted first,
-    as in training); a row with no text gets empty labels rather than a guess."""
-    header, lines = read_export_rows(path)
-    text_idx = [column_index(path, header, c) for c in text_columns]
-    rows = [values for _, values in lines]
-    texts = [redact_personal_data("\n".join(r[i] for i in text_idx if r[i])) for r in rows]
+def label_export(
+    artifact: ModelArtifact, table: TextTable, text_columns: list[str]
+) -> LabelledExport:
+    """Every row of ``table`` with the model's labels appended (texts redacted first, as in
+    training); a row with no text gets empty labels rather than a guess."""
+    columns = [find_column(table, c) for c in text_columns]
+    header = list(table.headers)
+    rows: list[list[str]] = []
+    texts: list[str] = []
+    for _, row in checked_rows(table):
+        rows.append([row[h] for h in header])
+        texts.append(redact_personal_data("\n".join(v for c in columns if (v := row[c].strip()))))
     has_text = [bool(t.strip()) for t in texts]
     if not any(has_text):
-        raise TrainingDataError(f"{path}: no row has text in {', '.join(text_columns)}")
+        where = ", ".join(text_columns)
+        raise TrainingDataError(f"{table.source}: no row has text in {where}")
     proba = artifact.labeller.predict_proba([t for t in texts if t.strip()])
     added: list[str] = []
-    columns: list[list[str]] = []
+    labels: list[list[str]] = []
     for target in artifact.targets:
         added += [target, f"{target}_probability", f"needs_review_{target}", f"top3_{target}"]
-        columns += _target_columns(artifact, target, proba[target], has_text)
-    out_rows = [row + [col[i] for col in columns] for i, row in enumerate(rows)]
+        labels += _target_columns(artifact, target, proba[target], has_text)
+    out_rows = [row + [col[i] for col in labels] for i, row in enumerate(rows)]
     return LabelledExport(header + added, out_rows)
 
 

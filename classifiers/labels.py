@@ -1,21 +1,15 @@
-"""Cleaning the labels people typed: case and spacing variants merged, synonyms mapped from a
-mapping file (their label -> our label), rare labels folded into "other"; and a report of
-what was done. Taxonomy labels are never folded: the worker needs them intact."""
+"""Cleaning the labels people typed: case and spacing variants merged, synonyms mapped (their
+label -> our label), rare labels folded into "other"; and a report of what was done. Taxonomy
+labels are never folded: the worker needs them intact."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from classifiers.errors import TrainingDataError
 from config import CONTACT_TYPE_WORDS, Taxonomy, normalise_label
 from contracts import ContactType
 
@@ -59,26 +53,6 @@ class LabelCleaning:
             },
             "warnings": self.warnings,
         }
-
-
-def read_label_mapping(path: Path) -> dict[str, str]:
-    """A mapping file: YAML ``their label: our label`` or a two-column CSV with a header."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise TrainingDataError(f"{path}: cannot read mapping file: {exc}") from exc
-    if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            raise TrainingDataError(f"{path}: not valid YAML: {exc}") from exc
-        if not isinstance(data, dict) or any(isinstance(v, dict | list) for v in data.values()):
-            raise TrainingDataError(f"{path}: expected a flat mapping 'their label: our label'")
-        return {str(k): str(v) for k, v in data.items() if v is not None}
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
-    if any(len(r) < 2 for r in rows[1:]):
-        raise TrainingDataError(f"{path}: expected two columns: their label, our label")
-    return {r[0].strip(): r[1].strip() for r in rows[1:] if r[0].strip() and r[1].strip()}
 
 
 def taxonomy_resolver(taxonomy: Taxonomy, target: str) -> Callable[[str], str | None]:

@@ -1,4 +1,5 @@
-"""The starter model: trained from the dataset the project ships, promoted when nothing else is."""
+"""The starter model: trained from the dataset the project ships (``STARTER_DATASET``, read by
+the caller), promoted when nothing else is."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from classifiers.dataset import STARTER_DATASET, read_training_csv
+from classifiers.dataset import taxonomy_training_set
 from classifiers.errors import ModelVersionError
 from classifiers.model import ContactClassifier
 from classifiers.registry import ModelRegistry
+from classifiers.tables import TextTable
 from classifiers.train import TrainedModel, TrainingOptions, train_classifier
 from config import Taxonomy
 
@@ -47,7 +49,7 @@ def train_and_register(
     registry: ModelRegistry,
     taxonomy: Taxonomy,
     *,
-    dataset: Path = STARTER_DATASET,
+    dataset: TextTable,
     name: str = "starter",
     promote: bool = True,
     options: TrainingOptions | None = None,
@@ -55,15 +57,17 @@ def train_and_register(
 ) -> tuple[ContactClassifier, dict[str, Any]]:
     """Train on ``dataset`` (``subject,text,contact_type,service,category``), save the model
     with its evaluation report, and promote it."""
-    data = read_training_csv(dataset, taxonomy)
+    data = taxonomy_training_set(dataset, taxonomy)
     trained = train_classifier(data, taxonomy, name=name, options=options, on_step=on_step)
-    save_trained(registry, trained, dataset=str(dataset), promote=promote)
-    return trained.classifier, {**trained.report, "dataset": str(dataset)}
+    save_trained(registry, trained, dataset=dataset.source, promote=promote)
+    return trained.classifier, {**trained.report, "dataset": dataset.source}
 
 
-def promoted_or_starter(registry: ModelRegistry, taxonomy: Taxonomy) -> ContactClassifier:
+def promoted_or_starter(
+    registry: ModelRegistry, taxonomy: Taxonomy, starter: TextTable
+) -> ContactClassifier:
     """The promoted model; on a fresh home, or when the promoted model was saved by an
-    incompatible installation, train and promote the starter model first."""
+    incompatible installation, train on ``starter`` and promote that model first."""
     if registry.promoted_version() is None:
         log.info("no promoted model in %s: training the starter model", registry.models_dir)
     else:
@@ -71,5 +75,5 @@ def promoted_or_starter(registry: ModelRegistry, taxonomy: Taxonomy) -> ContactC
             return registry.load_promoted()
         except ModelVersionError as exc:
             log.warning("%s; training and promoting the starter model instead", exc)
-    classifier, _ = train_and_register(registry, taxonomy)
+    classifier, _ = train_and_register(registry, taxonomy, dataset=starter)
     return classifier

@@ -1,5 +1,6 @@
 """Turns outside input (web forms, emails, CRM exports) into contract events and publishes
-them to Kafka. Never reads the database."""
+them to Kafka; owns reading every table the project is given (``read_table``, also for training
+files and label mappings). Never reads the database."""
 
 from ingest._kafka import check_reachable, ensure_topics
 from ingest._publisher import (
@@ -14,6 +15,7 @@ from ingest.errors import (
     BrokerUnavailableError,
     IngestError,
     MalformedEmailError,
+    MalformedMappingError,
     MalformedRowError,
     UnknownProfileError,
     UnsupportedEncodingError,
@@ -22,11 +24,13 @@ from ingest.sources import (
     CrmParse,
     RawEmail,
     RejectedRow,
+    TableRows,
     parse_column_overrides,
     parse_crm_file,
     parse_crm_row,
     parse_email,
     parse_mailbox,
+    read_label_mapping,
     read_mailbox,
     read_table,
     resolve_profile,
@@ -46,12 +50,14 @@ __all__ = (
     "IngestError",
     "KafkaPublisher",
     "MalformedEmailError",
+    "MalformedMappingError",
     "MalformedRowError",
     "MemoryPublisher",
     "Publisher",
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",
     "check_reachable",
@@ -66,6 +72,7 @@ __all__ = (
     "publish_ratings",
     "publish_reviews",
     "rating_from_submission",
+    "read_label_mapping",
     "read_mailbox",
     "read_table",
     "resolve_profile",

@@ -5,6 +5,7 @@ PipelineError (contracts)
     ├── MalformedRowError        one CRM export row cannot become a contact (file, line, reason)
     ├── MalformedEmailError      one email cannot become a contact (path, reason)
     ├── UnsupportedEncodingError a file's bytes cannot be decoded as text
+    ├── MalformedMappingError    a label mapping file that is not "their label -> our label"
     ├── UnknownProfileError      a --profile name that is not configured
     └── BrokerUnavailableError   no Kafka broker answered: nothing was published
 """
@@ -40,6 +41,10 @@ class MalformedEmailError(IngestError):
 
 class UnsupportedEncodingError(IngestError):
     """A file whose bytes cannot be decoded as text in any encoding we try."""
+
+
+class MalformedMappingError(IngestError):
+    """A label mapping file that cannot be read as "their label -> our label"."""
 
 
 class UnknownProfileError(IngestError):

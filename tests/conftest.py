@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from civicpulse.embedded_broker import EmbeddedBroker
 from classifiers import ContactClassifier, ModelRegistry, train_and_register
 from config import ReferenceData, Settings, load_reference_data
+from ingest import read_table
 from sinks import open_database
 from sinks.db.tables import Base
 
@@ -49,7 +50,7 @@ def small_model_dir(tmp_path_factory: pytest.TempPathFactory, reference: Referen
     """A models folder with a promoted model trained on the small fixed dataset (fast)."""
     models = tmp_path_factory.mktemp("models")
     train_and_register(
-        ModelRegistry(models), reference.taxonomy, dataset=SMALL_DATASET, name="small"
+        ModelRegistry(models), reference.taxonomy, dataset=read_table(SMALL_DATASET), name="small"
     )
     return models
 

@@ -6,9 +6,9 @@ import logging
 
 import faust
 
-from classifiers import ModelRegistry, promoted_or_starter
+from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
 from config import Settings, load_taxonomy
-from ingest import ensure_topics
+from ingest import ensure_topics, read_table
 from sinks import open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
 
@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 def run_worker(settings: Settings) -> None:
     """Block until SIGTERM/SIGINT. ``settings.kafka_bootstrap`` must be resolved already."""
     registry = ModelRegistry(settings.models_dir)
-    classifier = promoted_or_starter(registry, load_taxonomy(settings.config_dir))
+    taxonomy = load_taxonomy(settings.config_dir)
+    classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))
     engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
     state = WorkerState(classifier=classifier, registry=registry, engine=engine)

@@ -31,20 +31,20 @@ from classifiers import (
     UnmappedLabelsError,
     confusion_png,
     contact_text,
+    labelled_texts,
     predictions,
     promote_checked,
-    read_label_mapping,
-    read_labelled_csv,
-    read_training_csv,
     reliability_png,
     save_trained,
     target_metrics,
+    taxonomy_training_set,
     train_classifier,
     training_set,
     training_steps,
 )
 from config import Settings, Taxonomy, load_taxonomy
 from contracts import PipelineError
+from ingest import read_label_mapping, read_table
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +149,8 @@ def train(
         if from_database:
             data, dataset = training_set(database_rows(ctx.settings)), "database (confirmed labels)"
         elif label_column and from_ is not None:
-            rows = read_labelled_csv(
-                from_,
+            rows = labelled_texts(
+                read_table(from_),
                 text_columns=text_column or ["text"],
                 label_column=label_column,
                 target=TARGET_NAMES[target.value],
@@ -159,7 +159,7 @@ def train(
             data, dataset = training_set(rows, [TARGET_NAMES[target.value]]), str(from_)
         else:
             dataset = str(from_ or STARTER_DATASET)
-            data = read_training_csv(Path(dataset), taxonomy)
+            data = taxonomy_training_set(read_table(Path(dataset)), taxonomy)
         default_name = "database" if from_database else from_.stem if from_ else "starter"
         trained = _train_with_progress(data, taxonomy, name or default_name, options, format)
         save_trained(registry, trained, dataset=dataset, promote=False)
@@ -267,8 +267,11 @@ def evaluate(
         artifact = ModelRegistry(ctx.settings.models_dir).load_artifact(model)
         if name not in artifact.targets:
             raise fail(f"model {model} predicts {', '.join(artifact.targets)}, not {name}")
-        rows = read_labelled_csv(
-            on, text_columns=text_column or ["text"], label_column=label_column, target=name
+        rows = labelled_texts(
+            read_table(on),
+            text_columns=text_column or ["text"],
+            label_column=label_column,
+            target=name,
         )
         data = training_set(rows, [name])
     except PipelineError as exc:

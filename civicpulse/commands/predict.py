@@ -14,6 +14,7 @@ from civicpulse.context import command_context, console, fail, fail_on
 from civicpulse.output import rich_table
 from classifiers import ModelRegistry, label_export
 from contracts import PipelineError
+from ingest import read_table
 
 
 def models_predict(
@@ -32,7 +33,7 @@ def models_predict(
     ctx = command_context()
     try:
         artifact = ModelRegistry(ctx.settings.models_dir).load_artifact(version)
-        labelled = label_export(artifact, on, text_column or ["text"])
+        labelled = label_export(artifact, read_table(on), text_column or ["text"])
     except PipelineError as exc:
         raise fail_on(exc) from exc
     if not labelled.rows:

@@ -13,6 +13,7 @@ from ingest.sources.crm_csv import (
     write_rejects,
 )
 from ingest.sources.inbox import parse_email, parse_mailbox
+from ingest.sources.label_mapping import read_label_mapping
 from ingest.sources.mailboxes import RawEmail, read_mailbox
 from ingest.sources.tabular import TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
@@ -28,6 +29,7 @@ __all__ = (
     "parse_email",
     "parse_mailbox",
     "parse_uk_datetime",
+    "read_label_mapping",
     "read_mailbox",
     "read_table",
     "resolve_profile",

@@ -1,22 +1,26 @@
-"""Reading exported tables (CSV in any common dialect, or .xlsx) into header-keyed text rows.
+"""Reading exported tables (CSV in any common dialect, or .xlsx) into header-keyed text rows:
+the one reader of every table the project is given (exports, training files, mappings).
 
-Owns encodings, BOMs, delimiters and spreadsheet cells; knows nothing about contacts.
+Owns headers and spreadsheet cells (delimited text is ``delimited``); knows nothing about contacts.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import zipfile
 from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from datetime import date, datetime, time
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ingest.errors import IngestError, MalformedRowError, UnsupportedEncodingError
+from ingest.errors import MalformedRowError
+from ingest.sources.delimited import (
+    choose_delimiter,
+    choose_encoding,
+    read_records,
+)
 
 EXTRA_CELLS = "(extra cells)"
 """Reserved row key: non-blank cells beyond the last header, joined by the delimiter."""
@@ -24,8 +28,6 @@ READ_ERROR = "(read error)"
 """Reserved row key: why the reader could not split this record into cells."""
 RESERVED_KEYS: tuple[str, ...] = (EXTRA_CELLS, READ_ERROR)
 
-DELIMITERS = (",", ";", "\t")
-_SNIFF_CHARS = 16_384
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 Row = tuple[int, dict[str, str]]
@@ -34,8 +36,9 @@ Row = tuple[int, dict[str, str]]
 class TableRows:
     """A table's headers and its data rows as ``(line_number, {header: value})``.
 
-    Iterating starts again from the top each time. Line numbers are the physical line (CSV)
-    or sheet row (XLSX) where a record starts; blank records are skipped.
+    Iterating starts again from the top each time, streaming from the file (a row at a time,
+    never the whole file). Line numbers are the physical line (CSV) or sheet row (XLSX) where
+    a record starts; blank records are skipped.
     """
 
     def __init__(
@@ -66,7 +69,8 @@ def read_table(
     """The table in ``path``: ``.xlsx`` via openpyxl, anything else as delimited text.
 
     Raises ``UnsupportedEncodingError`` for undecodable text and ``MalformedRowError``
-    (line None) for a file with no header row or a workbook that cannot be opened.
+    (line None) for a file with no header row, a workbook that cannot be opened, or workbook
+    bytes under another name (an .xlsx saved as .csv).
     """
     suffix = path.suffix.lower()
     if suffix in _XLSX_SUFFIXES:
@@ -76,80 +80,6 @@ def read_table(
             "old .xls workbooks are not supported: save it as .xlsx or CSV", source=str(path)
         )
     return _read_csv(path, encoding=encoding, delimiter=delimiter)
-
-
-def decode_text(data: bytes, *, encoding: str | None = None, source: str = "") -> tuple[str, str]:
-    """``data`` decoded, and the encoding used: UTF-8 (BOM or not), UTF-16 with BOM, else
-    windows-1252. An explicit ``encoding`` is used alone."""
-    if encoding:
-        candidates = [_with_bom_handling(encoding, source)]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif utf16 := _utf16_without_bom(data[:64]):
-        candidates = [utf16]
-    else:
-        candidates = ["utf-8-sig", "windows-1252"]
-    failures = []
-    for candidate in candidates:
-        try:
-            return data.decode(candidate).removeprefix("\ufeff"), candidate
-        except UnicodeDecodeError as exc:
-            failures.append(f"{candidate}: {exc.reason} at byte {exc.start}")
-    where = f"{source}: " if source else ""
-    raise UnsupportedEncodingError(f"{where}cannot decode the file ({'; '.join(failures)})")
-
-
-def sniff_delimiter(text: str) -> str:
-    """Comma, semicolon or tab: ``csv.Sniffer`` on a sample, checked against the header line
-    (the delimiter it uses most outside quotes); comma when nothing tells them apart."""
-    header_counts = _count_outside_quotes(_first_line(text))
-    best = max(header_counts.values())
-    if best == 0:
-        return ","
-    try:
-        sniffed = csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters="".join(DELIMITERS))
-        if header_counts.get(sniffed.delimiter, 0) == best:
-            return sniffed.delimiter
-    except csv.Error:
-        pass
-    return next(d for d in DELIMITERS if header_counts[d] == best)
-
-
-def _with_bom_handling(encoding: str, source: str) -> str:
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError as exc:
-        raise UnsupportedEncodingError(f"{source}: unknown encoding {encoding!r}") from exc
-    return "utf-8-sig" if name == "utf-8" else name
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 whose header row is mostly ASCII shows NUL in every other byte."""
-    if len(head) < 8:
-        return None
-    even, odd = head[0::2], head[1::2]
-    for nuls, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nuls.count(0) >= 0.8 * len(nuls) and chars.count(0) <= 0.2 * len(chars):
-            return name
-    return None
-
-
-def _first_line(text: str) -> str:
-    for line in io.StringIO(text[:_SNIFF_CHARS], newline=""):
-        if line.strip():
-            return line
-    return ""
-
-
-def _count_outside_quotes(line: str) -> dict[str, int]:
-    counts = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    return counts
 
 
 def _is_blank(cells: list[str]) -> bool:
@@ -186,9 +116,10 @@ def _as_row(headers: tuple[str, ...], cells: list[str], joiner: str) -> dict[str
 
 def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> TableRows:
     source = str(path)
-    text, used = decode_text(path.read_bytes(), encoding=encoding, source=source)
-    chosen = _explicit_delimiter(delimiter, source) or sniff_delimiter(text)
-    header = next(_csv_records(text, chosen), None)
+    used = choose_encoding(path, encoding)
+    chosen = choose_delimiter(path, used, delimiter)
+    with closing(read_records(path, used, chosen)) as records:
+        header = next(records, None)
     if header is None:
         raise MalformedRowError("no header row: the file is empty", source=source)
     header_line, header_cells, error = header
@@ -197,40 +128,12 @@ def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> Tab
     headers = _name_headers(header_cells)
 
     def rows() -> Iterator[Row]:
-        for line, cells, error in _csv_records(text, chosen):
+        for line, cells, error in read_records(path, used, chosen):
             if line <= header_line:
                 continue
             yield line, {READ_ERROR: error} if error else _as_row(headers, cells, chosen)
 
     return TableRows(source, headers, rows, encoding=used, delimiter=chosen)
-
-
-def _explicit_delimiter(delimiter: str | None, source: str) -> str | None:
-    if not delimiter:
-        return None
-    named = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-    chosen = named.get(delimiter.lower(), delimiter)
-    if len(chosen) != 1:
-        raise IngestError(f"{source}: delimiter must be one character, not {delimiter!r}")
-    return chosen
-
-
-def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, list[str], str | None]]:
-    """Non-blank records with the physical line each starts on, or why it could not be read."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
-    previous_end = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield previous_end + 1, [], str(exc)
-            previous_end = reader.line_num
-            continue
-        start, previous_end = previous_end + 1, reader.line_num
-        if not _is_blank(cells):
-            yield start, cells, None
 
 
 def _cell_text(value: object) -> str:

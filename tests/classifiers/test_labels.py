@@ -1,17 +1,11 @@
-"""Label cleaning: case and spacing variants, synonyms from a mapping file, rare labels
-folded into "other", and a report that counts each of them."""
+"""Label cleaning: case and spacing variants, synonyms, rare labels folded into "other", and a
+report that counts each of them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from classifiers import OTHER, TrainingDataError, read_label_mapping
+from classifiers import OTHER
 from classifiers.labels import clean_labels
 from config import ReferenceData
-
-DATA = Path(__file__).parent / "data"
 
 
 def test_case_and_spacing_variants_merge_into_the_best_spelling(reference: ReferenceData) -> None:
@@ -56,20 +50,3 @@ def test_rare_labels_fold_into_other_with_a_warning(reference: ReferenceData) ->
     summary = done.summary()
     assert summary["folded_into_other"]["rows"] == 3
     assert summary["case_and_whitespace"]["rows"] == 0
-
-
-def test_mapping_files_yaml_and_csv(tmp_path: Path) -> None:
-    assert read_label_mapping(DATA / "tenant_feedback_synonyms.yaml") == {
-        "Anti-Social Behaviour": "ASB",
-        "Rent Arrears": "Rent",
-    }
-    csv_mapping = read_label_mapping(DATA / "tenant_feedback_taxonomy.csv")
-    assert csv_mapping["Repairs - Plumbing"] == "leaks_plumbing"
-    nested = tmp_path / "nested.yaml"
-    nested.write_text("category:\n  Rent: council_tax_bill\n")
-    with pytest.raises(TrainingDataError, match="flat mapping"):
-        read_label_mapping(nested)
-    one_column = tmp_path / "one.csv"
-    one_column.write_text("their,ours\nRent\n")
-    with pytest.raises(TrainingDataError, match="two columns"):
-        read_label_mapping(one_column)

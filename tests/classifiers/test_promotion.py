@@ -14,15 +14,15 @@ from classifiers import (
     ModelRegistry,
     TrainingOptions,
     UnmappedLabelsError,
+    labelled_texts,
     promote_checked,
-    read_label_mapping,
-    read_labelled_csv,
     save_trained,
     train_and_register,
     train_from_rows,
 )
 from config import ReferenceData
 from contracts import LabelSource
+from ingest import read_label_mapping, read_table
 
 from .test_model import contact
 
@@ -42,9 +42,10 @@ TENANT_LABELS = [
 def registry(tmp_path: Path, reference: ReferenceData) -> ModelRegistry:
     """A registry with the small model promoted and the tenant model saved, not promoted."""
     registry = ModelRegistry(tmp_path / "models")
-    train_and_register(registry, reference.taxonomy, dataset=DATA / "small_contacts.csv")
-    rows = read_labelled_csv(
-        DATA / "tenant_feedback.csv",
+    small = read_table(DATA / "small_contacts.csv")
+    train_and_register(registry, reference.taxonomy, dataset=small)
+    rows = labelled_texts(
+        read_table(DATA / "tenant_feedback.csv"),
         text_columns=["Customer Comments"],
         label_column="Feedback Category",
         date_column="Date Received",
@@ -111,7 +112,7 @@ def test_rollback_walks_the_promotion_history_back(
     first = registry.promoted_version()
     assert first is not None
     second, _ = train_and_register(
-        registry, reference.taxonomy, dataset=DATA / "small_contacts.csv", name="second"
+        registry, reference.taxonomy, dataset=read_table(DATA / "small_contacts.csv"), name="second"
     )
     assert registry.promoted_version() == second.version
     assert [h["version"] for h in registry.history()] == [first, second.version]

@@ -16,12 +16,13 @@ from classifiers import (
     LabelledText,
     TrainingDataError,
     TrainingOptions,
-    read_training_csv,
+    taxonomy_training_set,
     train_classifier,
     train_from_rows,
     training_steps,
 )
 from config import ReferenceData
+from ingest import read_table
 
 DATA = Path(__file__).parent / "data" / "small_contacts.csv"
 
@@ -46,7 +47,7 @@ def noisy_rows(n: int, seed: int = 0) -> list[LabelledText]:
 def test_training_reaches_a_minimum_accuracy(reference: ReferenceData) -> None:
     steps: list[str] = []
     trained = train_classifier(
-        read_training_csv(DATA, reference.taxonomy),
+        taxonomy_training_set(read_table(DATA), reference.taxonomy),
         reference.taxonomy,
         name="t",
         on_step=steps.append,
@@ -62,7 +63,7 @@ def test_training_reaches_a_minimum_accuracy(reference: ReferenceData) -> None:
 
 def test_the_report_compares_baselines_and_states_the_split(reference: ReferenceData) -> None:
     report = train_classifier(
-        read_training_csv(DATA, reference.taxonomy), reference.taxonomy, name="t"
+        taxonomy_training_set(read_table(DATA), reference.taxonomy), reference.taxonomy, name="t"
     ).report
     models = [row["model"] for row in report["comparison"]]
     assert models[:2] == ["most frequent class", "keyword rules (taxonomy)"]
@@ -114,4 +115,4 @@ def test_labels_outside_the_taxonomy_are_refused(tmp_path: Path, reference: Refe
         "subject,text,contact_type,service,category\n,Bins,complaint,parking,missed_collection\n"
     )
     with pytest.raises(TrainingDataError, match=r"bad\.csv:2"):
-        read_training_csv(bad, reference.taxonomy)
+        taxonomy_training_set(read_table(bad), reference.taxonomy)

@@ -13,7 +13,7 @@ import pytest
 from classifiers import ModelRegistry, train_and_register
 from config import ReferenceData
 from contracts import ContactReviewed, ContactType
-from ingest import KafkaPublisher, publish_reviews
+from ingest import KafkaPublisher, publish_reviews, read_table
 from sinks import contact_dimensions, make_engine, recount, stored_trend_counts
 
 pytestmark = pytest.mark.kafka
@@ -92,7 +92,7 @@ def test_a_promoted_model_is_picked_up_without_a_restart(
     pipeline, reference: ReferenceData, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     registry = ModelRegistry(pipeline.settings.models_dir)
-    new, _ = train_and_register(registry, reference.taxonomy, dataset=SMALL, name="hot")
+    new, _ = train_and_register(registry, reference.taxonomy, dataset=read_table(SMALL), name="hot")
     deadline = time.monotonic() + 30
     while True:
         report = pipeline.wait_idle()

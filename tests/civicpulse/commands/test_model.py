@@ -241,3 +241,45 @@ def test_train_if_no_model_trains_and_promotes_on_a_fresh_home(tmp_path: Path) -
     assert done["promoted"] is True
     promoted = json.loads((tmp_path / "models" / "promoted.json").read_text())
     assert promoted["version"] == done["version"]
+
+
+def test_training_on_doubled_quotes_uses_the_rows_the_csv_module_reads(tmp_path: Path) -> None:
+    """Regression: quoted comments with doubled quotes, commas, a date column and imbalanced
+    labels train on exactly the rows ``csv.reader`` reads (the old reader stopped here with
+    ``cannot read date``)."""
+    fixture = DATA / "quoted_comments.csv"
+    with fixture.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    labels = [r["Feedback Category"] for r in records]
+    HOME.append(tmp_path)
+    try:
+        done = cli(
+            "train",
+            "--from",
+            str(fixture),
+            "--text-column",
+            "Customer Comments",
+            "--label-column",
+            "Feedback Category",
+            "--date-column",
+            "Date Received",
+            "--format",
+            "json",
+        )
+    finally:
+        HOME.remove(tmp_path)
+    report = json.loads(done.stdout)
+    assert report["training_rows"] == len(records) == 105
+    assert report["dropped_rows"] == {}
+    assert report["split"]["method"] == "temporal"
+    assert report["label_counts"]["category"] == {
+        "Repairs": 48,
+        "Rent": 30,
+        "Noise": 16,
+        "Parking": 8,
+        "other": 3,  # "Lettings", under --min-count
+    }
+    variants = sum(
+        label not in {"Repairs", "Rent", "Noise", "Parking", "Lettings"} for label in labels
+    )
+    assert report["labels"]["category"]["case_and_whitespace"]["rows"] == variants > 0

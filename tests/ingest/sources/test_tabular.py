@@ -11,7 +11,8 @@ from openpyxl import Workbook
 
 from ingest.errors import IngestError, MalformedRowError, UnsupportedEncodingError
 from ingest.sources import read_table
-from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, sniff_delimiter
+from ingest.sources.delimited import detect_delimiter
+from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR
 
 CP1252_TEXT = "Caf\u00e9 charged \u00a380 \u2013 it\u2019s wrong"  # dash and curly quote
 
@@ -44,8 +45,8 @@ def test_bom_and_semicolons(tmp_path: Path) -> None:
         ("Details\nJust one column, with commas\n", ","),
     ],
 )
-def test_delimiter_is_sniffed(tmp_path: Path, text: str, delimiter: str) -> None:
-    assert sniff_delimiter(text) == delimiter
+def test_delimiter_is_detected(tmp_path: Path, text: str, delimiter: str) -> None:
+    assert detect_delimiter(text) == delimiter
     assert read_table(write(tmp_path, text)).delimiter == delimiter
 
 
