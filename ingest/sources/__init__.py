@@ -16,6 +16,7 @@ from ingest.sources.inbox import parse_email, parse_mailbox
 from ingest.sources.mailboxes import RawEmail, read_mailbox
 from ingest.sources.tabular import TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
+from ingest.sources.webform_file import read_submissions
 
 __all__ = (
     "CrmParse",
@@ -29,6 +30,7 @@ __all__ = (
     "parse_mailbox",
     "parse_uk_datetime",
     "read_mailbox",
+    "read_submissions",
     "read_table",
     "resolve_profile",
     "write_rejects",
