@@ -33,7 +33,7 @@ from contracts.periods import (
     periods_between,
 )
 from contracts.schemas import EVENT_TYPES, event_schemas, render_schema
-from contracts.spreadsheet import spreadsheet_safe, spreadsheet_safe_rows
+from contracts.spreadsheet import SpreadsheetDictWriter, spreadsheet_safe
 from contracts.text import storable_text
 from contracts.topics import Topic, topic_name
 
@@ -56,6 +56,7 @@ __all__ = (
     "PipelineError",
     "RatingReceived",
     "Reporter",
+    "SpreadsheetDictWriter",
     "Suggestion",
     "Topic",
     "contact_id_for",
@@ -71,7 +72,6 @@ __all__ = (
     "rating_id_for",
     "render_schema",
     "spreadsheet_safe",
-    "spreadsheet_safe_rows",
     "storable_text",
     "topic_name",
 )

@@ -9,11 +9,12 @@ spreadsheets and most CSV readers cut the cell or the row at one.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ("spreadsheet_safe", "spreadsheet_safe_rows")
+__all__ = ("SpreadsheetDictWriter", "spreadsheet_safe")
 
 _FORMULA_START = frozenset("=+-@\t\r")
 # Leading characters spreadsheets skip before looking for a formula sign.
@@ -37,6 +38,21 @@ def spreadsheet_safe(value: object) -> str:
     return text
 
 
-def spreadsheet_safe_rows(rows: Iterable[Mapping[str, Any]]) -> Iterable[dict[str, str]]:
-    """Each row with every cell passed through ``spreadsheet_safe`` (for ``csv.DictWriter``)."""
-    return ({key: spreadsheet_safe(cell) for key, cell in row.items()} for row in rows)
+if TYPE_CHECKING:
+    _DictWriter = csv.DictWriter[str]
+else:  # not subscriptable at run time before Python 3.12
+    _DictWriter = csv.DictWriter
+
+
+class SpreadsheetDictWriter(_DictWriter):
+    """``csv.DictWriter`` whose every cell goes through ``spreadsheet_safe`` (header too)."""
+
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow(_safe(rowdict))
+
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+        super().writerows(_safe(row) for row in rowdicts)
+
+
+def _safe(row: Mapping[str, Any]) -> dict[str, str]:
+    return {key: spreadsheet_safe(cell) for key, cell in row.items()}
