@@ -6,22 +6,21 @@ A date over a day in the future is a reject; one before the earliest year is tal
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from config import CONTACT_TYPE_WORDS, CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
-from contracts import Channel, ContactReceived, ContactType, contact_id_for, spreadsheet_safe
+from contracts import Channel, ContactReceived, ContactType, contact_id_for
 from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
 from ingest.sources.event_dates import early_date_warning, future_date_problem
+from ingest.sources.rejects import RejectedRow
 from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
 
@@ -38,16 +37,6 @@ _CHANNEL_WORDS: dict[str, Channel] = {
     **dict.fromkeys(("post", "letter"), Channel.letter),
     **dict.fromkeys(("social media", "twitter", "facebook"), Channel.social_media),
 }
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    """A data row that could not become a contact: where it was, why, and its raw cells."""
-
-    source: str
-    line: int | None
-    reason: str
-    raw: dict[str, str] = field(default_factory=dict)
 
 
 # What a row parsed with but could not place or doubts: (partner | ward | label | early_date,
@@ -221,20 +210,6 @@ def parse_crm_file(
     return CrmParse(
         table, profile=profile, reference=reference, columns=columns, earliest_year=earliest_year
     )
-
-
-def write_rejects(rejects: Iterable[RejectedRow], path: Path) -> int:
-    """Write ``rejects`` as a UTF-8 (BOM, for Excel) CSV: line, reason, then the raw columns,
-    every cell spreadsheet-safe. Returns how many rows were written."""
-    rows = list(rejects)
-    headers = list(dict.fromkeys(header for reject in rows for header in reject.raw))
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([spreadsheet_safe(h) for h in ["line", "reason", *headers]])
-        for reject in rows:
-            cells = [reject.line, reject.reason, *(reject.raw.get(h, "") for h in headers)]
-            writer.writerow([spreadsheet_safe(cell) for cell in cells])
-    return len(rows)
 
 
 def _match_headers(

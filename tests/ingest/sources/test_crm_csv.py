@@ -486,17 +486,3 @@ def test_a_date_over_a_day_ahead_is_rejected_and_an_early_one_tallied(
     # No earliest year, no tally; the future is refused whatever the setting.
     unset = parse_crm_file(path, profile=VERINT, reference=reference)
     assert len(contacts(list(unset))) == 3 and not unset.early_dates
-
-
-def test_rejects_file_cells_never_run_as_formulas(tmp_path: Path, reference: ReferenceData) -> None:
-    path = verint_csv(
-        tmp_path,
-        {"Description": "", "Customer Name": '=HYPERLINK("http://evil.example","x")'},
-        {"Description": "", "Telephone": "+44 7700 900001", "Ward": "-1"},
-    )
-    _, results = parse(path, reference)
-    out = tmp_path / "rejects.csv"
-    write_rejects((r for r in results if isinstance(r, RejectedRow)), out)
-    rows = [row for _, row in read_table(out)]
-    assert rows[0]["Customer Name"] == '\'=HYPERLINK("http://evil.example","x")'
-    assert (rows[1]["Telephone"], rows[1]["Ward"]) == ("'+44 7700 900001", "-1")
