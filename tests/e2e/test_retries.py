@@ -34,7 +34,7 @@ def on_topic(settings: Settings, topic: Topic) -> list[RawMessage]:
         tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
         consumer.assign(tps)
         consumer.seek_to_beginning(*tps)
-        out = []
+        out: list[RawMessage] = []
         while batch := consumer.poll(timeout_ms=1500):
             out.extend(
                 RawMessage(r.topic, r.partition, r.offset, r.key, r.value)
