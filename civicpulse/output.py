@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -10,6 +9,8 @@ from enum import StrEnum
 from typing import Any
 
 from rich.table import Table
+
+from contracts import SpreadsheetDictWriter
 
 # `--by type` is what people type; the dimension is `contact_type`.
 DIMENSION_ALIASES = {"type": "contact_type"}
@@ -28,12 +29,11 @@ def to_json(rows: Sequence[dict[str, Any]]) -> str:
 
 def to_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(
+    writer = SpreadsheetDictWriter(  # None is an empty cell; no cell runs as a formula
         buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
     )
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    writer.writerows(rows)
     return buffer.getvalue()
 
 

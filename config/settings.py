@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, ge=0, le=65535)
     api_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
 
+    # Ingest: a contact or rating dated before this year is accepted with a warning (a typo or a
+    # spreadsheet's 1900 epoch is likelier than a genuine old record).
+    earliest_year: int = Field(default=2000, ge=1, le=9999)
+
     # Worker.
     worker_app_id: str = "civicpulse-worker"
     worker_batch_size: int = Field(default=1000, ge=1)

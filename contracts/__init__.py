@@ -1,5 +1,6 @@
-"""The shared event contract: every event on the wire, the enums they use, topic names,
-the JSON codec and reporting periods. Imports nothing from the other rooms."""
+"""The shared event contract: every event on the wire, the enums they use, topic names, the
+JSON codec, reporting periods and the spreadsheet-safe cell that every CSV writer uses.
+Imports nothing from the other rooms."""
 
 from contracts.codec import decode, encode
 from contracts.errors import ContractError, PipelineError
@@ -32,6 +33,8 @@ from contracts.periods import (
     periods_between,
 )
 from contracts.schemas import EVENT_TYPES, event_schemas, render_schema
+from contracts.spreadsheet import SpreadsheetDictWriter, spreadsheet_safe
+from contracts.text import storable_text
 from contracts.topics import Topic, topic_name
 
 __all__ = (
@@ -53,6 +56,7 @@ __all__ = (
     "PipelineError",
     "RatingReceived",
     "Reporter",
+    "SpreadsheetDictWriter",
     "Suggestion",
     "Topic",
     "contact_id_for",
@@ -67,5 +71,7 @@ __all__ = (
     "periods_between",
     "rating_id_for",
     "render_schema",
+    "spreadsheet_safe",
+    "storable_text",
     "topic_name",
 )

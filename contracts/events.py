@@ -11,21 +11,44 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+)
+
+from contracts.text import storable_text
 
 SCHEMA_VERSION = 1
 
 # Fixed namespace so that the same source record always yields the same contact id.
 _ID_NAMESPACE = uuid.UUID("5b0f4c1e-8a3d-4f7e-9c2b-6d1a0e7f3c45")
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-FreeText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)
+_Storable = AfterValidator(storable_text)
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _Storable
 ]
+FreeText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000), _Storable
+]
+
+# Text that may be empty (the field is optional), with its longest length.
+AddressText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), _Storable]
+SubjectText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000), _Storable]
+PostcodeText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=16), _Storable]
+CommentText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), _Storable]
 
 
 def _as_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:  # 0001-01-01T00:00+01:00 has no UTC equivalent
+        raise ValueError(f"{value.isoformat()} is out of range in UTC") from exc
 
 
 UtcDatetime = Annotated[AwareDatetime, AfterValidator(_as_utc)]
@@ -71,7 +94,7 @@ class Reporter(_Event):
     name: ShortText | None = None
     email: ShortText | None = None
     phone: ShortText | None = None
-    address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+    address: AddressText | None = None
 
     def is_empty(self) -> bool:
         return not any((self.name, self.email, self.phone, self.address))
@@ -102,10 +125,10 @@ class ContactReceived(_Event):
     contact_type: ContactType | None = None
     service: ShortText | None = None
     category: ShortText | None = None
-    subject: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
+    subject: SubjectText | None = None
     text: FreeText
     ward: ShortText | None = None
-    postcode: Annotated[str, StringConstraints(strip_whitespace=True, max_length=16)] | None = None
+    postcode: PostcodeText | None = None
     reporter: Reporter = Field(default_factory=Reporter)
     equality: EqualityMonitoring | None = None
     attachment_count: Annotated[int, Field(ge=0)] = 0
@@ -118,9 +141,9 @@ class RatingReceived(_Event):
     rating_id: uuid.UUID
     contact_id: uuid.UUID
     rated_at: UtcDatetime
-    score: Annotated[int, Field(ge=1, le=5)]
-    comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
-    follow_up_requested: bool = False
+    score: Annotated[StrictInt, Field(ge=1, le=5)]  # strict: true and "3" are not scores
+    comment: CommentText | None = None
+    follow_up_requested: StrictBool = False
     channel: Channel = Channel.web
 
 

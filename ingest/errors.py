@@ -4,6 +4,7 @@ PipelineError (contracts)
 └── IngestError                  anything ingest could not do
     ├── MalformedRowError        one CRM export row cannot become a contact (file, line, reason)
     ├── MalformedEmailError      one email cannot become a contact (path, reason)
+    ├── MalformedFileError       a whole file is not what it should be (path, line, column)
     ├── UnsupportedEncodingError a file's bytes cannot be decoded as text
     ├── MalformedMappingError    a label mapping file that is not "their label -> our label"
     ├── UnknownProfileError      a --profile name that is not configured
@@ -37,6 +38,20 @@ class MalformedEmailError(IngestError):
         super().__init__(f"{source}: {reason}" if source else reason)
         self.reason = reason
         self.source = source
+
+
+class MalformedFileError(IngestError):
+    """A file that cannot be read at all (not JSON, not an array): names where it went wrong."""
+
+    def __init__(
+        self, reason: str, *, source: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        where = source if line is None else f"{source}:{line}:{column}"
+        super().__init__(f"{where}: {reason}")
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.column = column
 
 
 class UnsupportedEncodingError(IngestError):

@@ -2,7 +2,14 @@
 them to the sinks, one transaction per batch; undecodable messages go to the dead-letter topic."""
 
 from workers.app import WorkerState, create_app
-from workers.batches import BatchOutcome, RawMessage, public_wording, store_contacts, store_ratings
+from workers.batches import (
+    BatchOutcome,
+    RawMessage,
+    public_rating,
+    public_wording,
+    store_contacts,
+    store_ratings,
+)
 from workers.run import run_worker
 
 __all__ = (
@@ -10,6 +17,7 @@ __all__ = (
     "RawMessage",
     "WorkerState",
     "create_app",
+    "public_rating",
     "public_wording",
     "run_worker",
     "store_contacts",

@@ -1,6 +1,7 @@
 """What the worker does with one batch of raw messages, independent of Faust.
 
 Decode -> redact -> classify in one model call -> add to the sink -> flush (one transaction).
+Rating comments are redacted the same way before they are stored.
 A message that cannot be decoded, classified or stored goes to the dead-letter list with its
 reason; the rest of the batch carries on.
 """
@@ -56,8 +57,10 @@ class RawMessage:
     def dead_letter(self, error: str) -> DeadLetter:
         raw = self.value or b""
         try:
-            value = raw.decode("utf-8")
+            value: str | None = raw.decode("utf-8")
         except UnicodeDecodeError:
+            value = None
+        if value is None or "\x00" in value:  # PostgreSQL text cannot hold NUL
             value = "base64:" + base64.b64encode(raw).decode("ascii")
         return DeadLetter(
             topic=self.topic,
@@ -82,6 +85,13 @@ def public_wording(contact: ContactReceived) -> PublicWording:
     """Subject and text with personal data (including the reporter's own details) removed."""
     subject = redact_personal_data(contact.subject, contact.reporter) if contact.subject else None
     return PublicWording(subject=subject, text=redact_personal_data(contact.text, contact.reporter))
+
+
+def public_rating(rating: RatingReceived) -> RatingReceived:
+    """The rating as stored: its comment with personal data removed, as contact text is."""
+    if not rating.comment:
+        return rating
+    return rating.model_copy(update={"comment": redact_personal_data(rating.comment)})
 
 
 def store_contacts(
@@ -125,7 +135,7 @@ def store_ratings(
 
     def write() -> FlushResult:
         for rating in ratings:
-            sink.add_rating(rating)
+            sink.add_rating(public_rating(rating))
         for dead in outcome.dead_letters:
             sink.add_dead_letter(dead)
         return sink.flush()

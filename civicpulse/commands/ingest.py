@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -26,6 +26,7 @@ from ingest import (
     parse_crm_file,
     parse_mailbox,
     publish_contacts,
+    read_submissions,
     resolve_profile,
     write_rejects,
 )
@@ -93,7 +94,11 @@ def ingest_csv(
         chosen = resolve_profile(profile, load_crm_profiles(ctx.settings.config_dir), overrides)
         settings = with_broker(ctx.settings)
         parse = parse_crm_file(
-            file, profile=chosen, reference=ctx.reference, column_overrides=overrides
+            file,
+            profile=chosen,
+            reference=ctx.reference,
+            column_overrides=overrides,
+            earliest_year=ctx.settings.earliest_year,
         )
         publisher = KafkaPublisher(settings)
     except PipelineError as exc:
@@ -127,6 +132,10 @@ def ingest_csv(
             ("partners not in config (accepted)", _top(parse.unknown_partners)),
             ("wards not in config (accepted)", _top(parse.unknown_wards)),
             ("source labels not in taxonomy", _top(parse.unmapped_labels)),
+            (
+                f"dated before {ctx.settings.earliest_year} (accepted, check them)",
+                _top(parse.early_dates),
+            ),
         ],
     )
     for reject in rejected[:10]:
@@ -185,19 +194,28 @@ def ingest_webform(
         str | None, typer.Option(help="Intake API base URL (default: this home's API)")
     ] = None,
 ) -> None:
-    """POST each web-form submission in FILE to the intake API, as a web form would."""
+    """POST each web-form submission in FILE to the intake API, as a web form would.
+
+    A refused submission is listed with the API's reason and the rest carry on."""
     ctx = command_context()
     base = api or f"http://{ctx.settings.api_host}:{ctx.settings.api_port}"
-    submissions = json.loads(file.read_text(encoding="utf-8"))
+    try:
+        submissions = read_submissions(file)
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
     accepted, refused = post_all(base, "/contacts", submissions)
+    warned = [(a.get("contact_id"), w) for a in accepted for w in _warnings(a)]
     _summary(
         file.name,
         [
             ("submissions", len(submissions)),
             ("accepted (202)", len(accepted)),
+            ("accepted with a warning", len({contact for contact, _ in warned})),
             ("refused", len(refused)),
         ],
     )
+    for contact_id, warning in warned[:10]:
+        console.print(f"  contact {contact_id}: {warning}", highlight=False)
     for index, reason in refused[:10]:
         console.print(f"  submission {index}: {reason}", highlight=False)
     if refused:
@@ -205,26 +223,62 @@ def ingest_webform(
 
 
 def post_all(
-    base: str, path: str, bodies: list[dict[str, object]]
+    base: str, path: str, bodies: Sequence[object]
 ) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
-    """POST each body; returns the accepted answers and (index, reason) for the refused."""
+    """POST each body; returns the accepted answers and (index, reason) for the refused.
+
+    Stops only when the API cannot be reached at all; a body the API refuses, or one request
+    that gets no answer, is recorded against its index and the next one is sent."""
     accepted: list[dict[str, object]] = []
     refused: list[tuple[int, str]] = []
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client, _progress() as progress:
-            task = progress.add_task(f"POST {path}", total=len(bodies))
-            for index, body in enumerate(bodies):
-                answer = client.post(path, json=body)
-                if answer.status_code == 202:
-                    accepted.append(answer.json())
-                else:
-                    refused.append((index, f"{answer.status_code} {answer.text[:300]}"))
-                progress.advance(task)
-    except httpx.TransportError as exc:
-        raise fail(
-            f"the intake API at {base} is not answering ({exc}); start it with `civicpulse up`"
-        ) from exc
+    headers = {"content-type": "application/json"}
+    with httpx.Client(base_url=base, timeout=30) as client, _progress() as progress:
+        task = progress.add_task(f"POST {path}", total=len(bodies))
+        for index, body in enumerate(bodies):
+            progress.advance(task)
+            try:
+                # ASCII-escaped, so text that is not valid Unicode (a lone surrogate) still
+                # reaches the API, which refuses it by field name.
+                content = json.dumps(body, ensure_ascii=True)
+            except (ValueError, RecursionError) as exc:
+                refused.append((index, f"cannot be sent as JSON: {exc}"))
+                continue
+            try:
+                answer = client.post(path, content=content, headers=headers)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                raise fail(
+                    f"the intake API at {base} is not answering ({exc}); start it with "
+                    f"`civicpulse up` ({len(accepted)} of {len(bodies)} accepted before this)"
+                ) from exc
+            except httpx.TransportError as exc:
+                reason = f"no answer ({type(exc).__name__}: {exc}); it may not have been stored"
+                refused.append((index, reason))
+                continue
+            if answer.status_code == 202:
+                accepted.append(answer.json())
+            else:
+                refused.append((index, f"{answer.status_code} {_refusal(answer)}"))
     return accepted, refused
+
+
+def _refusal(answer: httpx.Response) -> str:
+    """The API's reason: ``field: problem`` for each field of a 422, else the answer's text."""
+    try:
+        detail = answer.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    if isinstance(detail, list):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', [])[1:]) or 'body'}: {e.get('msg')}"
+            for e in detail
+            if isinstance(e, dict)
+        )[:500]
+    return str(detail) if isinstance(detail, str) else answer.text[:300]
+
+
+def _warnings(answer: dict[str, object]) -> list[str]:
+    found = answer.get("warnings")
+    return [str(w) for w in found] if isinstance(found, list) else []
 
 
 def _count_lines(path: Path) -> int:

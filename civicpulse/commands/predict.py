@@ -13,7 +13,7 @@ import typer
 from civicpulse.context import command_context, console, fail, fail_on
 from civicpulse.output import rich_table
 from classifiers import ModelRegistry, label_export
-from contracts import PipelineError
+from contracts import PipelineError, spreadsheet_safe
 from ingest import read_table
 
 
@@ -42,8 +42,8 @@ def models_predict(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(labelled.header)
-        writer.writerows(labelled.rows)
+        for row in (labelled.header, *labelled.rows):
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
     for target in artifact.targets:
         column = labelled.header.index(target)
         counts = Counter(row[column] for row in labelled.rows if row[column])

@@ -23,7 +23,7 @@ from civicpulse.output import (
     to_json,
 )
 from civicpulse.stream_status import stream_status
-from contracts import PipelineError
+from contracts import PipelineError, SpreadsheetDictWriter
 from sinks import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
@@ -280,9 +280,7 @@ def contacts_export(
             for row in rows:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            import csv
-
-            writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS), lineterminator="\n")
+            writer = SpreadsheetDictWriter(out, fieldnames=list(EXPORT_FIELDS), lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
     finally:

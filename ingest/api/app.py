@@ -1,4 +1,5 @@
-"""create_app(settings) -> FastAPI: wires state, the body-size limit and the routers."""
+"""create_app(settings) -> FastAPI: wires state, the body-size limit, the 422 answer and the
+routers."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config import ReferenceData, Settings
 from ingest._publisher import KafkaPublisher, Publisher
 from ingest.api.deps import PublisherSlot
 from ingest.api.routes import contacts, ratings
+from ingest.api.validation import answer_validation_error
 
 
 def create_app(
@@ -32,6 +35,7 @@ def create_app(
         publisher_factory or (lambda: KafkaPublisher(settings, max_block_seconds=3.0))
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_exception_handler(RequestValidationError, answer_validation_error)
     app.include_router(contacts.router)
     app.include_router(ratings.router)
 

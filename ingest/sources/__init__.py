@@ -5,18 +5,18 @@ Sources parse and read; they never publish (that is ``ingest._publisher``).
 
 from ingest.sources.crm_csv import (
     CrmParse,
-    RejectedRow,
     parse_column_overrides,
     parse_crm_file,
     parse_crm_row,
     resolve_profile,
-    write_rejects,
 )
 from ingest.sources.inbox import parse_email, parse_mailbox
 from ingest.sources.label_mapping import read_label_mapping
 from ingest.sources.mailboxes import RawEmail, read_mailbox
+from ingest.sources.rejects import RejectedRow, write_rejects
 from ingest.sources.tabular import TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
+from ingest.sources.webform_file import read_submissions
 
 __all__ = (
     "CrmParse",
@@ -31,6 +31,7 @@ __all__ = (
     "parse_uk_datetime",
     "read_label_mapping",
     "read_mailbox",
+    "read_submissions",
     "read_table",
     "resolve_profile",
     "write_rejects",

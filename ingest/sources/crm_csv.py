@@ -1,17 +1,17 @@
 """CRM export rows -> ContactReceived | RejectedRow, driven by a column profile.
 
 One bad row never stops a file: it becomes a RejectedRow naming its line and the reason.
+A date over a day in the future is a reject; one before the earliest year is tallied.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,6 +19,8 @@ from pydantic import ValidationError
 from config import CONTACT_TYPE_WORDS, CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
 from contracts import Channel, ContactReceived, ContactType, contact_id_for
 from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
+from ingest.sources.event_dates import early_date_warning, future_date_problem
+from ingest.sources.rejects import RejectedRow
 from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
 
@@ -37,17 +39,8 @@ _CHANNEL_WORDS: dict[str, Channel] = {
 }
 
 
-@dataclass(frozen=True)
-class RejectedRow:
-    """A data row that could not become a contact: where it was, why, and its raw cells."""
-
-    source: str
-    line: int | None
-    reason: str
-    raw: dict[str, str] = field(default_factory=dict)
-
-
-# What a row parsed with but could not place: (partner | ward | label, value). Never a reject.
+# What a row parsed with but could not place or doubts: (partner | ward | label | early_date,
+# value). Never a reject.
 _Notes = list[tuple[str, str]]
 
 
@@ -114,12 +107,15 @@ def parse_crm_row(
     profile: CrmProfile,
     columns: Mapping[str, str],
     reference: ReferenceData,
+    now: datetime | None = None,
 ) -> ContactReceived:
     """One export row as a contact; raises ``MalformedRowError`` naming the line and problem.
 
     ``columns`` is the effective ``{field: header}`` map (profile columns plus overrides).
+    A date more than a day after ``now`` (default: the current time) is refused.
     """
-    contact, _ = _parse_row(row, line, source, profile, columns, reference)
+    when = now or datetime.now(UTC)
+    contact, _ = _parse_row(row, line, source, profile, columns, reference, when, None)
     return contact
 
 
@@ -136,9 +132,11 @@ class CrmParse:
         profile: CrmProfile,
         reference: ReferenceData,
         columns: Mapping[str, str],
+        earliest_year: int | None = None,
     ) -> None:
         self.source, self.headers = table.source, table.headers
         self.profile, self.columns = profile, dict(columns)
+        self.earliest_year = earliest_year
         self._table, self._reference = table, reference
         self._reset()
 
@@ -147,20 +145,30 @@ class CrmParse:
         self.unknown_partners: Counter[str] = Counter()
         self.unknown_wards: Counter[str] = Counter()
         self.unmapped_labels: Counter[str] = Counter()
+        self.early_dates: Counter[str] = Counter()  # year -> rows dated before earliest_year
         self._tallies = {
             "partner": self.unknown_partners,
             "ward": self.unknown_wards,
             "label": self.unmapped_labels,
+            "early_date": self.early_dates,
         }
 
     def __iter__(self) -> Iterator[ContactReceived | RejectedRow]:
         self._reset()
         seen: set[uuid.UUID] = set()
+        now = datetime.now(UTC)
         for line, row in self._table:
             self.rows_read += 1
             try:
                 contact, notes = _parse_row(
-                    row, line, self.source, self.profile, self.columns, self._reference
+                    row,
+                    line,
+                    self.source,
+                    self.profile,
+                    self.columns,
+                    self._reference,
+                    now,
+                    self.earliest_year,
                 )
             except MalformedRowError as exc:
                 self.rejected += 1
@@ -181,9 +189,11 @@ def parse_crm_file(
     profile: CrmProfile,
     reference: ReferenceData,
     column_overrides: Mapping[str, str] | None = None,
+    earliest_year: int | None = None,
 ) -> CrmParse:
     """The export at ``path`` ready to iterate. Checks up front that every mapped header is in
-    the file; if not, raises ``MalformedRowError`` (line None) listing missing and present."""
+    the file; if not, raises ``MalformedRowError`` (line None) listing missing and present.
+    Rows dated before ``earliest_year`` are counted in ``early_dates``."""
     source = str(path)
     columns = {**profile.columns, **(column_overrides or {})}
     columns = {name: header.strip() for name, header in columns.items() if header.strip()}
@@ -197,21 +207,9 @@ def parse_crm_file(
     _profile_channel(profile)
     table = read_table(path, encoding=profile.encoding, delimiter=profile.delimiter)
     columns = _match_headers(columns, table.headers, source)
-    return CrmParse(table, profile=profile, reference=reference, columns=columns)
-
-
-def write_rejects(rejects: Iterable[RejectedRow], path: Path) -> int:
-    """Write ``rejects`` as a UTF-8 (BOM, for Excel) CSV: line, reason, then the raw columns.
-    Returns how many rows were written."""
-    rows = list(rejects)
-    headers = list(dict.fromkeys(header for reject in rows for header in reject.raw))
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["line", "reason", *headers])
-        for reject in rows:
-            line = "" if reject.line is None else reject.line
-            writer.writerow([line, reject.reason, *(reject.raw.get(h, "") for h in headers)])
-    return len(rows)
+    return CrmParse(
+        table, profile=profile, reference=reference, columns=columns, earliest_year=earliest_year
+    )
 
 
 def _match_headers(
@@ -252,6 +250,8 @@ def _parse_row(
     profile: CrmProfile,
     columns: Mapping[str, str],
     reference: ReferenceData,
+    now: datetime,
+    earliest_year: int | None,
 ) -> tuple[ContactReceived, _Notes]:
     cells, notes = _Cells(row, columns), list[tuple[str, str]]()
 
@@ -273,6 +273,10 @@ def _parse_row(
         received_at = parse_uk_datetime(cells("received_at"), date_format=profile.date_format)
     except MalformedRowError as exc:
         raise fail(f"{cells.where('received_at')}: {exc.reason}") from exc
+    if problem := future_date_problem(received_at, now=now):
+        raise fail(f"{cells.where('received_at')}: {problem}")
+    if early_date_warning(received_at, earliest_year=earliest_year):
+        notes.append(("early_date", str(received_at.year)))
     if "source_ref" in columns:
         ref = source_ref = cells.label("source_ref")
         if not ref:

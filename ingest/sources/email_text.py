@@ -123,9 +123,10 @@ def decode_header_text(value: str) -> str:
 
 
 def normalise_whitespace(text: str) -> str:
-    """Unix newlines, no trailing spaces, no runs of blank lines, no blank edges."""
+    """Unix newlines, no trailing spaces, no runs of blank lines, no blank edges, no NULs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\x00", "")  # stray NULs from broken mailers: storage refuses them
     lines = [re.sub(r"[ \t\f\v]+$", "", line) for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n").strip()

@@ -26,6 +26,7 @@ from ingest.sources.email_text import (
     html_to_text,
     normalise_whitespace,
 )
+from ingest.sources.event_dates import future_date_problem
 from ingest.sources.mailboxes import read_mailbox
 
 __all__ = ("find_postcode", "find_uk_phone", "find_ward", "parse_email", "parse_mailbox")
@@ -104,9 +105,9 @@ def _contact(
 ) -> ContactReceived:
     message_id = _message_id(message)
     where = source or message_id
-    received_at = _received_at(message)
+    received_at, problem = _received_at(message, now=datetime.now(UTC))
     if received_at is None:
-        raise MalformedEmailError("no parseable Date header", source=where)
+        raise MalformedEmailError(problem or "no parseable Date header", source=where)
     subject = _unstructured(message, "Subject")[:_MAX_SUBJECT]
     forwarded = bool(_FORWARD_SUBJECT.match(subject))
     body_parts, decoded = _body(message)
@@ -115,14 +116,18 @@ def _contact(
         raise MalformedEmailError("no usable text in the message body", source=where)
     reporter = _reporter(message, cleaned.forwarded_from, cleaned.signature)
     text = _without_name_sign_off(cleaned.text, reporter.name)[:_MAX_TEXT]
-    source_ref = message_id or _fingerprint(message, normalise_whitespace(decoded))
+    # A Message-ID can be an address (<jane.citizen@example.com>): only its hash is kept, and
+    # the id comes from that hash, so the same mail ingested again is the same contact.
+    source_ref = (
+        _digest(message_id) if message_id else _fingerprint(message, normalise_whitespace(decoded))
+    )
     place_text = f"{subject}\n{text}"
     return ContactReceived(
         contact_id=contact_id_for(source_system, source_ref),
         received_at=received_at,
         channel=Channel.email,
         source_system=source_system,
-        source_ref=source_ref if len(source_ref) <= _MAX_SHORT else _digest(source_ref),
+        source_ref=source_ref,
         partner=_partner(message, reference),
         subject=subject or None,
         text=text,
@@ -197,7 +202,7 @@ def _unstructured(message: EmailMessage, name: str) -> str:
         value = "\ufffd"
     if "\ufffd" in value or _has_surrogates(value):
         value = decode_header_text(raw)
-    return re.sub(r"\s+", " ", value).strip()
+    return re.sub(r"\s+", " ", value.replace("\x00", "")).strip()
 
 
 def _has_surrogates(text: str) -> bool:
@@ -225,21 +230,28 @@ def _message_id(message: Message) -> str:
     return re.sub(r"\s+", "", raw).strip("<>")
 
 
-def _received_at(message: EmailMessage) -> datetime | None:
-    candidates = [_raw_header(message, "Date") or ""]
+def _received_at(message: EmailMessage, *, now: datetime) -> tuple[datetime | None, str | None]:
+    """When the message was sent, else (None, why not). A Date header over a day ahead of
+    ``now`` (a sender's wrong clock) gives way to the Received header."""
+    candidates = [("Date", _raw_header(message, "Date") or "")]
     # Fallback: the newest Received header's timestamp, i.e. when our server got it.
     received = _raw_header(message, "Received")
     if received and ";" in received:
-        candidates.append(received.rsplit(";", 1)[1])
-    for candidate in candidates:
+        candidates.append(("Received", received.rsplit(";", 1)[1]))
+    problem = None
+    for header, candidate in candidates:
         try:
             parsed = parsedate_to_datetime(re.sub(r"\s+", " ", candidate).strip())
             if parsed.tzinfo is None:  # "-0000": UTC with no source timezone
                 parsed = parsed.replace(tzinfo=UTC)
-            return parsed.astimezone(UTC)
+            moment = parsed.astimezone(UTC)
         except (ValueError, TypeError, IndexError, OverflowError):
             continue
-    return None
+        future = future_date_problem(moment, now=now)
+        if future is None:
+            return moment, None
+        problem = problem or f"{header} header: {future}"
+    return None, problem
 
 
 def _body(message: EmailMessage) -> tuple[list[Message], str]:

@@ -5,7 +5,6 @@ part and the table as CSV; and the message the delivery channels send."""
 from __future__ import annotations
 
 import base64
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from config import Taxonomy
+from contracts import SpreadsheetDictWriter
 from delivery import Attachment, InlinePart, Message, write_message_files
 from insights.digests.model import CSV_FIELDS, Digest, InlineImage, describe_period
 
@@ -130,7 +130,7 @@ def data_url(image: InlineImage) -> str:
 
 def digest_csv(digest: Digest) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+    writer = SpreadsheetDictWriter(buffer, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(digest.csv_records())
     return buffer.getvalue()

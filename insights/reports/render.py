@@ -5,13 +5,13 @@ complementary ``[c]``); JSON carries exact counts for tools and is not for publi
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import json
 from typing import Any
 
 from jinja2 import Environment
 
+from contracts import SpreadsheetDictWriter
 from insights.digests import describe_period, template_environment
 from insights.digests.charts import columns_png
 from insights.reports.annual import TYPES, AnnualReport, Ranked
@@ -61,7 +61,7 @@ def published_rows(report: AnnualReport) -> list[dict[str, Any]]:
 def annual_csv(report: AnnualReport) -> str:
     """Every published table in one long CSV (``table``: partner_service, category, ward)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+    writer = SpreadsheetDictWriter(buffer, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     writer.writeheader()
     year = report.year.label
     rows = list(report.rows)

@@ -22,8 +22,10 @@ from contracts import (
     encode,
 )
 
-texts = st.text(min_size=1, max_size=300).filter(lambda t: t.strip() != "")
-short = st.none() | st.text(max_size=40).map(str.strip).filter(bool)
+# Any text the contract can carry: everything but NUL (refused, see the cases below).
+chars = st.characters(exclude_characters="\x00")
+texts = st.text(chars, min_size=1, max_size=300).filter(lambda t: t.strip() != "")
+short = st.none() | st.text(chars, max_size=40).map(str.strip).filter(bool)
 moments = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
 )
@@ -33,7 +35,7 @@ contacts = st.builds(
     contact_id=st.uuids(),
     received_at=moments,
     channel=st.sampled_from(Channel),
-    source_system=st.text(min_size=1, max_size=20).map(str.strip).filter(bool),
+    source_system=st.text(chars, min_size=1, max_size=20).map(str.strip).filter(bool),
     source_ref=short,
     partner=short,
     contact_type=st.none() | st.sampled_from(ContactType),
@@ -93,6 +95,13 @@ def test_times_are_normalised_to_utc() -> None:
         (json.dumps({**_valid(), "text": "   "}).encode(), "text"),
         (json.dumps({**_valid(), "received_at": "2025-10-14T09:00:00"}).encode(), "received_at"),
         (json.dumps({**_valid(), "colour": "red"}).encode(), "colour"),
+        (json.dumps({**_valid(), "text": "a\x00b"}).encode(), "text: Value error, contains a NUL"),
+        (json.dumps({**_valid(), "subject": "\x00"}).encode(), "subject: Value error"),
+        (json.dumps({**_valid(), "text": "a\ud800"}).encode(), "text: Input should be a valid"),
+        (
+            json.dumps({**_valid(), "received_at": "0001-01-01T00:00:00+01:00"}).encode(),
+            "received_at: Value error, 0001-01-01T00:00:00+01:00 is out of range in UTC",
+        ),
         (b"", "empty message"),
     ],
 )
@@ -101,3 +110,19 @@ def test_bad_payloads_name_the_record_and_the_problem(payload: bytes, fragment: 
         decode(payload, ContactReceived, key="contacts[0]@42")
     assert fragment in str(caught.value)
     assert "contacts[0]@42" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("score", True), ("score", "3"), ("score", 3.0), ("follow_up_requested", "yes")],
+)
+def test_the_rating_contract_is_strict(field: str, value: object) -> None:
+    payload = {
+        "rating_id": str(uuid.uuid4()),
+        "contact_id": str(uuid.uuid4()),
+        "rated_at": "2025-10-14T09:00:00+01:00",
+        "score": 3,
+        field: value,
+    }
+    with pytest.raises(ContractError, match=field):
+        decode(json.dumps(payload), RatingReceived)

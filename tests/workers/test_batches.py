@@ -131,6 +131,26 @@ def test_ratings_are_stored_and_bad_ones_dead_lettered() -> None:
     assert [d.offset for d in sink.dead_letters] == [1]
 
 
+def test_rating_comments_are_redacted_before_they_are_stored() -> None:
+    sink = MemorySink()
+    rating = RatingReceived(
+        rating_id=uuid.uuid4(),
+        contact_id=uuid.uuid4(),
+        rated_at=datetime.now(UTC),
+        score=2,
+        comment="Mrs Khan said she would ring me on 07700 900123; write to ann@example.com",
+    )
+    store_ratings([message(0, encode(rating), "ratings")], sink)
+    stored = sink.ratings[rating.rating_id]
+    assert stored.comment == "[name] said she would ring me on [phone]; write to [email]"
+    assert stored.model_copy(update={"comment": rating.comment}) == rating  # nothing else
+
+
+def test_a_dead_letter_never_carries_a_nul_into_the_database() -> None:
+    dead = message(3, b'{"text": "a\x00b"}', "ratings").dead_letter("bad")
+    assert dead.value.startswith("base64:") and "\x00" not in dead.value
+
+
 def test_a_batch_of_only_poison_still_records_its_dead_letters(
     small_classifier: ContactClassifier,
 ) -> None:

@@ -6,11 +6,14 @@ import uuid
 from datetime import datetime
 
 from fastapi import APIRouter, HTTPException, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ingest._publisher import publish_contacts
-from ingest.api.deps import PublisherDep, ReferenceDep
+from ingest.api.deps import PublisherDep, ReferenceDep, SettingsDep
+from ingest.api.idempotency import IdempotencyKeyHeader, one_key
+from ingest.api.validation import body_error
 from ingest.errors import BrokerUnavailableError
+from ingest.sources.event_dates import early_date_warning
 from ingest.sources.webform import ContactSubmission, contact_from_submission
 
 router = APIRouter(tags=["contacts"])
@@ -21,6 +24,7 @@ class ContactAccepted(BaseModel):
     reference: str
     received_at: datetime
     status: str = "accepted"
+    warnings: list[str] = []
 
 
 @router.post(
@@ -30,16 +34,29 @@ class ContactAccepted(BaseModel):
     responses={413: {"description": "Body too large"}, 503: {"description": "Broker unreachable"}},
 )
 def post_contact(
-    body: ContactSubmission, reference: ReferenceDep, publisher: PublisherDep
+    body: ContactSubmission,
+    reference: ReferenceDep,
+    settings: SettingsDep,
+    publisher: PublisherDep,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> ContactAccepted:
-    """Accept a contact. The answer's ``reference`` is the resident's reference number."""
-    contact = contact_from_submission(body, reference)
+    """Accept a contact. The answer's ``reference`` is the resident's reference number.
+
+    Retrying with the same ``source_ref`` or ``Idempotency-Key`` stores the contact once.
+    """
+    key = one_key(idempotency_key, body.idempotency_key)
+    try:
+        contact = contact_from_submission(body, reference, idempotency_key=key)
+    except ValidationError as exc:
+        raise body_error(exc) from exc
     try:
         publisher.publish_with(lambda p: publish_contacts(p, [contact]))
     except BrokerUnavailableError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}") from exc
+    warning = early_date_warning(contact.received_at, earliest_year=settings.earliest_year)
     return ContactAccepted(
         contact_id=contact.contact_id,
         reference=str(contact.contact_id),
         received_at=contact.received_at,
+        warnings=[f"received_at: {warning}"] if warning else [],
     )

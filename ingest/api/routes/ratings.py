@@ -5,11 +5,14 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, HTTPException, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ingest._publisher import publish_ratings
-from ingest.api.deps import PublisherDep
+from ingest.api.deps import PublisherDep, SettingsDep
+from ingest.api.idempotency import IdempotencyKeyHeader, one_key
+from ingest.api.validation import body_error
 from ingest.errors import BrokerUnavailableError
+from ingest.sources.event_dates import early_date_warning
 from ingest.sources.webform import RatingSubmission, rating_from_submission
 
 router = APIRouter(tags=["ratings"])
@@ -19,6 +22,7 @@ class RatingAccepted(BaseModel):
     rating_id: uuid.UUID
     contact_id: uuid.UUID
     status: str = "accepted"
+    warnings: list[str] = []
 
 
 @router.post(
@@ -27,10 +31,26 @@ class RatingAccepted(BaseModel):
     response_model=RatingAccepted,
     responses={413: {"description": "Body too large"}, 503: {"description": "Broker unreachable"}},
 )
-def post_rating(body: RatingSubmission, publisher: PublisherDep) -> RatingAccepted:
-    rating = rating_from_submission(body)
+def post_rating(
+    body: RatingSubmission,
+    settings: SettingsDep,
+    publisher: PublisherDep,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> RatingAccepted:
+    """Accept a rating. Retrying with the same ``source_ref``, ``Idempotency-Key`` or
+    ``rated_at`` stores it once."""
+    key = one_key(idempotency_key, body.idempotency_key)
+    try:
+        rating = rating_from_submission(body, idempotency_key=key)
+    except ValidationError as exc:
+        raise body_error(exc) from exc
     try:
         publisher.publish_with(lambda p: publish_ratings(p, [rating]))
     except BrokerUnavailableError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}") from exc
-    return RatingAccepted(rating_id=rating.rating_id, contact_id=rating.contact_id)
+    warning = early_date_warning(rating.rated_at, earliest_year=settings.earliest_year)
+    return RatingAccepted(
+        rating_id=rating.rating_id,
+        contact_id=rating.contact_id,
+        warnings=[f"rated_at: {warning}"] if warning else [],
+    )

@@ -462,3 +462,27 @@ def test_demo_exports_parse_and_are_reproducible(tmp_path: Path, reference: Refe
     housing, results = parse(demo / "housing_trust_export.csv", reference, HOUSING)
     assert (housing.rows_read, housing.rejected, housing.duplicates) == (60, 0, 0)
     assert {c.partner for c in contacts(results)} == {"housing_trust"}
+
+
+def test_a_date_over_a_day_ahead_is_rejected_and_an_early_one_tallied(
+    tmp_path: Path, reference: ReferenceData
+) -> None:
+    path = verint_csv(
+        tmp_path,
+        {"Date Logged": "01/01/2099 10:00"},
+        {"Date Logged": "01/01/1900 10:00"},
+        {"Date Logged": "31/12/1999 23:00"},
+        {},
+    )
+    parsed = parse_crm_file(path, profile=VERINT, reference=reference, earliest_year=2000)
+    results = list(parsed)
+    [reject] = [r for r in results if isinstance(r, RejectedRow)]
+    assert reject.line == 2
+    assert reject.reason == (
+        "column 'Date Logged': 2099-01-01T10:00:00+00:00 is more than a day in the future"
+    )
+    assert len(contacts(results)) == 3
+    assert parsed.early_dates == {"1900": 1, "1999": 1}
+    # No earliest year, no tally; the future is refused whatever the setting.
+    unset = parse_crm_file(path, profile=VERINT, reference=reference)
+    assert len(contacts(list(unset))) == 3 and not unset.early_dates

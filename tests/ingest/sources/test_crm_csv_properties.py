@@ -38,6 +38,10 @@ PLAUSIBLE = [
     "WA7 2GW",
     "\x1f",
     "0001-01-01T00:00:00+14:00",
+    "01/01/2099 10:00",
+    "01/01/1900",
+    "a\x00b",
+    '=HYPERLINK("x")',
 ]
 cells = st.one_of(st.text(), st.sampled_from(PLAUSIBLE))
 

