@@ -9,8 +9,11 @@ from typing import Any
 from config import Taxonomy
 
 
-def trend_chart(records: list[dict[str, Any]], taxonomy: Taxonomy, path: Path) -> Path:
-    """Horizontal bars per service: this period, the previous one and the same one last year."""
+def trend_chart(
+    records: list[dict[str, Any]], taxonomy: Taxonomy, path: Path, by: str = "service"
+) -> Path:
+    """Horizontal bars per value of ``by`` (service names where ``by`` is the service): this
+    period, the previous one and the same one last year."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -18,7 +21,11 @@ def trend_chart(records: list[dict[str, Any]], taxonomy: Taxonomy, path: Path) -
 
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in records:
-        name = taxonomy.service_name(r["service"]) if r.get("service") else "(unknown)"
+        value = r.get(by)
+        if by == "service" and value:
+            name = taxonomy.service_name(value)
+        else:
+            name = str(value) if value else "(unknown)"
         for i, key in enumerate(("count", "previous_count", "same_period_last_year_count")):
             totals[name][i] += int(r[key])
     names = sorted(totals, key=lambda n: totals[n][0])
@@ -41,7 +48,7 @@ def trend_chart(records: list[dict[str, Any]], taxonomy: Taxonomy, path: Path) -
         )
     ax.set_yticks(range(len(names)), names)
     ax.set_xlabel("contacts")
-    ax.set_title(f"Contacts by service, {period}")
+    ax.set_title(f"Contacts by {by.replace('_', ' ')}, {period}")
     ax.legend(loc="lower right")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

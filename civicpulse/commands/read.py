@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from civicpulse.broker_address import with_broker
+from civicpulse.charts import trend_chart
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.output import (
     DIMENSION_ALIASES,
@@ -177,10 +178,21 @@ def trends(
     ] = "service,contact_type",
     last: Annotated[int | None, typer.Option(help="Only the last N periods")] = None,
     format: Annotated[TrendFormat, typer.Option("--format")] = TrendFormat.table,
-    output: Annotated[Path | None, typer.Option(help="Also write the result to this file")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the result to this file, in the format its extension names: "
+            ".csv, .json, or .png (a chart of the latest period by the first dimension)"
+        ),
+    ] = None,
 ) -> None:
     """Counts per period and dimensions, against the previous period and a year before."""
     ctx = command_context()
+    if output is not None and output.suffix.lower() not in TREND_OUTPUTS:
+        raise fail(
+            f"{output}: cannot write trends as {output.suffix or 'a file without an extension'}; "
+            f"use {', '.join(TREND_OUTPUTS)}"
+        )
     dims_given = [d.strip() for d in by.split(",") if d.strip()]
     dims = [DIMENSION_ALIASES.get(d, d) for d in dims_given]
     engine = make_engine(ctx.settings.sqlalchemy_url)
@@ -194,12 +206,28 @@ def trends(
         engine.dispose()
     records = [r.record(dims_given) for r in rows]
     fields = [*dims_given, "period", "count", "previous_count", "same_period_last_year_count"]
-    text = render_trends(records, dims_given, ctx, format, period.value)
+    render_trends(records, dims_given, ctx, format, period.value)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(
-            text if format != TrendFormat.table else to_csv(records, fields), encoding="utf-8"
-        )
+        write_trends_file(output, records, fields, ctx)
+
+
+TREND_OUTPUTS = (".csv", ".json", ".png")
+
+
+def write_trends_file(
+    output: Path, records: list[dict[str, Any]], fields: list[str], ctx: CommandContext
+) -> None:
+    """The trend rows as the file's extension says: CSV, JSON, or a chart of the latest period."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    suffix = output.suffix.lower()
+    if suffix == ".png":
+        latest = records[-1]["period"] if records else None
+        shown = [r for r in records if r["period"] == latest]
+        trend_chart(shown, ctx.reference.taxonomy, output, by=fields[0])
+    elif suffix == ".json":
+        output.write_text(to_json(records) + "\n", encoding="utf-8")
+    else:
+        output.write_text(to_csv(records, fields), encoding="utf-8")
 
 
 def render_trends(

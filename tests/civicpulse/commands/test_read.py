@@ -82,3 +82,29 @@ def test_export_jsonl_keeps_the_text_as_stored(stored: Engine, tmp_path: Path) -
     assert done.exit_code == 0, done.output
     texts = {json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert texts == set(HOSTILE.values())  # JSON is not a spreadsheet: nothing to neutralise
+
+
+def test_trends_output_png_is_a_chart(stored: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "trends.png"
+    args = ["trends", "--period", "month", "--by", "service", "--output", str(out)]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 0, done.output
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_trends_output_follows_the_extension(stored: Engine, tmp_path: Path) -> None:
+    as_csv, as_json = tmp_path / "t.csv", tmp_path / "t.json"
+    for out in (as_csv, as_json):
+        done = runner.invoke(app, ["trends", "--by", "service", "--output", str(out)])
+        assert done.exit_code == 0, done.output
+    [row] = list(csv.DictReader(as_csv.open(encoding="utf-8", newline="")))
+    assert (row["service"], row["count"]) == ("waste_recycling", str(len(HOSTILE)))
+    assert json.loads(as_json.read_text(encoding="utf-8"))[0]["count"] == len(HOSTILE)
+
+
+def test_trends_output_refuses_an_extension_it_cannot_write(stored: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "trends.pdf"
+    done = runner.invoke(app, ["trends", "--output", str(out)])
+    assert done.exit_code != 0
+    assert "cannot write trends as .pdf" in done.output
+    assert not out.exists()
