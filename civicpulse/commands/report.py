@@ -84,6 +84,12 @@ def digest(
         raise fail_on(exc) from exc
     try:
         built = build_digest(engine, ctx.reference, scope, targets=targets)
+        if built.contacts == 0:
+            raise fail(
+                f"no contacts for {', '.join(services)} in {scope.period.label}: no digest "
+                "was written or sent (check the period and that these services' contacts "
+                "have been ingested)"
+            )
         if to is not None:
             rendered = DigestRenderer(ctx.reference.taxonomy).render(built)
             for path in write_digest_files(rendered, to):
@@ -145,6 +151,11 @@ def annual(
         raise fail_on(exc) from exc
     finally:
         engine.dispose()
+    if not any(report.totals.values()):
+        raise fail(
+            f"no contacts in {fy.label}: no report was written (check the year and that "
+            "its contacts have been ingested)"
+        )
     render = {
         ReportFormat.html: annual_html,
         ReportFormat.csv: annual_csv,

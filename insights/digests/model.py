@@ -97,6 +97,11 @@ class Digest:
         return self.scope.key
 
     @property
+    def contacts(self) -> int:
+        """Contacts in the digest's period for its services (0: there is nothing to report)."""
+        return sum(r.count for r in self.table)
+
+    @property
     def images(self) -> tuple[InlineImage, ...]:
         return tuple(image for section in self.sections for image in section.images)
 

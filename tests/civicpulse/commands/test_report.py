@@ -140,3 +140,18 @@ def test_report_annual_json_csv_and_html(home: Path, tmp_path: Path) -> None:
     assert written.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     wrong = runner.invoke(app, ["report", "annual", "--year", "2025-10"])
     assert wrong.exit_code == 1 and "financial year" in wrong.output
+
+
+def test_digest_for_a_period_without_contacts_says_so_and_fails(home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty"
+    args = ["digest", "--service", "waste_recycling", "--period", "2023-05", "--to", str(out)]
+    done = runner.invoke(app, args)
+    assert done.exit_code != 0
+    assert "no contacts for waste_recycling in 2023-05" in done.output
+    assert not out.exists()
+
+
+def test_annual_report_for_a_year_without_contacts_says_so_and_fails(home: Path) -> None:
+    done = runner.invoke(app, ["report", "annual", "--year", "2019/20", "--format", "json"])
+    assert done.exit_code != 0
+    assert "no contacts in 2019/20" in done.output
