@@ -23,6 +23,7 @@ from insights.digests.model import (
     describe_period,
 )
 from insights.digests.render import (
+    PLURALS,
     DigestRenderer,
     RenderedDigest,
     digest_message,
@@ -48,6 +49,7 @@ from sinks import ExampleContact
 __all__ = (
     "CSV_FIELDS",
     "DEFAULT_SECTIONS",
+    "PLURALS",
     "ChangesSection",
     "ComplimentsSection",
     "Digest",

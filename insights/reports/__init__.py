@@ -3,12 +3,17 @@ and suggestions by partner and service for a UK financial year, with year-on-yea
 the top categories and wards; as HTML and CSV (small numbers suppressed) and JSON (exact)."""
 
 from insights.reports.annual import TYPES, AnnualReport, AnnualRow, Ranked, annual_report
+from insights.reports.published import (
+    SUBTOTAL_HIDDEN,
+    PublishedCount,
+    PublishedRow,
+    published_table,
+)
 from insights.reports.render import (
     CSV_FIELDS,
     annual_csv,
     annual_html,
     annual_json,
-    published_rows,
 )
 from insights.reports.suppression import COMPLEMENTARY, SMALL, THRESHOLD, shown, suppress_column
 
@@ -16,16 +21,19 @@ __all__ = (
     "COMPLEMENTARY",
     "CSV_FIELDS",
     "SMALL",
+    "SUBTOTAL_HIDDEN",
     "THRESHOLD",
     "TYPES",
     "AnnualReport",
     "AnnualRow",
+    "PublishedCount",
+    "PublishedRow",
     "Ranked",
     "annual_csv",
     "annual_html",
     "annual_json",
     "annual_report",
-    "published_rows",
+    "published_table",
     "shown",
     "suppress_column",
 )

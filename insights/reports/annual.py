@@ -58,7 +58,8 @@ class AnnualReport:
     generated_at: datetime
 
     def as_json(self) -> dict[str, Any]:
-        """``year``, ``from``, ``to``, ``totals`` and ``rows`` (exact counts, for tools)."""
+        """``year``, ``from``, ``to``, ``totals`` and ``rows`` (exact counts, for tools; rows carry
+        ids to join on and the names the published report shows)."""
         return {
             "year": self.year.label,
             "from": self.year.start.isoformat(),
@@ -67,7 +68,9 @@ class AnnualReport:
             "rows": [
                 {
                     "partner": r.partner,
+                    "partner_name": r.partner_name,
                     "service": r.service,
+                    "service_name": r.service_name,
                     "contact_type": r.contact_type,
                     "count": r.count,
                     "previous_year_count": r.previous_year_count,

@@ -7,15 +7,15 @@ from __future__ import annotations
 import base64
 import io
 import json
-from typing import Any
 
 from jinja2 import Environment
 
 from contracts import SpreadsheetDictWriter
-from insights.digests import describe_period, template_environment
+from insights.digests import PLURALS, describe_period, template_environment
 from insights.digests.charts import columns_png
 from insights.reports.annual import TYPES, AnnualReport, Ranked
-from insights.reports.suppression import THRESHOLD, change_shown, shown, suppress_column
+from insights.reports.published import ALL, COLUMNS, published_table
+from insights.reports.suppression import THRESHOLD, change_shown, shown
 
 CSV_FIELDS: tuple[str, ...] = (
     "table",
@@ -26,70 +26,51 @@ CSV_FIELDS: tuple[str, ...] = (
     "ward",
     "contact_type",
     "count",
+    "count_published",
     "previous_year_count",
-    "change",
+    "previous_year_count_published",
+    "change_pct",
 )
+CSV_TABLES = {"service": "partner_service", "partner_total": "partner_total", "total": "total"}
 
 
 def annual_json(report: AnnualReport) -> str:
     return json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n"
 
 
-def published_rows(report: AnnualReport) -> list[dict[str, Any]]:
-    """Partner x service rows with every type's counts as published (suppressed)."""
-    pairs: dict[tuple[str | None, str], dict[str, Any]] = {}
-    for row in report.rows:
-        entry = pairs.setdefault(
-            (row.partner, row.service),
-            {"partner": row.partner_name, "service": row.service_name, "counts": {}},
-        )
-        entry["counts"][row.contact_type] = (row.count, row.previous_year_count)
-    entries = list(pairs.values())
-    for t in TYPES:
-        now = suppress_column([e["counts"].get(t, (0, 0))[0] for e in entries])
-        before = suppress_column([e["counts"].get(t, (0, 0))[1] for e in entries])
-        for e, n_text, b_text in zip(entries, now, before, strict=True):
-            n, b = e["counts"].get(t, (0, 0))
-            e[t] = {
-                "count": n_text,
-                "previous": b_text,
-                "change": change_shown(n, b, now_text=n_text, before_text=b_text),
-            }
-    return entries
-
-
 def annual_csv(report: AnnualReport) -> str:
-    """Every published table in one long CSV (``table``: partner_service, category, ward)."""
+    """Every published table in one long CSV, one row per figure (``table``: partner_service,
+    partner_total, total, category, ward). ``count`` and ``previous_year_count`` are plain
+    numbers, empty where suppressed; ``*_published`` say what the published report shows
+    (``<5``, ``[c]``, ``[s]``); ``change_pct`` is a number, empty where it cannot be said."""
     buffer = io.StringIO()
     writer = SpreadsheetDictWriter(buffer, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     writer.writeheader()
     year = report.year.label
-    rows = list(report.rows)
-    for t in TYPES:
-        chosen = [r for r in rows if r.contact_type == t]
-        now = suppress_column([r.count for r in chosen])
-        before = suppress_column([r.previous_year_count for r in chosen])
-        for r, n_text, b_text in zip(chosen, now, before, strict=True):
+    for row in published_table(report):
+        for column in COLUMNS:
+            change = row.change(column)
             writer.writerow(
                 {
-                    "table": "partner_service",
+                    "table": CSV_TABLES[row.kind],
                     "year": year,
-                    "partner": r.partner_name,
-                    "service": r.service_name,
-                    "contact_type": t,
-                    "count": n_text,
-                    "previous_year_count": b_text,
-                    "change": change_shown(
-                        r.count, r.previous_year_count, now_text=n_text, before_text=b_text
-                    ),
+                    "partner": row.partner,
+                    "service": row.service,
+                    "contact_type": column,
+                    "count": row.now[column].value,
+                    "count_published": row.now[column].text,
+                    "previous_year_count": row.before[column].value,
+                    "previous_year_count_published": row.before[column].text,
+                    "change_pct": None if change is None else round(100 * change, 1),
                 }
             )
     for table, items in (("category", report.top_categories), ("ward", report.top_wards)):
         for item in items:
             for contact_type, n, b in (
-                ("all", item.count, item.previous_year_count),
+                (ALL, item.count, item.previous_year_count),
                 ("complaint", item.complaints, item.previous_year_complaints),
             ):
+                exact_now, exact_before = _exact(n), _exact(b)
                 writer.writerow(
                     {
                         "table": table,
@@ -98,17 +79,27 @@ def annual_csv(report: AnnualReport) -> str:
                         "category": item.name if table == "category" else "",
                         "ward": item.name if table == "ward" else "",
                         "contact_type": contact_type,
-                        "count": shown(n),
-                        "previous_year_count": shown(b),
-                        "change": change_shown(n, b, now_text=shown(n), before_text=shown(b)),
+                        "count": exact_now,
+                        "count_published": shown(n),
+                        "previous_year_count": exact_before,
+                        "previous_year_count_published": shown(b),
+                        "change_pct": round(100 * (n - b) / b, 1)
+                        if exact_now is not None and exact_before
+                        else None,
                     }
                 )
     return buffer.getvalue()
 
 
+def _exact(count: int) -> int | None:
+    """The count where it may be published as it is; None where it shows as ``<5``."""
+    return None if 0 < count < THRESHOLD else count
+
+
 def annual_html(report: AnnualReport, env: Environment | None = None) -> str:
     """The report as one self-contained page (suppressed counts, chart as a data URL)."""
     env = env or template_environment()
+    rows = published_table(report)
     years = list(report.history)[-6:]
     chart = None
     if years:
@@ -123,27 +114,28 @@ def annual_html(report: AnnualReport, env: Environment | None = None) -> str:
         year_words=describe_period(report.year),
         previous=report.previous_year.label,
         types=TYPES,
+        columns=[{"key": c, "label": _column_label(c)} for c in COLUMNS],
         totals=[
             {
-                "contact_type": t,
-                "count": shown(report.totals[t]),
-                "previous": shown(report.previous_totals[t]),
-                "change": change_shown(
-                    report.totals[t],
-                    report.previous_totals[t],
-                    now_text=shown(report.totals[t]),
-                    before_text=shown(report.previous_totals[t]),
-                ),
+                "label": _column_label(c),
+                "count": rows[-1].now[c].text,
+                "previous": rows[-1].before[c].text,
+                "change": rows[-1].change_text(c),
             }
-            for t in TYPES
+            for c in COLUMNS
+            if rows
         ],
-        rows=published_rows(report),
+        rows=rows,
         categories=[_ranked(r) for r in report.top_categories],
         wards=[_ranked(r) for r in report.top_wards],
         chart=chart,
         threshold=THRESHOLD,
         generated_at=report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
     )
+
+
+def _column_label(column: str) -> str:
+    return "All contacts" if column == ALL else PLURALS.get(column, f"{column}s").capitalize()
 
 
 def _ranked(item: Ranked) -> dict[str, str]:

@@ -124,7 +124,9 @@ def test_report_annual_json_csv_and_html(home: Path, tmp_path: Path) -> None:
     assert data["totals"] == {"complaint": 2, "compliment": 1, "enquiry": 0, "suggestion": 0}
     assert data["rows"][0] == {
         "partner": "council",
+        "partner_name": "Halton Borough Council",
         "service": "waste_recycling",
+        "service_name": "Waste and recycling",
         "contact_type": "complaint",
         "count": 2,
         "previous_year_count": 1,
@@ -132,7 +134,7 @@ def test_report_annual_json_csv_and_html(home: Path, tmp_path: Path) -> None:
     published = runner.invoke(app, ["report", "annual", "--year", "2025/26", "--format", "csv"])
     assert published.exit_code == 0
     assert (
-        "partner_service,2025/26,Halton Borough Council,Waste and recycling,,,complaint,<5,<5"
+        "partner_service,2025/26,Halton Borough Council,Waste and recycling,,,complaint,,<5,,<5,"
         in (published.stdout)
     )
     page = tmp_path / "annual.html"

@@ -101,21 +101,27 @@ def test_financial_year_runs_april_to_march_by_uk_date(
     assert data["rows"] == [
         {
             "partner": "council",
+            "partner_name": "Halton Borough Council",
             "service": "parks_open_spaces",
+            "service_name": "Parks and open spaces",
             "contact_type": "complaint",
             "count": 1,
             "previous_year_count": 1,
         },
         {
             "partner": "council",
+            "partner_name": "Halton Borough Council",
             "service": "parks_open_spaces",
+            "service_name": "Parks and open spaces",
             "contact_type": "compliment",
             "count": 1,
             "previous_year_count": 0,
         },
         {
             "partner": "police",
+            "partner_name": "Cheshire Constabulary",
             "service": "parks_open_spaces",
+            "service_name": "Parks and open spaces",
             "contact_type": "enquiry",
             "count": 0,
             "previous_year_count": 1,
@@ -153,13 +159,21 @@ def test_rows_compare_with_the_year_before_and_rank_categories_and_wards(
 
     published = list(csv.DictReader(io.StringIO(annual_csv(report))))
     by_key = {(r["table"], r["partner"], r["service"], r["contact_type"]): r for r in published}
-    parking = by_key[("partner_service", "Halton Borough Council", "Parking", "complaint")]
-    assert (parking["count"], parking["previous_year_count"]) == ("12", "8")
-    assert parking["change"] == "+50%"
+    # The 2 compliments are hidden; published row and grand totals would give them away as
+    # 14 - 12, so the complaints beside them are hidden too, and the subtotal of the partner.
     praise = by_key[("partner_service", "Halton Borough Council", "Parking", "compliment")]
-    assert (praise["count"], praise["change"]) == (SMALL, "-")
+    assert (praise["count"], praise["count_published"], praise["change_pct"]) == ("", SMALL, "")
+    parking = by_key[("partner_service", "Halton Borough Council", "Parking", "complaint")]
+    assert (parking["count"], parking["count_published"]) == ("", COMPLEMENTARY)
+    assert (parking["previous_year_count"], parking["previous_year_count_published"]) == ("8", "8")
+    council = by_key[("partner_total", "Halton Borough Council", "All services", "complaint")]
+    assert council["count_published"] == "[s]" and council["count"] == ""
     repairs = by_key[("partner_service", "Halton Housing Trust", "Housing repairs", "complaint")]
-    assert repairs["count"] == "6" and repairs["previous_year_count"] == "0"
+    assert (repairs["count"], repairs["previous_year_count"]) == ("6", "0")
+    total = by_key[("total", "All partners", "All services", "all")]
+    assert (total["count"], total["previous_year_count"]) == ("20", "8")
+    assert total["change_pct"] == "150.0"  # plain numbers a BI tool can sum and compare
+
 
 
 def test_html_suppresses_small_numbers_and_json_does_not(
@@ -174,13 +188,20 @@ def test_html_suppresses_small_numbers_and_json_does_not(
     report = annual_report(engine, reference, parse_period("2025/26"))
     soup = BeautifulSoup(annual_html(report), "html.parser")
     cells = {
-        tuple(td.get_text(strip=True) for td in tr.find_all("td"))[:3]
+        tuple(cell.get_text(strip=True) for cell in tr.find_all(["th", "td"]))[:3]
         for tr in soup.find_all("tr")
         if tr.find("td")
     }
     assert ("Halton Borough Council", "Parking", SMALL) in cells
     assert ("Halton Borough Council", "Housing repairs", COMPLEMENTARY) in cells  # 19 - 9 - 7
     assert ("Cheshire Constabulary", "Parks and open spaces", "9") in cells
+    assert ("Halton Borough Council", "All services", "[s]") in cells  # hides what it adds up
+    assert ("All partners", "All services", "19") in cells
+    for table in soup.find_all("table"):  # data tables keep their semantics for screen readers
+        own_rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        if any(tr.find("th", recursive=False) for tr in own_rows):
+            assert table.get("role") is None
+            assert table.find("caption", recursive=False) is not None
     assert soup.find(["script", "link"]) is None and soup.find("img") is not None
     assert "Complaints, compliments, enquiries and suggestions 2025/26" in soup.get_text()
     exact = json.loads(annual_json(report))
