@@ -152,7 +152,7 @@ def read_export_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]
     """The header and the non-blank rows (with their line numbers) of any CSV export:
     encoding and delimiter sniffed, cells stripped, short rows padded to the header."""
     content = _decode(path)
-    reader = csv.reader(io.StringIO(content), dialect=_sniff(content[:8192]))
+    reader = csv.reader(io.StringIO(content), "excel", delimiter=_sniff(content[:8192]))
     header = [h.strip() for h in next(reader, [])]
     if not header:
         raise TrainingDataError(f"{path}: empty file")
@@ -182,11 +182,13 @@ def _decode(path: Path) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
-def _sniff(sample: str) -> type[csv.Dialect] | str:
+def _sniff(sample: str) -> str:
+    """The delimiter only: the Sniffer often guesses ``doublequote=False``, which splits
+    quoted speech (``"She said ""no"", then left"``); quoting stays as every export writes it."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        return "excel"
+        return ","
 
 
 def _parse_date(value: str, where: str) -> datetime | None:

@@ -61,3 +61,23 @@ def test_personal_data_in_an_export_never_reaches_the_model(tmp_path: Path) -> N
     for personal in ("07700", "900123", "jo.bloggs", "example.com", "Bloggs", "Moor", "WA8"):
         assert personal not in wording
     assert "Bins not emptied again" in wording and "noise from the flat above" in wording
+
+
+def test_quoted_speech_with_doubled_quotes_and_commas_stays_in_its_cell(tmp_path: Path) -> None:
+    # Every field quoted, as survey tools write them. When the sniffed sample holds no doubled
+    # quote, csv.Sniffer guesses doublequote=False, which would split a later comment at "".
+    plain = "".join(f'"R{n}","Lovely, clean ward {n}","Cleanliness"\r\n' for n in range(300))
+    export = tmp_path / "survey.csv"
+    export.write_text(
+        '"Response ID","Comment","Theme"\r\n'
+        + plain
+        + '"R1","She said ""no"", then left","Staff attitude"\r\n'
+        '"R2","We were told ""it won\'t be long"", then waited, and waited","Waiting time"\r\n',
+        encoding="utf-8",
+    )
+    rows = read_labelled_csv(export, text_columns=["Comment"], label_column="Theme")
+    assert len(rows) == 302
+    assert [(r.text, r.category) for r in rows[-2:]] == [
+        ('She said "no", then left', "Staff attitude"),
+        ('We were told "it won\'t be long", then waited, and waited', "Waiting time"),
+    ]
