@@ -1,46 +1,52 @@
-"""The starter training set: labelled synthetic contacts for every taxonomy category.
-
-Owns the quotas (rows per service, per category, per contact type) and the CSV format; the
-wording of each message comes from ``samples.compose``.
+"""The starter training set: labelled synthetic contacts for every taxonomy category, as
+messy as a real export (Zipf-like category sizes, miscoded labels). Owns the quotas, the label
+noise and the CSV format; each message's wording comes from ``samples.starter_messages``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from config import Taxonomy
 from contracts import ContactType
-from samples.compose import compose_message, pick_tone
 from samples.errors import QuotaNotMetError
-from samples.phrases import CategoryPhrases, load_phrasebank
+from samples.miscoding import ambiguity, miscode_category, miscode_type, pick_miscoded
+from samples.phrases import load_phrasebank
+from samples.starter_messages import starter_message
 
 STARTER_SEED = 20240401
 STARTER_HEADER = ("subject", "text", "contact_type", "service", "category")
 
-# Rows per service: busier services get more examples.
-SERVICE_ROWS: dict[str, int] = {
-    "waste_recycling": 440,
-    "highways_lighting": 380,
-    "parking": 200,
-    "housing_repairs": 300,
-    "council_tax_benefits": 220,
-    "environmental_health": 180,
-    "antisocial_behaviour": 220,
-    "parks_open_spaces": 150,
-    "libraries_leisure": 100,
-    "adult_social_care": 140,
-    "childrens_education": 140,
-    "planning": 100,
-    "customer_service": 180,
-}
-DEFAULT_SERVICE_ROWS = 120
-MINIMUM_CATEGORY_ROWS = 30
+STARTER_ROWS = 4_000
+IMBALANCE = 100.0  # rows of the commonest category per row of the rarest (Zipf-like)
+CATEGORY_NOISE = 0.1  # share of rows whose category is miscoded
+TYPE_NOISE = 0.05  # share of rows whose contact type is miscoded
 
-# Relative share of a service's rows; categories not listed weigh 1.
+# Categories from the commonest to the rarest, as a council's contact centre sees them;
+# a taxonomy category not listed here goes after them, in taxonomy order.
+FREQUENCY_RANK: tuple[str, ...] = (
+    "missed_collection", "potholes", "fly_tipping", "council_tax_bill", "noise_nuisance",
+    "repair_delay", "bin_request", "damp_mould", "street_lights", "illegal_parking",
+    "response_delay", "street_cleaning", "penalty_notice", "heating_hot_water",
+    "leaks_plumbing", "neighbour_dispute", "garden_waste", "pavements", "bulky_waste",
+    "asb_youths", "council_tax_reduction", "trees_hedges", "grass_verges",
+    "drainage_flooding", "phone_access", "pests", "recovery_enforcement", "housing_benefit",
+    "parking_permit", "staff_conduct", "roadworks", "vehicle_nuisance", "communal_areas",
+    "planning_application", "school_admissions", "home_care", "communication",
+    "care_assessment", "vandalism_graffiti", "winter_gritting", "car_parks", "air_pollution",
+    "play_areas", "park_facilities", "send_support", "school_transport", "drugs_dealing",
+    "leisure_centres", "equipment_adaptations", "planning_enforcement", "care_charges",
+    "library_services", "food_safety", "childrens_social_care", "building_control",
+    "events_culture",
+)  # fmt: skip
+
+# Relative share of a service's contacts by category, for the demo web forms and the history
+# (the starter set uses ``FREQUENCY_RANK``); categories not listed weigh 1.
 CATEGORY_WEIGHTS: dict[str, float] = {
     "missed_collection": 1.6,
     "fly_tipping": 1.3,
@@ -66,8 +72,7 @@ TYPE_SHARES: dict[ContactType, float] = {
     ContactType.suggestion: 0.08,
 }
 
-MIN_WORDS, MAX_WORDS = 5, 150
-ASIDE_RATE = 0.15  # of complaints: compose only mixes topics into complaints
+MIN_WORDS, MAX_WORDS = 2, 450
 
 # Services whose topics turn up together in one message (street, home, family, council).
 SERVICE_NEIGHBOURS: tuple[frozenset[str], ...] = (
@@ -84,13 +89,21 @@ _ATTEMPTS_PER_ROW = 40
 
 @dataclass(frozen=True)
 class StarterRow:
-    """One labelled training example."""
+    """One labelled training example: the labels as recorded (miscoded now and then), the
+    labels the message was written for, and what was done to it (``samples.starter_messages``)."""
 
     subject: str
     text: str
     contact_type: ContactType
     service: str
     category: str
+    true_contact_type: ContactType
+    true_category: str
+    traits: frozenset[str]
+
+    @property
+    def miscoded(self) -> bool:
+        return self.category != self.true_category
 
 
 def _largest_remainder(total: int, shares: dict[str, float]) -> dict[str, int]:
@@ -104,69 +117,103 @@ def _largest_remainder(total: int, shares: dict[str, float]) -> dict[str, int]:
     return counts
 
 
-def starter_quotas(taxonomy: Taxonomy) -> dict[tuple[str, ContactType], int]:
-    """How many rows to make for each (category, contact type) cell."""
+def category_frequencies(taxonomy: Taxonomy) -> dict[str, float]:
+    """Each category's share of contacts: Zipf over ``FREQUENCY_RANK``, the commonest
+    ``IMBALANCE`` times the rarest."""
+    known = [c for c in FREQUENCY_RANK if c in taxonomy.service_of_category]
+    ranked = known + [c for c in taxonomy.service_of_category if c not in known]
+    exponent = math.log(IMBALANCE) / math.log(max(len(ranked), 2))
+    weights = {c: (rank + 1) ** -exponent for rank, c in enumerate(ranked)}
+    total = sum(weights.values())
+    return {c: w / total for c, w in weights.items()}
+
+
+def starter_quotas(
+    taxonomy: Taxonomy, rows: int = STARTER_ROWS
+) -> dict[tuple[str, ContactType], int]:
+    """How many rows to write about each (category, contact type) cell."""
     quotas: dict[tuple[str, ContactType], int] = {}
     type_shares = {t.value: share for t, share in TYPE_SHARES.items()}
-    for service in taxonomy.services:
-        weights = {c.id: CATEGORY_WEIGHTS.get(c.id, 1.0) for c in service.categories}
-        per_category = _largest_remainder(
-            SERVICE_ROWS.get(service.id, DEFAULT_SERVICE_ROWS), weights
-        )
-        for category, rows in per_category.items():
-            per_type = _largest_remainder(max(rows, MINIMUM_CATEGORY_ROWS), type_shares)
-            for type_value, count in per_type.items():
-                quotas[(category, ContactType(type_value))] = count
+    for category, count in _largest_remainder(rows, category_frequencies(taxonomy)).items():
+        for type_value, n in _largest_remainder(count, type_shares).items():
+            quotas[(category, ContactType(type_value))] = n
     return quotas
 
 
-def generate_starter_rows(taxonomy: Taxonomy, seed: int = STARTER_SEED) -> list[StarterRow]:
+def generate_starter_rows(
+    taxonomy: Taxonomy, seed: int = STARTER_SEED, rows: int = STARTER_ROWS
+) -> list[StarterRow]:
     """Every starter row, unique by text, in a seeded shuffled order."""
     rng = random.Random(seed)
     service_of = taxonomy.service_of_category
+    frequency = category_frequencies(taxonomy)
     banks = load_phrasebank(tuple(service_of))
     seen: set[str] = set()
-    rows: list[StarterRow] = []
-    for (category, contact_type), wanted in starter_quotas(taxonomy).items():
+    made_rows: list[StarterRow] = []
+    for (category, contact_type), wanted in starter_quotas(taxonomy, rows).items():
         made = 0
         for _ in range(wanted * _ATTEMPTS_PER_ROW):
             if made == wanted:
                 break
-            aside = _pick_aside(rng, banks, category, service_of)
-            tone = pick_tone(rng, contact_type)
-            message = compose_message(rng, banks[category], contact_type, tone, aside=aside)
+            second = _second_topic(rng, category, service_of)
+            message, traits = starter_message(rng, banks, category, contact_type, second)
             words = message.text.split()
             key = " ".join(words).lower()
             if key in seen or not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
             seen.add(key)
-            rows.append(
+            made_rows.append(
                 StarterRow(
-                    message.subject, message.text, contact_type, service_of[category], category
+                    subject=message.subject,
+                    text=message.text,
+                    contact_type=contact_type,
+                    service=service_of[category],
+                    category=category,
+                    true_contact_type=contact_type,
+                    true_category=category,
+                    traits=traits,
                 )
             )
             made += 1
         if made < wanted:
             raise QuotaNotMetError(category, contact_type.value, wanted, made)
-    rng.shuffle(rows)
-    return rows
+    made_rows = _miscode(rng, made_rows, service_of, frequency)
+    rng.shuffle(made_rows)
+    return made_rows
 
 
-def _pick_aside(
+def _miscode(
     rng: random.Random,
-    banks: dict[str, CategoryPhrases],
-    category: str,
+    rows: list[StarterRow],
     service_of: dict[str, str],
-) -> str | None:
-    """Now and then, a passing mention of another category (same service half the time)."""
-    if rng.random() >= ASIDE_RATE:
-        return None
+    frequency: dict[str, float],
+) -> list[StarterRow]:
+    """The rows as the contact centre coded them: exactly ``CATEGORY_NOISE`` (and
+    ``TYPE_NOISE``) of them with a plausible wrong label, the ambiguous ones most often."""
+    weights = [ambiguity(row.traits) for row in rows]
+    wrong_category = pick_miscoded(rng, weights, CATEGORY_NOISE)
+    wrong_type = pick_miscoded(rng, weights, TYPE_NOISE)
+    coded: list[StarterRow] = []
+    for index, row in enumerate(rows):
+        category, contact_type = row.category, row.contact_type
+        if index in wrong_category:
+            category = miscode_category(rng, category, service_of, frequency)
+        if index in wrong_type:
+            contact_type = miscode_type(rng, contact_type)
+        service = service_of[category]
+        coded.append(replace(row, category=category, service=service, contact_type=contact_type))
+    return coded
+
+
+def _second_topic(rng: random.Random, category: str, service_of: dict[str, str]) -> str:
+    """Another topic a resident may raise in the same message: a category of the same
+    service, or of a service whose topics come up alongside this one."""
     service = service_of[category]
     near = set().union(*(group for group in SERVICE_NEIGHBOURS if service in group)) - {service}
     same_service = [c for c in service_of if service_of[c] == service and c != category]
     others = [c for c in service_of if service_of[c] in near]
-    pool = same_service if same_service and (rng.random() < 0.5 or not others) else others
-    return rng.choice(banks[rng.choice(pool)].of("aside"))
+    pool = same_service if same_service and (rng.random() < 0.4 or not others) else others
+    return rng.choice(pool or [category])
 
 
 def starter_csv(rows: list[StarterRow]) -> str:

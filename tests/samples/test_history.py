@@ -65,7 +65,9 @@ def test_injected_events(history: list[HistoricContact]) -> None:
     assert riverside["2025-10"] > 3 * max(riverside["2024-10"], 1)
     assert riverside["2025-10"] > 2 * max(riverside[m] for m in ("2025-08", "2025-09", "2025-12"))
     leisure = monthly(history, category="leisure_centres")
-    assert leisure["2025-08"] * 2 < min(leisure["2024-08"], leisure["2025-07"])
+    # A handful a month: compare with the mean of four months, not with one (Poisson noise).
+    usual = sum(leisure[m] for m in ("2024-08", "2025-06", "2025-07", "2025-09")) / 4
+    assert leisure["2025-08"] * 2 < usual
     social = monthly(history, channel="social_media")
     scooters = {
         f"{h.contact.received_at:%Y-%m}" for h in history if "e-scooter" in h.contact.text.lower()

@@ -175,7 +175,6 @@ def test_rows_compare_with_the_year_before_and_rank_categories_and_wards(
     assert total["change_pct"] == "150.0"  # plain numbers a BI tool can sum and compare
 
 
-
 def test_html_suppresses_small_numbers_and_json_does_not(
     engine: Engine, reference: ReferenceData
 ) -> None:
