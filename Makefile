@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint schemas clean
+.PHONY: install demo test lint a11y-tools schemas clean
 
 install: $(STAMP)
 
@@ -18,8 +18,22 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/civicpulse demo
 
-test: install lint
+test: install lint a11y-tools
 	$(BIN)/python -m pytest
+
+# The accessibility check of published pages: axe-core (npm) in Debian's headless Chromium.
+A11Y_STAMP := tests/a11y/node_modules/.installed
+a11y-tools: $(A11Y_STAMP)
+
+$(A11Y_STAMP): tests/a11y/package.json tests/a11y/package-lock.json
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the accessibility check"; \
+	  apt-get install -y -q chromium >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; } || true; \
+	fi
+	@command -v chromium >/dev/null 2>&1 || { echo "the accessibility check needs Debian's chromium: apt-get install chromium"; exit 1; }
+	npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@touch $@
 
 lint: install
 	$(BIN)/ruff check contracts config ingest classifiers workers sinks insights delivery civicpulse web samples bench tests

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -223,3 +225,52 @@ def test_a_published_column_never_reveals_a_single_hidden_count(counts: list[int
             assert text == f"{count:,}"
     if any(c >= 5 for c in counts):
         assert len(hidden) != 1
+
+
+A11Y = Path(__file__).resolve().parents[2] / "a11y"  # tests/a11y
+
+
+def axe_violations(html: str, tmp_path: Path) -> list[dict[str, object]]:
+    """axe-core's violations for a page, in Debian's headless Chromium (make test installs both)."""
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    run = subprocess.run(
+        ["node", str(A11Y / "axe_check.mjs"), str(page)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, f"the accessibility check did not run: {run.stderr[-2000:]}"
+    violations: list[dict[str, object]] = json.loads(run.stdout)["violations"]
+    return violations
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_the_published_annual_report_passes_axe_with_no_serious_violations(
+    engine: Engine, reference: ReferenceData, tmp_path: Path
+) -> None:
+    rows: list[Row] = (
+        [("2025-06-01T10:00:00+01:00", "council", "parking", "complaint", "Riverside")] * 12
+        + [("2024-06-01T10:00:00+01:00", "council", "parking", "complaint", "Riverside")] * 8
+        + [("2023-06-01T10:00:00+01:00", "council", "parking", "complaint", "Hale")] * 5
+        + [("2025-07-01T10:00:00+01:00", "housing_trust", "housing_repairs", "complaint", "Hale")]
+        * 6
+        + [("2025-07-02T10:00:00+01:00", "council", "parking", "compliment", "Hale")] * 2
+    )
+    store(engine, rows)
+    html = annual_html(annual_report(engine, reference, parse_period("2025/26")))
+    assert "<table" in html and "<img" in html  # the page under test has its tables and chart
+    violations = axe_violations(html, tmp_path)
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, json.dumps(serious, indent=2)
+    assert not violations, json.dumps(violations, indent=2)  # moderate ones (landmarks) too
+
+
+def test_the_accessibility_check_reports_what_it_finds(tmp_path: Path) -> None:
+    """The check itself can fail: an image without alt text and unlabelled input are caught."""
+    page = (
+        '<html lang="en"><title>x</title><body><main><img src="data:,"><input></main></body></html>'
+    )
+    found = {str(v["id"]) for v in axe_violations(page, tmp_path)}
+    assert {"image-alt", "label"} <= found
