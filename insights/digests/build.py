@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from config import ReferenceData
+from contracts import local_date
 from insights.analysis import Target
 from insights.digests.errors import DigestError
 from insights.digests.model import Digest, DigestScope, Section, TableRow
@@ -60,7 +61,8 @@ def build_digest(
             f"known: {', '.join(reference.taxonomy.service_ids)}",
             key=scope.key,
         )
-    source = DigestSource(engine, reference, scope, targets)
+    now = now or datetime.now(UTC)
+    source = DigestSource(engine, reference, scope, targets, today=local_date(now))
     table = period_table(source)
     built: list[Section] = []
     for section in sections:
@@ -70,11 +72,12 @@ def build_digest(
     return Digest(
         scope=scope,
         title=f"{', '.join(scope.services)} {scope.period.label}",
-        generated_at=now or datetime.now(UTC),
+        generated_at=now,
         previous=source.previous,
         last_year=source.last_year,
         table=tuple(table),
         sections=tuple(built),
+        to_date=source.to_date,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from contracts import Period
@@ -91,6 +91,7 @@ class Digest:
     last_year: Period
     table: tuple[TableRow, ...]
     sections: tuple[Section, ...]
+    to_date: date | None = None  # set while the period is still in progress
 
     @property
     def key(self) -> str:

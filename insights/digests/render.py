@@ -89,12 +89,18 @@ class DigestRenderer:
         total = summary.data["total"] if summary else None
         changes = next((s for s in digest.sections if s.name == "changes"), None)
         flagged = len(changes.data.get("changes", ())) if changes else 0
+        so_far = (
+            f" so far (to {digest.to_date:%-d %B}; the period is still in progress, so each "
+            "comparison is with the same number of days)"
+            if digest.to_date
+            else ""
+        )
         intro = (
-            f"{total['count']:,} contacts about {services_title.lower()} in {scope.period.label}, "
-            f"against {total['last_year']:,} in the same period last year "
+            f"{total['count']:,} contacts about {services_title.lower()} in {scope.period.label}"
+            f"{so_far}, against {total['last_year']:,} in the same period last year "
             f"({digest.last_year.label}) and {total['previous']:,} in {digest.previous.label}."
             if total
-            else f"No contacts about {services_title.lower()} in {scope.period.label}."
+            else f"No contacts about {services_title.lower()} in {scope.period.label}{so_far}."
         )
         if changes is not None:
             intro += (
@@ -112,7 +118,8 @@ class DigestRenderer:
             "intro": intro,
             "services_title": services_title,
             "period": scope.period.label,
-            "period_words": describe_period(scope.period),
+            "period_words": describe_period(scope.period)
+            + (f", to {digest.to_date:%-d %B %Y} (in progress)" if digest.to_date else ""),
             "period_start": scope.period.start.isoformat(),
             "period_end": scope.period.end.isoformat(),
             "previous": digest.previous.label,

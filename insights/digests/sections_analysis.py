@@ -26,6 +26,9 @@ class ChangesSection:
     limit: int = 8
 
     def build(self, source: DigestSource, table: Sequence[TableRow]) -> Section | None:
+        if source.to_date is not None:  # a part-period would read as a fall everywhere
+            data = {"changes": [], "to_date": f"{source.to_date:%-d %B %Y}"}
+            return Section(self.name, "Significant changes", data)
         changes = significant_changes(source, limit=self.limit)
         return Section(self.name, "Significant changes", {"changes": changes})
 

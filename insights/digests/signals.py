@@ -206,6 +206,9 @@ def target_ratings(source: DigestSource) -> list[TargetItem]:
         elapsed = len(spans) / len(periods_between("month", container.start, container.end))
         if target.per == period.kind:
             elapsed = 1.0
+        if source.to_date is not None:  # part of the last month: count its days, not all
+            counted = (source.to_date - container.start).days + 1
+            elapsed = counted / ((container.end - container.start).days + 1)
         rag = rag_status(value, target, elapsed=elapsed)
         span = period.label if container == period else f"{container.label} to {period.label}"
         name = source.reference.taxonomy.service_name(target.service)

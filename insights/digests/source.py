@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from sqlalchemy import Engine
 
 from config import ReferenceData
-from contracts import Period
+from contracts import Period, periods_between
 from insights.analysis import Target, TopicContact
 from insights.digests.model import DigestScope
 from sinks import ExampleContact, example_contacts, grouped_trend_counts, unsure_contacts
@@ -29,6 +29,8 @@ class DigestSource:
         reference: ReferenceData,
         scope: DigestScope,
         targets: Sequence[Target] = (),
+        *,
+        today: date | None = None,
     ) -> None:
         self.engine = engine
         self.reference = reference
@@ -38,14 +40,39 @@ class DigestSource:
         self.previous = scope.period.previous()
         self.last_year = scope.period.same_period_last_year()
         self._pools: dict[str, list[ExampleContact]] = {}
+        # A period still running is compared like with like: its days so far against the
+        # same number of days at the start of each comparison period.
+        in_progress = today is not None and self.period.start <= today < self.period.end
+        self.to_date: date | None = today if in_progress else None
+
+    @property
+    def elapsed_days(self) -> int:
+        """Days of the period counted so far (all of them once it is complete)."""
+        end = self.to_date or self.period.end
+        return (end - self.period.start).days + 1
 
     @cached_property
     def comparison_counts(self) -> Counts:
-        """Counts by service x category x type x ward in the period and its two comparisons."""
-        return self.counts(
-            ("service", "category", "contact_type", "ward"),
-            (self.period, self.previous, self.last_year),
-        )
+        """Counts by service x category x type x ward in the period and its two comparisons
+        (for a period in progress, the comparisons' same first days only)."""
+        by = ("service", "category", "contact_type", "ward")
+        if self.to_date is None:
+            return self.counts(by, (self.period, self.previous, self.last_year))
+        out = self.counts(by, (self.period,))
+        for earlier in (self.previous, self.last_year):
+            out[earlier.label] = self.first_days(by, earlier, self.elapsed_days)
+        return out
+
+    def first_days(
+        self, by: Sequence[str], period: Period, days: int
+    ) -> dict[tuple[str, ...], int]:
+        """Counts in the first ``days`` days of ``period`` (at most all of it), summed."""
+        last = min(period.start + timedelta(days=days - 1), period.end)
+        summed: dict[tuple[str, ...], int] = defaultdict(int)
+        for cells in self.counts(by, periods_between("day", period.start, last)).values():
+            for key, count in cells.items():
+                summed[key] += count
+        return dict(summed)
 
     def rollup(self, by: Sequence[str]) -> Counts:
         """``comparison_counts`` summed to the dimensions ``by`` (a subset of its four)."""

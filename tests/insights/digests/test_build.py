@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -214,3 +214,38 @@ def test_targets_are_rated_red_amber_green_to_date(
     assert "[AMBER] Waste and recycling complaints, 2025-10: 12 against a target of at most 11" in (
         " ".join(text.split())
     )
+
+
+def test_a_period_in_progress_is_compared_with_the_same_days(
+    engine: Engine, reference: ReferenceData, store: Any, spec: Any
+) -> None:
+    """On 3 October, October's 3 complaints are set against 1-3 September and 1-3 October
+    last year (not against whole months: "3 vs 30, -90%"), and its month target projects."""
+    store(
+        *[spec(f"2025-09-{d:02d}T10:00:00+01:00") for d in range(1, 31)],  # one a day
+        *[spec(f"2024-10-{d:02d}T10:00:00+01:00") for d in range(1, 32)],
+        *[spec(f"2025-10-{d:02d}T10:00:00+01:00") for d in range(1, 4)],
+    )
+    targets = parse_targets(
+        {
+            "targets": [
+                {"service": "waste_recycling", "measure": "complaint", "per": "month", "max": 11}
+            ]
+        }
+    )
+    scope = DigestScope(("waste_recycling",), parse_period("2025-10"))
+    now = datetime(2025, 10, 3, 15, 0, tzinfo=UTC)
+    digest = build_digest(engine, reference, scope, targets=targets, now=now)
+    assert digest.to_date == date(2025, 10, 3)
+    assert [(r.count, r.previous, r.last_year) for r in digest.table] == [(3, 3, 3)]
+    ratings = next(s for s in digest.sections if s.name == "targets").data["ratings"]
+    assert [(r.value, r.rag) for r in ratings] == [(3, "red")]  # on course for 31, not 3
+    assert "on course for 31" in ratings[0].reason
+    text = " ".join(DigestRenderer(reference.taxonomy).render(digest).text.split())
+    assert "still in progress" in text and "same number of days" in text
+
+    complete = build_digest(
+        engine, reference, scope, targets=targets, now=datetime(2025, 11, 1, 9, tzinfo=UTC)
+    )
+    assert complete.to_date is None
+    assert [(r.count, r.previous, r.last_year) for r in complete.table] == [(3, 30, 31)]
