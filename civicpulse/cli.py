@@ -22,6 +22,7 @@ app = typer.Typer(
 app.add_typer(commands.ingest.app, name="ingest")
 app.add_typer(commands.read.contacts_app, name="contacts")
 app.add_typer(commands.deliveries.deliveries_app, name="deliveries")
+app.add_typer(commands.actions.actions_app, name="actions")
 commands.read.register(app)
 commands.model.register(app)
 commands.contract.register(app)

@@ -2,6 +2,12 @@
 JSON codec, reporting periods and the spreadsheet-safe cell that every CSV writer uses.
 Imports nothing from the other rooms."""
 
+from contracts.actions import (
+    ActionEntry,
+    ActionOutcome,
+    ActionTheme,
+    ContactToldOfAction,
+)
 from contracts.codec import decode, encode
 from contracts.errors import ContractError, PipelineError
 from contracts.events import (
@@ -41,11 +47,15 @@ __all__ = (
     "EVENT_TYPES",
     "PERIOD_KINDS",
     "SCHEMA_VERSION",
+    "ActionEntry",
+    "ActionOutcome",
+    "ActionTheme",
     "Categorisation",
     "Channel",
     "ContactClassified",
     "ContactReceived",
     "ContactReviewed",
+    "ContactToldOfAction",
     "ContactType",
     "ContractError",
     "DeadLetter",

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from contracts.actions import ContactToldOfAction
 from contracts.events import (
     ContactClassified,
     ContactReceived,
@@ -22,6 +23,7 @@ EVENT_TYPES: dict[Topic, type[BaseModel]] = {
     Topic.contacts_classified: ContactClassified,
     Topic.contacts_reviewed: ContactReviewed,
     Topic.dead_letter: DeadLetter,
+    Topic.actions_told: ContactToldOfAction,
 }
 
 

@@ -11,6 +11,7 @@ class Topic(StrEnum):
     contacts_classified = "contacts.classified"
     contacts_reviewed = "contacts.reviewed"
     dead_letter = "deadletter"
+    actions_told = "actions.told"  # outbound: for CRMs to tell residents what was done
 
 
 def topic_name(topic: Topic, prefix: str) -> str:

@@ -2,6 +2,14 @@
 idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
 return typed rows (never ORM objects) for the command line, insight and the web side."""
 
+from sinks.actions import (
+    StoredAction,
+    UnknownContactsError,
+    mark_told,
+    record_action,
+    stored_actions,
+    untold_contacts,
+)
 from sinks.base import ContactSink
 from sinks.database import database_reachable, open_database
 from sinks.db.contact_reads import (
@@ -85,8 +93,10 @@ __all__ = (
     "SinkUnavailableError",
     "SqlContactSink",
     "StoreStatus",
+    "StoredAction",
     "StoredContact",
     "TrendRow",
+    "UnknownContactsError",
     "UnsureContact",
     "apply_reclassification",
     "apply_reviews",
@@ -105,10 +115,12 @@ __all__ = (
     "make_engine",
     "mark_delivered",
     "mark_delivery_failed",
+    "mark_told",
     "migrate",
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
+    "record_action",
     "record_heartbeat",
     "record_worker_stopped",
     "recount",
@@ -117,10 +129,12 @@ __all__ = (
     "review_queue",
     "schema_revision",
     "store_status",
+    "stored_actions",
     "stored_trend_counts",
     "trend_series_rows",
     "trend_table",
     "trend_total",
     "unsure_contacts",
+    "untold_contacts",
     "yearly_type_totals",
 )

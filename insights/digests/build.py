@@ -22,6 +22,7 @@ from insights.digests.sections import (
     SummarySection,
     TableSection,
 )
+from insights.digests.sections_actions import ActionsSection
 from insights.digests.sections_analysis import (
     ChangesSection,
     EmergingSection,
@@ -39,6 +40,7 @@ DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     HotspotsSection(),
     EmergingSection(),
     ComplimentsSection(),
+    ActionsSection(),
     ExamplesSection(),
 )
 

@@ -172,3 +172,31 @@ class DigestDeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ActionRow(Base):
+    """ "You said, we did": what was done about a theme (or why nothing was), and when."""
+
+    __tablename__ = "action"
+
+    action_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    service: Mapped[str] = mapped_column(String(200), index=True)
+    category: Mapped[str] = mapped_column(String(200))
+    contact_type: Mapped[str] = mapped_column(String(20))
+    ward: Mapped[str | None] = mapped_column(String(200))
+    period: Mapped[str | None] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    taken_on: Mapped[date]
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+
+
+class ActionContactRow(Base):
+    """A contact an action answers, and when it was told (its event published)."""
+
+    __tablename__ = "action_contact"
+
+    action_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    told_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
