@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from config import ReferenceData
-from contracts import ContactType, Period
+from contracts import ContactType, Period, local_date
+from insights.actions import ActionReport, action_reports
 from insights.errors import DigestError
 from sinks import grouped_trend_counts, yearly_type_totals
 
@@ -56,6 +57,7 @@ class AnnualReport:
     top_wards: tuple[Ranked, ...]
     history: dict[str, dict[str, int]]  # financial year label -> type -> count
     generated_at: datetime
+    actions: tuple[ActionReport, ...] = ()  # "you said, we did" in the year
 
     def as_json(self) -> dict[str, Any]:
         """``year``, ``from``, ``to``, ``totals`` and ``rows`` (exact counts, for tools; rows carry
@@ -65,6 +67,7 @@ class AnnualReport:
             "from": self.year.start.isoformat(),
             "to": self.year.end.isoformat(),
             "totals": dict(self.totals),
+            "actions": [a.record() for a in self.actions],
             "rows": [
                 {
                     "partner": r.partner,
@@ -136,6 +139,15 @@ def annual_report(
         top_wards=_top_wards(engine, reference, labels, top),
         history=_history(engine),
         generated_at=now or datetime.now(UTC),
+        actions=tuple(
+            action_reports(
+                engine,
+                reference.taxonomy,
+                taken_from=year.start,
+                taken_to=year.end,
+                today=local_date(now or datetime.now(UTC)),
+            )
+        ),
     )
 
 

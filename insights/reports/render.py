@@ -129,6 +129,17 @@ def annual_html(report: AnnualReport, env: Environment | None = None) -> str:
         categories=[_ranked(r) for r in report.top_categories],
         wards=[_ranked(r) for r in report.top_wards],
         chart=chart,
+        actions=[
+            {
+                "taken_on": a.action.taken_on.isoformat(),
+                "theme": f"{a.service_name}: {a.category_name}"
+                + (f" ({a.action.theme.ward})" if a.action.theme.ward else ""),
+                "done": a.action.outcome.value == "done",
+                "summary": a.public_summary,
+                "effect": a.effect.verdict,  # words only: no counts that could need hiding
+            }
+            for a in report.actions
+        ],
         threshold=THRESHOLD,
         generated_at=report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
     )

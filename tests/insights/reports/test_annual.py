@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,9 @@ from sqlalchemy import Engine
 
 from config import ReferenceData
 from contracts import (
+    ActionEntry,
+    ActionOutcome,
+    ActionTheme,
     Categorisation,
     Channel,
     ContactClassified,
@@ -38,7 +41,7 @@ from insights.reports import (
     annual_report,
     suppress_column,
 )
-from sinks import PublicWording, SqlContactSink
+from sinks import PublicWording, SqlContactSink, record_action
 
 Row = tuple[str, str, str, str, str | None]  # when, partner, service, type, ward
 
@@ -98,7 +101,8 @@ def test_financial_year_runs_april_to_march_by_uk_date(
     following = annual_report(engine, reference, parse_period("2026/27"))
     assert following.totals["complaint"] == 1 and following.previous_totals["complaint"] == 1
     data = json.loads(annual_json(report))
-    assert set(data) == {"year", "from", "to", "totals", "rows"}
+    assert set(data) == {"year", "from", "to", "totals", "rows", "actions"}
+    assert data["actions"] == []  # none recorded
     assert (data["year"], data["from"], data["to"]) == ("2025/26", "2025-04-01", "2026-03-31")
     assert data["rows"] == [
         {
@@ -259,8 +263,17 @@ def test_the_published_annual_report_passes_axe_with_no_serious_violations(
         + [("2025-07-02T10:00:00+01:00", "council", "parking", "compliment", "Hale")] * 2
     )
     store(engine, rows)
-    html = annual_html(annual_report(engine, reference, parse_period("2025/26")))
+    theme = ActionTheme(service="parking", category="illegal_parking", ward="Riverside")
+    done = "Double yellow lines on Mill Lane; problems to Mrs Jo Bloggs on 07700 900123."
+    record_action(engine, ActionEntry(theme=theme, outcome=ActionOutcome.done, summary=done,
+                                      taken_on=date(2025, 9, 1)))  # fmt: skip
+    report = annual_report(engine, reference, parse_period("2025/26"))
+    html = annual_html(report)
     assert "<table" in html and "<img" in html  # the page under test has its tables and chart
+    assert "You said, we did" in html and "Double yellow lines on Mill Lane" in html
+    assert "07700" not in html and "Jo Bloggs" not in html  # public: personal data removed
+    [action] = json.loads(annual_json(report))["actions"]
+    assert (action["contacts"], action["ward"]) == (20, "Riverside")  # both years: no period
     violations = axe_violations(html, tmp_path)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, json.dumps(serious, indent=2)
