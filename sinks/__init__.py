@@ -1,6 +1,7 @@
 """The only writers and readers of the database: the contact sink (one transaction per batch,
-idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
-return typed rows (never ORM objects) for the command line, insight and the web side."""
+idempotent), trend tables, schema migrations, the digest delivery ledger, staff tokens and
+their audit trail, and read queries that return typed rows (never ORM objects) for the command
+line, insight and the web side."""
 
 from sinks.base import ContactSink
 from sinks.database import database_reachable, open_database
@@ -61,6 +62,17 @@ from sinks.review_queue import (
 )
 from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
 from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
+from sinks.staff import (
+    IssuedToken,
+    StaffAuditEntry,
+    StaffToken,
+    issue_staff_token,
+    record_staff_action,
+    revoke_staff_token,
+    staff_audit,
+    staff_token_for,
+    staff_tokens,
+)
 
 __all__ = (
     "EXPORT_FIELDS",
@@ -74,6 +86,7 @@ __all__ = (
     "Dimensions",
     "ExampleContact",
     "FlushResult",
+    "IssuedToken",
     "MemorySink",
     "PeriodCounts",
     "PublicWording",
@@ -84,6 +97,8 @@ __all__ = (
     "SinkError",
     "SinkUnavailableError",
     "SqlContactSink",
+    "StaffAuditEntry",
+    "StaffToken",
     "StoreStatus",
     "StoredContact",
     "TrendRow",
@@ -101,6 +116,7 @@ __all__ = (
     "export_contacts",
     "grouped_trend_counts",
     "head_revision",
+    "issue_staff_token",
     "last_heartbeat",
     "make_engine",
     "mark_delivered",
@@ -110,12 +126,17 @@ __all__ = (
     "open_database",
     "postcode_district",
     "record_heartbeat",
+    "record_staff_action",
     "record_worker_stopped",
     "recount",
     "release_delivery",
     "require_current_schema",
     "review_queue",
+    "revoke_staff_token",
     "schema_revision",
+    "staff_audit",
+    "staff_token_for",
+    "staff_tokens",
     "store_status",
     "stored_trend_counts",
     "trend_series_rows",

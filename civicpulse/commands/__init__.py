@@ -10,6 +10,7 @@ from civicpulse.commands import (
     read,
     report,
     review,
+    staff,
 )
 
 __all__ = (
@@ -22,4 +23,5 @@ __all__ = (
     "read",
     "report",
     "review",
+    "staff",
 )

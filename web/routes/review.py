@@ -1,13 +1,17 @@
 """The /review routes: the queue of contacts the classifier was unsure about, one contact,
-and a person's decision (published through ``ingest``, never written directly)."""
+and a person's decision (published through ``ingest``, never written directly).
 
-from __future__ import annotations
+Every route needs a staff token; the reviewer recorded is the token's holder, every call is
+audited, and a contact outside the token's partners answers 404, like one that does not exist."""
+
+# No `from __future__ import annotations`: FastAPI must evaluate the route signatures, which
+# use ``Staff``, a dependency alias local to ``review_router``.
 
 import uuid
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
@@ -20,7 +24,8 @@ from ingest import (
     publish_reviews,
     review_event,
 )
-from sinks import ReviewItem, contact_details, review_queue
+from sinks import ReviewItem, StaffToken, contact_details, record_staff_action, review_queue
+from web.staff_auth import staff_token_dependency
 
 Explainer = Callable[[str], list[tuple[str, float]]]
 
@@ -28,7 +33,7 @@ Explainer = Callable[[str], list[tuple[str, float]]]
 class ReviewBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "correct"]
-    reviewer: str
+    reviewer: str | None = None  # ignored: the reviewer recorded is the staff token's holder
     category: str | None = None
     service: str | None = None
     contact_type: ContactType | None = None
@@ -47,42 +52,66 @@ def review_router(
     engine: Engine, reference: ReferenceData, explainer: Explainer | None
 ) -> APIRouter:
     router = APIRouter(prefix="/review", tags=["review"])
+    Staff = Annotated[StaffToken, Depends(staff_token_dependency(engine))]
+
+    def visible(staff: StaffToken, contact_id: uuid.UUID, action: str) -> ReviewItem:
+        """The contact if this token may see it; 404 (audited) when it is missing or out of
+        scope, so ids outside a partner's scope cannot be told from ids never used."""
+        item = contact_details(engine, contact_id)
+        if item is None or not staff.may_see(item.partner):
+            record_staff_action(engine, staff, action, "not found", contact_id)
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no contact {contact_id}")
+        return item
 
     @router.get("")
     def list_queue(
-        limit: Annotated[int, Query(ge=1, le=500)] = 50, service: str | None = None
+        staff: Staff,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        service: str | None = None,
     ) -> dict[str, Any]:
         """Contacts the classifier was unsure about, least confident first."""
-        items, waiting = review_queue(engine, limit=limit, service=service)
+        items, waiting = review_queue(engine, limit=limit, service=service, partners=staff.partners)
+        record_staff_action(engine, staff, "list", f"{len(items)} of {waiting} waiting")
         return {"waiting": waiting, "items": [_item_json(i, explainer) for i in items]}
 
     @router.get("/{contact_id}")
-    def show(contact_id: uuid.UUID) -> dict[str, Any]:
+    def show(contact_id: uuid.UUID, staff: Staff) -> dict[str, Any]:
         """One contact's labels, suggestions and the words that pushed it to its label."""
-        item = contact_details(engine, contact_id)
-        if item is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no contact {contact_id}")
+        item = visible(staff, contact_id, "read")
+        record_staff_action(engine, staff, "read", "shown", contact_id)
         return _item_json(item, explainer)
 
     @router.post("/{contact_id}", status_code=status.HTTP_202_ACCEPTED)
-    def decide(contact_id: uuid.UUID, body: ReviewBody, request: Request) -> dict[str, Any]:
+    def decide(
+        contact_id: uuid.UUID, body: ReviewBody, request: Request, staff: Staff
+    ) -> dict[str, Any]:
         """Confirm or correct a contact's labels; 202 once the decision is on the broker."""
-        item = contact_details(engine, contact_id)
-        if item is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no contact {contact_id}")
+        item = visible(staff, contact_id, "relabel")
+        decision = ReviewDecision(
+            action=body.action,
+            reviewer=staff.holder,
+            category=body.category,
+            service=body.service,
+            contact_type=body.contact_type,
+        )
         try:
-            event = review_event(item, ReviewDecision(**body.model_dump()), reference.taxonomy)
+            event = review_event(item, decision, reference.taxonomy)
         except ReviewError as exc:
+            record_staff_action(engine, staff, "relabel", f"refused: {exc}", contact_id)
             raise HTTPException(422, str(exc)) from exc  # Unprocessable Content
         try:
             # The intake app's publisher: one producer per process, rebuilt after broker outages.
             slot = request.app.state.publisher_slot
             slot.publish_with(lambda p: publish_reviews(p, [event]))
         except BrokerUnavailableError as exc:
+            record_staff_action(engine, staff, "relabel", "not accepted: broker", contact_id)
             raise HTTPException(
                 status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}"
             ) from exc
+        labels = f"{event.contact_type.value}/{event.service}/{event.category}"
+        record_staff_action(engine, staff, "relabel", f"{body.action} {labels}", contact_id)
         return {
+            "reviewer": staff.holder,
             "review_id": str(event.review_id),
             "contact_id": str(contact_id),
             "corrected": event.corrected,
