@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
 
 from config import ReferenceData
@@ -33,7 +33,9 @@ Explainer = Callable[[str], list[tuple[str, float]]]
 class ReviewBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "correct"]
-    reviewer: str | None = None  # ignored: the reviewer recorded is the staff token's holder
+    reviewer: str | None = Field(
+        default=None, description="Ignored: the reviewer recorded is the staff token's holder"
+    )
     category: str | None = None
     service: str | None = None
     contact_type: ContactType | None = None
