@@ -125,23 +125,34 @@ def record_staff_action(
     contact_id: uuid.UUID | None = None,
 ) -> None:
     """Add one line to the audit trail: who did what, when, to which contact."""
-    with engine.begin() as connection:
-        connection.execute(
-            insert(StaffAuditRow).values(
-                audit_id=uuid.uuid4(),
-                at=datetime.now(UTC),
-                token_id=token.token_id,
-                holder=token.holder,
-                action=action,
-                contact_id=contact_id,
-                outcome=outcome[:300],
-            )
-        )
+    record_staff_actions(engine, token, [(action, outcome, contact_id)])
+
+
+def record_staff_actions(
+    engine: Engine, token: StaffToken, actions: Sequence[tuple[str, str, uuid.UUID | None]]
+) -> None:
+    """Several lines (action, outcome, contact) at once, in this order, in one transaction."""
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "at": now,
+            "token_id": token.token_id,
+            "holder": token.holder,
+            "action": action,
+            "contact_id": contact_id,
+            "outcome": outcome[:300],
+        }
+        for action, outcome, contact_id in actions
+    ]
+    if rows:
+        with engine.begin() as connection:
+            for row in rows:  # one by one: the autoincrement id keeps their order
+                connection.execute(insert(StaffAuditRow).values(**row))
 
 
 def staff_audit(engine: Engine) -> list[StaffAuditEntry]:
     """The audit trail, oldest first."""
-    query = select(_AUDIT).order_by(_AUDIT.c.at, _AUDIT.c.audit_id)
+    query = select(_AUDIT).order_by(_AUDIT.c.audit_id)
     with engine.connect() as connection:
         return [
             StaffAuditEntry(

@@ -32,7 +32,7 @@ class StaffAuditRow(Base):
     __tablename__ = "staff_audit"
     __table_args__ = (Index("ix_staff_audit_at", "at"),)
 
-    audit_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)  # the order
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     token_id: Mapped[str] = mapped_column(String(32))
     holder: Mapped[str] = mapped_column(String(200))

@@ -24,7 +24,14 @@ from ingest import (
     publish_reviews,
     review_event,
 )
-from sinks import ReviewItem, StaffToken, contact_details, record_staff_action, review_queue
+from sinks import (
+    ReviewItem,
+    StaffToken,
+    contact_details,
+    record_staff_action,
+    record_staff_actions,
+    review_queue,
+)
 from web.staff_auth import staff_token_dependency
 
 Explainer = Callable[[str], list[tuple[str, float]]]
@@ -73,7 +80,11 @@ def review_router(
     ) -> dict[str, Any]:
         """Contacts the classifier was unsure about, least confident first."""
         items, waiting = review_queue(engine, limit=limit, service=service, partners=staff.partners)
-        record_staff_action(engine, staff, "list", f"{len(items)} of {waiting} waiting")
+        # Who saw which contact's text: a line for the listing and one per contact in it.
+        summary = ("list", f"{len(items)} of {waiting} waiting", None)
+        record_staff_actions(
+            engine, staff, [summary, *(("list", "listed", i.contact_id) for i in items)]
+        )
         return {"waiting": waiting, "items": [_item_json(i, explainer) for i in items]}
 
     @router.get("/{contact_id}")
@@ -111,7 +122,8 @@ def review_router(
                 status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}"
             ) from exc
         labels = f"{event.contact_type.value}/{event.service}/{event.category}"
-        record_staff_action(engine, staff, "relabel", f"{body.action} {labels}", contact_id)
+        outcome = f"{body.action} {labels} (review {event.review_id})"
+        record_staff_action(engine, staff, "relabel", outcome, contact_id)
         return {
             "reviewer": staff.holder,
             "review_id": str(event.review_id),

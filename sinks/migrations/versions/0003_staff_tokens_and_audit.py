@@ -29,7 +29,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('token_sha256', name=op.f('uq_staff_token_token_sha256'))
     )
     op.create_table('staff_audit',
-    sa.Column('audit_id', sa.Uuid(), nullable=False),
+    sa.Column('audit_id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('token_id', sa.String(length=32), nullable=False),
     sa.Column('holder', sa.String(length=200), nullable=False),

@@ -92,14 +92,16 @@ def test_the_reviewer_is_the_tokens_holder_and_every_call_is_audited(
     )
     assert answer.status_code == 202, answer.text
     assert answer.json()["reviewer"] == "jo"
+    review = f"(review {answer.json()['review_id']})"
     assert [e.reviewer for e in reviews_on_the_broker(kafka_settings)] == ["jo"]
     missing = uuid.uuid4()
     assert client.get(f"/review/{missing}", headers=headers).status_code == 404
     audit = [(e.holder, e.action, e.contact_id, e.outcome) for e in staff_audit(engine)]
     assert audit == [
         ("jo", "list", None, "1 of 1 waiting"),
+        ("jo", "list", contact_id, "listed"),
         ("jo", "read", contact_id, "shown"),
-        ("jo", "relabel", contact_id, "correct complaint/waste_recycling/fly_tipping"),
+        ("jo", "relabel", contact_id, f"correct complaint/waste_recycling/fly_tipping {review}"),
         ("jo", "read", missing, "not found"),
     ]
     assert {e.token_id for e in staff_audit(engine)} == {issued.token.token_id}

@@ -23,7 +23,11 @@ pytestmark = pytest.mark.kafka
 FIELDS = ["action", "reviewer", "category", "service", "contact_type"]
 visible_ascii = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children),
     max_leaves=8,
 )
