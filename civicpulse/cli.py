@@ -30,6 +30,7 @@ demo.register(app)
 commands.alerts.register(app)
 commands.report.register(app)
 commands.review.register(app)
+commands.staff.register(app)
 deployment.register(app)
 log = logging.getLogger("civicpulse")
 

@@ -11,6 +11,7 @@ from kafka.errors import KafkaError, KafkaTimeoutError
 
 from config import Settings
 from contracts import Topic, topic_name
+from ingest import BrokerUnavailableError, client_options
 
 WATCHED = (Topic.contacts_received, Topic.ratings_received, Topic.contacts_reviewed)
 
@@ -30,13 +31,11 @@ class StreamStatus:
 
 def stream_status(settings: Settings) -> StreamStatus:
     """Published counts and the worker group's lag; never raises for a broker outage."""
-    assert settings.kafka_bootstrap
-    servers = settings.kafka_bootstrap.split(",")
-    common = {
-        "bootstrap_servers": servers,
-        "request_timeout_ms": 5000,
-        "security_protocol": settings.kafka_security_protocol,
-    }
+    try:
+        # The same connection options (SASL included) as every other client of ours.
+        common = {**client_options(settings), "request_timeout_ms": 5000}
+    except BrokerUnavailableError as exc:
+        return StreamStatus(False, str(exc), {}, {}, 0)
     try:
         admin = KafkaAdminClient(**common)
         consumer = KafkaConsumer(group_id=None, enable_auto_commit=False, **common)

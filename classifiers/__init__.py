@@ -17,6 +17,7 @@ from classifiers.errors import (
     IncompleteModelError,
     ModelNotFoundError,
     ModelVersionError,
+    PromotionRefusedError,
     TrainingDataError,
     UnmappedLabelsError,
 )
@@ -59,6 +60,7 @@ __all__ = (
     "ModelRegistry",
     "ModelVersionError",
     "Promotion",
+    "PromotionRefusedError",
     "SearchSettings",
     "TextTable",
     "TrainedModel",

@@ -6,7 +6,8 @@ PipelineError (contracts)
     ├── ModelNotFoundError      no such model version, nothing promoted, nothing to roll back to
     ├── ModelVersionError       a saved model cannot be loaded by this installation
     ├── IncompleteModelError    a model that cannot categorise contacts on its own
-    └── UnmappedLabelsError     promotion refused: labels that do not map onto the taxonomy
+    ├── UnmappedLabelsError     promotion refused: labels that do not map onto the taxonomy
+    └── PromotionRefusedError   promotion refused: categories left out, or a worse evaluation
 """
 
 from __future__ import annotations
@@ -59,3 +60,16 @@ class UnmappedLabelsError(ClassifierError):
         )
         self.version = version
         self.unmapped = {t: list(labels) for t, labels in unmapped.items()}
+
+
+class PromotionRefusedError(ClassifierError):
+    """Promotion refused without ``--force``: the model leaves taxonomy categories out, or it
+    evaluates worse than the promoted model on the same hold-out. ``reasons`` says which."""
+
+    def __init__(self, version: str, reasons: Sequence[str]) -> None:
+        super().__init__(
+            f"model {version} not promoted: {'; '.join(reasons)}. "
+            f"`civicpulse models promote {version} --force` promotes it anyway"
+        )
+        self.version = version
+        self.reasons = list(reasons)

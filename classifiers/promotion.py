@@ -4,6 +4,8 @@ A model with every head and taxonomy labels is promoted as it is. Otherwise a de
 is saved and promoted: the model's heads with their labels renamed onto the taxonomy (ids,
 names, aliases, or the mapping file), and any head it lacks taken from the model promoted now.
 Its review threshold is the strictest of the parts' (re-measure it with ``evaluate``).
+Unless forced, a model whose categories do not cover the taxonomy, or that evaluates worse
+than the promoted model on the same hold-out, is refused (``promotion_checks``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from dataclasses import dataclass, field
 from classifiers.artifact import ModelArtifact
 from classifiers.combined import CombinedLabeller, HeadSource
 from classifiers.dataset import TARGETS
-from classifiers.errors import IncompleteModelError, UnmappedLabelsError
+from classifiers.errors import IncompleteModelError, PromotionRefusedError, UnmappedLabelsError
 from classifiers.labeller import ContactLabeller
 from classifiers.labels import is_taxonomy_label, taxonomy_resolver
+from classifiers.promotion_checks import coverage_reason, evaluation_reason, uncovered_categories
 from classifiers.registry import ModelRegistry
 from config import Taxonomy, normalise_label
 
@@ -83,13 +86,18 @@ def promote_checked(
     version: str,
     taxonomy: Taxonomy,
     mapping: Mapping[str, str] | None = None,
+    *,
+    force: bool = False,
 ) -> Promotion:
     """Promote ``version``, deriving a combined model when needed; UnmappedLabelsError lists
-    the labels that do not map, and nothing changes."""
+    the labels that do not map, PromotionRefusedError (unless ``force``) says why a model that
+    leaves categories out or evaluates worse is refused, and nothing changes."""
     artifact = registry.load_artifact(version)
     relabel, unmapped = taxonomy_labels(artifact, taxonomy, mapping or {})
     if unmapped:
         raise UnmappedLabelsError(version, unmapped)
+    if not force:
+        _check(registry, version, artifact, relabel, taxonomy)
     renamed = {t: {k: v for k, v in r.items() if k != v} for t, r in relabel.items()}
     renamed = {t: r for t, r in renamed.items() if r}
     missing = [t for t in TARGETS if t not in artifact.targets]
@@ -106,6 +114,38 @@ def promote_checked(
         )
     registry.promote(derived.version)
     return Promotion(version, derived.version, _sources(derived), renamed, derived.review_threshold)
+
+
+def _check(
+    registry: ModelRegistry,
+    version: str,
+    artifact: ModelArtifact,
+    relabel: Mapping[str, Mapping[str, str]],
+    taxonomy: Taxonomy,
+) -> None:
+    """PromotionRefusedError naming every reason ``version`` should not become the worker's."""
+    if "category" in artifact.targets:
+        categories: list[str] | None = list(relabel["category"].values())
+    else:  # its category head would come from the promoted model
+        promoted = registry.promoted_version()
+        lender = registry.load_artifact(promoted) if promoted else None
+        categories = (
+            list(taxonomy_labels(lender, taxonomy, {})[0].get("category", {}).values())
+            if lender
+            else None
+        )
+    reasons = [
+        r
+        for r in (
+            coverage_reason(uncovered_categories(categories, taxonomy), taxonomy)
+            if categories is not None
+            else None,
+            evaluation_reason(registry, version),
+        )
+        if r
+    ]
+    if reasons:
+        raise PromotionRefusedError(version, reasons)
 
 
 def _base(registry: ModelRegistry, version: str, missing: list[str]) -> ModelArtifact | None:

@@ -3,8 +3,10 @@ the future, as the model is used), otherwise stratified by label. Never a row in
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -91,3 +93,13 @@ def stratified_split(
 
 def _month(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def holdout_digest(texts: Sequence[str], labels: Mapping[str, Sequence[str]]) -> str:
+    """A fingerprint of a hold-out (its texts and labels, in any order): two models whose
+    digests match were evaluated on the same contacts, so their metrics compare."""
+    rows = sorted(
+        json.dumps([text, *(labels[t][i] for t in sorted(labels))], ensure_ascii=False)
+        for i, text in enumerate(texts)
+    )
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()

@@ -24,7 +24,7 @@ from classifiers.labeller import ContactLabeller, Labeller
 from classifiers.labels import LabelCleaning, clean_labels, is_taxonomy_label
 from classifiers.model import ContactClassifier, Decisions
 from classifiers.selection import FittedFamily, SearchSettings, baseline_scores, fit_family
-from classifiers.split import holdout_split
+from classifiers.split import holdout_digest, holdout_split
 from config import Taxonomy
 
 Fold = tuple[list[str], dict[str, list[str]]]
@@ -140,6 +140,7 @@ def train_classifier(
         "training_rows": len(data),
         "dropped_rows": dict(data.dropped),
         "holdout_rows": len(outer.test),
+        "holdout_sha256": holdout_digest(*test),
         "final_model": "refitted without the validation fold"
         if len(data) < opts.refit_below
         else "the evaluated model (trained without hold-out and validation folds)",

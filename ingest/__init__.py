@@ -1,8 +1,8 @@
 """Turns outside input (web forms, emails, CRM exports) into contract events and publishes
 them to Kafka; owns reading every table the project is given (``read_table``, also for training
-files and label mappings). Never reads the database."""
+files and label mappings) and turns a person's review into an event. Never reads the database."""
 
-from ingest._kafka import check_reachable, ensure_topics
+from ingest._kafka import check_reachable, client_options, ensure_topics
 from ingest._publisher import (
     KafkaPublisher,
     MemoryPublisher,
@@ -18,9 +18,11 @@ from ingest.errors import (
     MalformedFileError,
     MalformedMappingError,
     MalformedRowError,
+    ReviewError,
     UnknownProfileError,
     UnsupportedEncodingError,
 )
+from ingest.reviews import CurrentLabels, ReviewDecision, review_event
 from ingest.sources import (
     CrmParse,
     RawEmail,
@@ -49,6 +51,7 @@ __all__ = (
     "BrokerUnavailableError",
     "ContactSubmission",
     "CrmParse",
+    "CurrentLabels",
     "IngestError",
     "KafkaPublisher",
     "MalformedEmailError",
@@ -60,10 +63,13 @@ __all__ = (
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "ReviewDecision",
+    "ReviewError",
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",
     "check_reachable",
+    "client_options",
     "contact_from_submission",
     "ensure_topics",
     "parse_column_overrides",
@@ -80,5 +86,6 @@ __all__ = (
     "read_submissions",
     "read_table",
     "resolve_profile",
+    "review_event",
     "write_rejects",
 )

@@ -8,6 +8,7 @@ PipelineError (contracts)
     ├── UnsupportedEncodingError a file's bytes cannot be decoded as text
     ├── MalformedMappingError    a label mapping file that is not "their label -> our label"
     ├── UnknownProfileError      a --profile name that is not configured
+    ├── ReviewError              a review with labels outside the taxonomy, or contradictory
     └── BrokerUnavailableError   no Kafka broker answered: nothing was published
 """
 
@@ -68,3 +69,7 @@ class UnknownProfileError(IngestError):
 
 class BrokerUnavailableError(IngestError):
     """No Kafka broker answered; nothing was published."""
+
+
+class ReviewError(IngestError):
+    """A review that names labels outside the taxonomy or contradicts itself."""

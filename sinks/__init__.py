@@ -1,6 +1,7 @@
 """The only writers and readers of the database: the contact sink (one transaction per batch,
-idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
-return typed rows (never ORM objects) for the command line, insight and the web side."""
+idempotent), trend tables, schema migrations, the digest delivery ledger, staff tokens and
+their audit trail, and read queries that return typed rows (never ORM objects) for the command
+line, insight and the web side."""
 
 from sinks.actions import (
     StoredAction,
@@ -69,6 +70,18 @@ from sinks.review_queue import (
 )
 from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
 from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
+from sinks.staff import (
+    IssuedToken,
+    StaffAuditEntry,
+    StaffToken,
+    issue_staff_token,
+    record_staff_action,
+    record_staff_actions,
+    revoke_staff_token,
+    staff_audit,
+    staff_token_for,
+    staff_tokens,
+)
 
 __all__ = (
     "EXPORT_FIELDS",
@@ -82,6 +95,7 @@ __all__ = (
     "Dimensions",
     "ExampleContact",
     "FlushResult",
+    "IssuedToken",
     "MemorySink",
     "PeriodCounts",
     "PublicWording",
@@ -92,6 +106,8 @@ __all__ = (
     "SinkError",
     "SinkUnavailableError",
     "SqlContactSink",
+    "StaffAuditEntry",
+    "StaffToken",
     "StoreStatus",
     "StoredAction",
     "StoredContact",
@@ -111,6 +127,7 @@ __all__ = (
     "export_contacts",
     "grouped_trend_counts",
     "head_revision",
+    "issue_staff_token",
     "last_heartbeat",
     "make_engine",
     "mark_delivered",
@@ -122,12 +139,18 @@ __all__ = (
     "postcode_district",
     "record_action",
     "record_heartbeat",
+    "record_staff_action",
+    "record_staff_actions",
     "record_worker_stopped",
     "recount",
     "release_delivery",
     "require_current_schema",
     "review_queue",
+    "revoke_staff_token",
     "schema_revision",
+    "staff_audit",
+    "staff_token_for",
+    "staff_tokens",
     "store_status",
     "stored_actions",
     "stored_trend_counts",

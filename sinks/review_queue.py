@@ -4,7 +4,7 @@ labels that training may learn from. Never returns personal data."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -62,12 +62,19 @@ def _item(row: Any) -> ReviewItem:
 
 
 def review_queue(
-    engine: Engine, *, limit: int = 50, service: str | None = None
+    engine: Engine,
+    *,
+    limit: int = 50,
+    service: str | None = None,
+    partners: Collection[str] | None = None,
 ) -> tuple[list[ReviewItem], int]:
-    """Contacts waiting for a person, least confident first, and how many wait in all."""
+    """Contacts waiting for a person, least confident first, and how many wait in all (only
+    those of ``partners`` when given)."""
     where: list[ColumnElement[bool]] = [ContactRow.needs_review.is_(True)]
     if service:
         where.append(ContactRow.service == service)
+    if partners is not None:
+        where.append(ContactRow.partner.in_(sorted(partners)))
     query = select(*_COLUMNS).where(*where).order_by(ContactRow.confidence, ContactRow.received_at)
     with engine.connect() as connection:
         items = [_item(r) for r in connection.execute(query.limit(limit))]

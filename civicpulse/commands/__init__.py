@@ -11,6 +11,7 @@ from civicpulse.commands import (
     read,
     report,
     review,
+    staff,
 )
 
 __all__ = (
@@ -24,4 +25,5 @@ __all__ = (
     "read",
     "report",
     "review",
+    "staff",
 )

@@ -239,7 +239,9 @@ def _promote_after_training(
         )
         return {"promoted": False, "promotion": f"Not promoted{note}."}
     try:
-        done = promote_checked(registry, version, taxonomy, options.mapping)
+        # Training promotes as it always has; the coverage and evaluation checks guard
+        # `models promote` (issue 9), where a model trained elsewhere is put in service.
+        done = promote_checked(registry, version, taxonomy, options.mapping, force=True)
     except UnmappedLabelsError as exc:
         errors.print(f"[bold red]promotion refused:[/] {exc}", highlight=False)
         return {"promoted": False, "promotion_refused": exc.unmapped, "promotion": str(exc)}
@@ -335,9 +337,19 @@ def models_promote(
         Path | None,
         typer.Option(exists=True, dir_okay=False, help="YAML/CSV: its label -> taxonomy label"),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Promote even if its categories leave part of the taxonomy out, or it scores "
+            "worse than the promoted model on the same hold-out",
+        ),
+    ] = False,
 ) -> None:
-    """Make VERSION the worker's model. Its labels must map onto the taxonomy; a model with
-    only some heads is combined with the promoted model's other heads (saved as a new version)."""
+    """Make VERSION the worker's model. Its labels must map onto the taxonomy and cover every
+    category, and it must score no worse than the promoted model on the same hold-out (unless
+    --force); a model with only some heads is combined with the promoted model's other heads
+    (saved as a new version)."""
     ctx = command_context()
     try:
         done = promote_checked(
@@ -345,6 +357,7 @@ def models_promote(
             version,
             load_taxonomy(ctx.settings.config_dir),
             read_label_mapping(mapping) if mapping else {},
+            force=force,
         )
     except PipelineError as exc:
         raise fail_on(exc) from exc

@@ -15,9 +15,8 @@ from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail, fail_on
 from civicpulse.output import Format, rich_table
 from contracts import ContactType, PipelineError
-from ingest import KafkaPublisher, publish_reviews
+from ingest import KafkaPublisher, ReviewDecision, publish_reviews, review_event
 from sinks import contact_details, make_engine, review_queue
-from web import ReviewDecision, review_event
 
 review_app = typer.Typer(
     help="Contacts waiting for a person: list them, confirm or correct their labels.",

@@ -1,5 +1,6 @@
 """The registry and checked promotion: history and rollback, refusal of labels that do not
-map onto the taxonomy, and a single-target model combined with the promoted model's heads."""
+map onto the taxonomy, of categories left out and of a worse evaluation on the same hold-out
+(unless forced), and a single-target model combined with the promoted model's heads."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from classifiers import (
     IncompleteModelError,
     ModelNotFoundError,
     ModelRegistry,
+    PromotionRefusedError,
     TrainingOptions,
     UnmappedLabelsError,
     labelled_texts,
@@ -84,7 +86,11 @@ def test_a_single_target_model_is_combined_with_the_promoted_heads(
     base = registry.promoted_version()
     version = tenant_version(registry)
     mapping = read_label_mapping(DATA / "tenant_feedback_taxonomy.csv")
-    done = promote_checked(registry, version, reference.taxonomy, mapping)
+    # A housing trust's categories only: refused as the worker's model unless forced.
+    with pytest.raises(PromotionRefusedError, match="of the taxonomy's 56 categories"):
+        promote_checked(registry, version, reference.taxonomy, mapping)
+    assert registry.promoted_version() == base
+    done = promote_checked(registry, version, reference.taxonomy, mapping, force=True)
     assert done.derived and registry.promoted_version() == done.version
     assert done.heads == {"contact_type": base, "service": base, "category": version}
     assert done.mapped["category"]["Repairs - Plumbing"] == "leaks_plumbing"
@@ -100,7 +106,8 @@ def test_a_single_target_model_is_combined_with_the_promoted_heads(
     assert result.category == "heating_hot_water"
     assert result.service == reference.taxonomy.service_of_category[result.category]
     # Promoting the same combination again reuses the derived version.
-    assert promote_checked(registry, version, reference.taxonomy, mapping).version == done.version
+    again = promote_checked(registry, version, reference.taxonomy, mapping, force=True)
+    assert again.version == done.version
     # Evaluation data in the council's labels is cleaned and mapped like the training data.
     derived = registry.load_artifact(done.version)
     assert derived.clean_label("category", " repairs - PLUMBING") == "leaks_plumbing"
@@ -132,3 +139,55 @@ def test_a_promoted_file_without_history_still_reads(tmp_path: Path) -> None:
     assert registry.history() == [{"version": "old-1"}]
     with pytest.raises(ModelNotFoundError):
         registry.load("old-1")
+
+
+def test_a_model_that_leaves_categories_out_is_refused_unless_forced(
+    tmp_path: Path, reference: ReferenceData
+) -> None:
+    """The small data set has 6 of the taxonomy's 56 categories: promoted, it would file a
+    contact about air pollution or a care assessment under one of those 6."""
+    registry = ModelRegistry(tmp_path / "models")
+    small = read_table(DATA / "small_contacts.csv")
+    first, _ = train_and_register(registry, reference.taxonomy, dataset=small, name="first")
+    second, _ = train_and_register(
+        registry, reference.taxonomy, dataset=small, name="second", promote=False
+    )
+    with pytest.raises(PromotionRefusedError) as refused:
+        promote_checked(registry, second.version, reference.taxonomy)
+    [reason] = refused.value.reasons
+    assert "cover 6 of the taxonomy's 56 categories" in reason
+    assert "never predicted: air_pollution, asb_youths," in reason and "and 42 more" in reason
+    assert "--force" in str(refused.value)
+    assert registry.promoted_version() == first.version
+    done = promote_checked(registry, second.version, reference.taxonomy, force=True)
+    assert registry.promoted_version() == done.version == second.version
+
+
+def test_a_worse_model_on_the_same_holdout_is_refused_unless_forced(
+    tmp_path: Path, reference: ReferenceData
+) -> None:
+    registry = ModelRegistry(tmp_path / "models")
+    small = read_table(DATA / "small_contacts.csv")
+    better, _ = train_and_register(
+        registry, reference.taxonomy, dataset=small, name="svm",
+        options=TrainingOptions(family="word_svm"),
+    )  # fmt: skip
+    worse, _ = train_and_register(
+        registry, reference.taxonomy, dataset=small, name="cnb", promote=False,
+        options=TrainingOptions(family="word_cnb"),
+    )  # fmt: skip
+    ours, theirs = registry.metadata(worse.version), registry.metadata(better.version)
+    assert ours["report"]["holdout_sha256"] == theirs["report"]["holdout_sha256"]
+    assert ours["metrics"]["category"]["macro_f1"] < theirs["metrics"]["category"]["macro_f1"]
+    with pytest.raises(PromotionRefusedError) as refused:
+        promote_checked(registry, worse.version, reference.taxonomy)
+    [evaluation] = [r for r in refused.value.reasons if "same hold-out" in r]
+    assert f"worse than the promoted {better.version}" in evaluation
+    assert "category macro-F1" in evaluation
+    assert registry.promoted_version() == better.version
+    promote_checked(registry, worse.version, reference.taxonomy, force=True)
+    assert registry.promoted_version() == worse.version
+    # The better model, measured on the same hold-out, is refused for coverage only.
+    with pytest.raises(PromotionRefusedError) as coverage_only:
+        promote_checked(registry, better.version, reference.taxonomy)
+    assert not any("same hold-out" in r for r in coverage_only.value.reasons)

@@ -160,7 +160,11 @@ def test_promotion_refuses_unmapped_labels_then_combines_and_rolls_back(
     assert "do not map onto the taxonomy" in refused
     assert "Repairs - Plumbing, other)" in refused
     mapping = str(DATA / "tenant_feedback_taxonomy.csv")
-    done = cli("models", "promote", tenant["version"], "--mapping", mapping)
+    partial = " ".join(
+        cli("models", "promote", tenant["version"], "--mapping", mapping, code=1).stderr.split()
+    )
+    assert "of the taxonomy's 56 categories" in partial and "--force" in partial
+    done = cli("models", "promote", tenant["version"], "--mapping", mapping, "--force")
     assert "the model promoted before" in " ".join(done.stdout.split())
     listed = json.loads(cli("models", "list", "--format", "json").stdout)
     [promoted] = [m for m in listed if m["status"] == "promoted"]

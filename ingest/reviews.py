@@ -1,19 +1,30 @@
-"""Turning a person's decision about a contact into a ContactReviewed event."""
+"""Turning a person's decision about a contact into a ContactReviewed event (the command line
+and the web side both decide; ingest owns the event). Never reads the database: the caller
+passes the contact's current labels."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 from config import Taxonomy
-from contracts import ContactReviewed, ContactType, PipelineError
-from sinks import ReviewItem
+from contracts import ContactReviewed, ContactType
+from ingest.errors import ReviewError
 
 
-class ReviewError(PipelineError):
-    """A review that names labels outside the taxonomy or contradicts itself."""
+class CurrentLabels(Protocol):
+    """What a review needs to know about the contact (``sinks.ReviewItem`` has these)."""
+
+    @property
+    def contact_id(self) -> uuid.UUID: ...
+    @property
+    def contact_type(self) -> str: ...
+    @property
+    def service(self) -> str: ...
+    @property
+    def category(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,9 @@ class ReviewDecision:
     contact_type: ContactType | None = None
 
 
-def review_event(item: ReviewItem, decision: ReviewDecision, taxonomy: Taxonomy) -> ContactReviewed:
+def review_event(
+    item: CurrentLabels, decision: ReviewDecision, taxonomy: Taxonomy
+) -> ContactReviewed:
     """Confirm keeps the current labels; correct replaces those given (the service follows the
     category). Labels are checked against the taxonomy."""
     contact_type = decision.contact_type or ContactType(item.contact_type)

@@ -1,4 +1,5 @@
-"""The review API: lists the queue from the database, publishes decisions to the broker."""
+"""The review API: lists the queue from the database, publishes decisions to the broker (as a
+staff token's holder; access itself is tested in test_review_access.py)."""
 
 from __future__ import annotations
 
@@ -26,18 +27,19 @@ from contracts import (
     decode,
     topic_name,
 )
-from sinks import PublicWording, SqlContactSink
+from sinks import PublicWording, SqlContactSink, issue_staff_token
 from web import create_app
 
 pytestmark = pytest.mark.kafka
 
 
-def store(engine: Engine, ref: str, confidence: float) -> uuid.UUID:
+def store(engine: Engine, ref: str, confidence: float, partner: str = "council") -> uuid.UUID:
     contact = ContactReceived(
         contact_id=contact_id_for("crm", ref),
         received_at=datetime(2025, 10, 1, tzinfo=UTC),
         channel=Channel.crm_export,
         source_system="crm",
+        partner=partner,
         text="Rubbish dumped by the garages",
     )
     cat = Categorisation(
@@ -71,7 +73,8 @@ def client(
         engine=engine,
         explainer=lambda text: [("rubbish", 0.8), ("dumped", 0.5)],
     )
-    with TestClient(app) as test_client:
+    secret = issue_staff_token(engine, "jo").secret
+    with TestClient(app, headers={"Authorization": f"Bearer {secret}"}) as test_client:
         yield test_client
 
 
