@@ -2,7 +2,7 @@
 idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
 return typed rows (never ORM objects) for the command line, insight and the web side."""
 
-from sinks.base import ContactSink
+from sinks.base import ContactSink, FlushResult, PublicWording, ReviewResult
 from sinks.database import database_reachable, open_database
 from sinks.db.contact_reads import (
     UNSURE_BELOW,
@@ -60,7 +60,7 @@ from sinks.review_queue import (
     review_queue,
 )
 from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
-from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
+from sinks.sql import SqlContactSink, postcode_district
 
 __all__ = (
     "EXPORT_FIELDS",
@@ -79,6 +79,7 @@ __all__ = (
     "PublicWording",
     "RelabelResult",
     "ReviewItem",
+    "ReviewResult",
     "SchemaOutOfDateError",
     "SeriesRows",
     "SinkError",
