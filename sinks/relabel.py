@@ -127,8 +127,11 @@ def apply_reclassification(
             if row is None or row.label_source != LabelSource.model.value:
                 skipped += 1
                 continue
-            old = row.cell_key()
-            new = row.relabelled(row.contact_type, cat.service, cat.category).cell_key()
+            relabelled = row.relabelled(row.contact_type, cat.service, cat.category)
+            old, new = row.cell_key(), relabelled.cell_key()
+            # A later decision for this contact in the same batch moves it on from here (not
+            # from the row as read, which would leave counts in the cell it first moved to).
+            rows[contact_id] = relabelled
             values = {
                 "service": cat.service,
                 "category": cat.category,

@@ -138,3 +138,26 @@ def test_reclassification_matches_a_recount_and_spares_people_and_sources(
     assert counts(engine) == {"garden_waste": 1, "missed_collection": 1, "bulky_waste": 1}
     assert stored_trend_counts(engine) == dict(recount(contact_dimensions(engine)))
     assert apply_reclassification(engine, [(by_model, new)]).changed == 0
+
+
+def test_two_decisions_for_one_contact_in_a_batch_move_its_counts_from_where_the_first_left_them(
+    engine: Engine, stored_contacts: StoreContacts
+) -> None:
+    """Found by the recount property: the second decision was compared with the row as read,
+    so counts stayed in the cell the first decision moved them to."""
+    [contact_id] = stored(engine, stored_contacts, spec("T1", "fly_tipping"))
+
+    def decided(category: str) -> tuple[uuid.UUID, Categorisation]:
+        return contact_id, Categorisation(
+            contact_type=ContactType.complaint,
+            service="waste_recycling",
+            category=category,
+            confidence=0.8,
+            label_source=LabelSource.model,
+            model_version="m2",
+        )
+
+    result = apply_reclassification(engine, [decided("missed_collection"), decided("fly_tipping")])
+    assert (result.changed, result.unchanged) == (2, 0)
+    assert counts(engine) == {"fly_tipping": 1}
+    assert stored_trend_counts(engine) == dict(recount(contact_dimensions(engine)))
