@@ -117,7 +117,7 @@ class SqlContactSink:
                 labels = old  # a reviewer's decision outlives re-delivery
             received_on = local_date(contact.received_at)
             new_key = cell_key(received_on, contact.partner, contact.ward, labels)
-            add_contact_deltas(deltas, old.cell_key() if old else None, new_key)
+            add_contact_deltas(deltas, old.cell_key() if old is not None else None, new_key)
             contact_rows.append(_contact_row(contact, labels, wording, received_on, now))
             personal_rows.append(_personal_row(contact))
         insert = upsert_insert(connection)
