@@ -191,7 +191,8 @@ class ContactClassified(Categorisation, _Classified):
         return cls(
             contact_id=contact_id,
             classified_at=datetime.now(UTC),
-            **categorisation.model_dump(),
+            # Only the decision's own fields, even when given a ContactClassified.
+            **categorisation.model_dump(include=set(Categorisation.model_fields)),
         )
 
 
