@@ -10,10 +10,9 @@ from typing import Annotated
 
 import httpx
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from civicpulse.context import command_context, console, fail
-from sinks import last_heartbeat, make_engine, migrate, schema_revision
+from sinks import SinkError, last_heartbeat, make_engine, migrate, schema_revision
 
 # Addresses a server listens on that a client cannot connect to: ask the loopback instead.
 WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
@@ -42,7 +41,7 @@ def db_upgrade() -> None:
         before = schema_revision(engine)
         migrate(engine)
         after = schema_revision(engine)
-    except SQLAlchemyError as exc:
+    except SinkError as exc:
         raise fail(f"cannot migrate the database at {url}: {exc}") from exc
     finally:
         engine.dispose()
@@ -83,7 +82,7 @@ def healthcheck_worker() -> None:
     url = engine.url.render_as_string(hide_password=True)
     try:
         seen = last_heartbeat(engine, host)
-    except SQLAlchemyError as exc:
+    except SinkError as exc:
         raise fail(f"cannot read worker heartbeats from the database at {url}: {exc}") from exc
     finally:
         engine.dispose()

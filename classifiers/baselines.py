@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
+from sklearn.utils.validation import check_is_fitted
 
 from config import CONTACT_TYPE_WORDS, Taxonomy, normalise_label
 
@@ -36,6 +37,7 @@ class KeywordRules(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return self
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self)  # NotFittedError, as scikit-learn's estimators raise
         scores = np.zeros((len(texts), len(self.classes_)))
         for i, text in enumerate(texts):
             plain = normalise_label(text)

@@ -79,6 +79,7 @@ class TemperatureScaling(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return np.asarray(z / z.sum(axis=1, keepdims=True))
 
     def predict(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "temperature_")  # before classes_ is read: NotFittedError
         return np.asarray(self.classes_[np.argmax(self.predict_proba(X), axis=1)])
 
 

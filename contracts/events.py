@@ -172,27 +172,27 @@ class Categorisation(_Event):
     suggestions: tuple[Suggestion, ...] = ()
 
 
-class ContactClassified(_Event):
-    """A contact's type, service and category, with who decided them."""
+class _Classified(_Event):
+    """Which contact a decision is about and when it was made (the head of ContactClassified)."""
 
     schema_version: Literal[1] = 1
     contact_id: uuid.UUID
     classified_at: UtcDatetime
-    contact_type: ContactType
-    service: ShortText
-    category: ShortText
-    confidence: Annotated[float, Field(ge=0.0, le=1.0)]
-    label_source: LabelSource
-    model_version: ShortText | None = None
-    needs_review: bool = False
-    suggestions: tuple[Suggestion, ...] = ()
+
+
+# Categorisation first among the bases, _Classified second: pydantic orders fields from the
+# last base to the first, so the wire keeps schema_version, contact_id, classified_at, then
+# the categorisation's fields (the published v1 schema and key order stay as they were).
+class ContactClassified(Categorisation, _Classified):
+    """A contact's type, service and category, with who decided them."""
 
     @classmethod
     def of(cls, contact_id: uuid.UUID, categorisation: Categorisation) -> ContactClassified:
         return cls(
             contact_id=contact_id,
             classified_at=datetime.now(UTC),
-            **categorisation.model_dump(),
+            # Only the decision's own fields, even when given a ContactClassified.
+            **categorisation.model_dump(include=set(Categorisation.model_fields)),
         )
 
 

@@ -11,7 +11,7 @@ from sinks.actions import (
     stored_actions,
     untold_contacts,
 )
-from sinks.base import ContactSink
+from sinks.base import ContactSink, FlushResult, PublicWording, ReviewResult
 from sinks.database import database_reachable, open_database
 from sinks.db.contact_reads import (
     UNSURE_BELOW,
@@ -69,7 +69,7 @@ from sinks.review_queue import (
     review_queue,
 )
 from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
-from sinks.sql import FlushResult, PublicWording, SqlContactSink, postcode_district
+from sinks.sql import SqlContactSink, postcode_district
 from sinks.staff import (
     IssuedToken,
     StaffAuditEntry,
@@ -101,6 +101,7 @@ __all__ = (
     "PublicWording",
     "RelabelResult",
     "ReviewItem",
+    "ReviewResult",
     "SchemaOutOfDateError",
     "SeriesRows",
     "SinkError",

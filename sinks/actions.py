@@ -4,16 +4,15 @@ contacts it answers, and noting when each was told. Returns typed rows, raises S
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from contracts import ActionEntry, ActionOutcome, ActionTheme, ContactType, parse_period
+from sinks.db.errors import database_errors
 from sinks.db.tables import ActionContactRow, ActionRow, ContactRow
 from sinks.errors import SinkError
 
@@ -37,14 +36,6 @@ class StoredAction:
     told: int
 
 
-@contextmanager
-def _database(doing: str) -> Iterator[None]:
-    try:
-        yield
-    except SQLAlchemyError as exc:
-        raise SinkError(f"cannot {doing}: {exc.__class__.__name__}: {exc}") from exc
-
-
 def record_action(
     engine: Engine, entry: ActionEntry, *, now: datetime | None = None
 ) -> StoredAction:
@@ -52,7 +43,7 @@ def record_action(
     action_id = uuid.uuid4()
     recorded_at = now or datetime.now(UTC)
     theme = entry.theme
-    with _database("record the action"), engine.begin() as c:
+    with database_errors("write of an action"), engine.begin() as c:
         contact_ids = _theme_contact_ids(c, theme)
         c.execute(
             insert(ActionRow).values(
@@ -134,7 +125,7 @@ def stored_actions(
     if taken_to is not None:
         query = query.where(ActionRow.taken_on <= taken_to)
     query = query.order_by(ActionRow.taken_on.desc(), ActionRow.recorded_at.desc())
-    with _database("read the action log"), Session(engine) as session:
+    with database_errors("read of the action log"), Session(engine) as session:
         return [_stored(row, n or 0, told or 0) for row, n, told in session.execute(query)]
 
 
@@ -157,7 +148,7 @@ def untold_contacts(engine: Engine, action_id: uuid.UUID) -> list[uuid.UUID]:
     query = select(ActionContactRow.contact_id).where(
         ActionContactRow.action_id == action_id, ActionContactRow.told_at.is_(None)
     )
-    with _database("read the action's contacts"), engine.connect() as c:
+    with database_errors("read of an action's contacts"), engine.connect() as c:
         return list(c.scalars(query.order_by(ActionContactRow.contact_id)))
 
 
@@ -175,5 +166,5 @@ def mark_told(
         )
         .values(told_at=at)
     )
-    with _database("record who was told"), engine.begin() as c:
+    with database_errors("write of who was told"), engine.begin() as c:
         return c.execute(statement).rowcount

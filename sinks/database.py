@@ -7,7 +7,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from sinks.db.engine import make_engine
-from sinks.errors import SchemaOutOfDateError, SinkUnavailableError
+from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
 from sinks.schema import migrate, require_current_schema
 
 
@@ -26,9 +26,10 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
     except SchemaOutOfDateError:
         engine.dispose()
         raise
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, SinkError) as exc:
         engine.dispose()
-        raise SinkUnavailableError(f"database at {engine.url!r} is unreachable: {exc}") from exc
+        cause = exc.__cause__ if isinstance(exc, SinkError) and exc.__cause__ else exc
+        raise SinkUnavailableError(f"database at {engine.url!r} is unreachable: {cause}") from cause
     return engine
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import Engine, RowMapping, select, update
 
 from sinks.db.engine import upsert_insert
+from sinks.db.errors import database_errors
 from sinks.db.tables import DigestDeliveryRow
 
 ClaimState = Literal["claimed", "delivered", "busy"]
@@ -42,7 +43,7 @@ class DeliveryClaim:
 
 def claim_delivery(engine: Engine, key: str, recipient: str, channel: str) -> DeliveryClaim:
     """Take the next attempt at delivering ``key`` to ``recipient`` over ``channel``."""
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         insert = upsert_insert(connection)
         connection.execute(
             insert(_TABLE)
@@ -61,7 +62,7 @@ def claim_delivery(engine: Engine, key: str, recipient: str, channel: str) -> De
         return DeliveryClaim("delivered", row.attempts)
     if row.status == "pending" and row.attempts > 0:
         return DeliveryClaim("busy", row.attempts)
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         taken = connection.execute(
             update(DigestDeliveryRow)
             .where(
@@ -90,7 +91,7 @@ def mark_delivery_failed(
 
 def release_delivery(engine: Engine, key: str, recipient: str, channel: str) -> bool:
     """Make a delivery stuck in ``pending`` (its sender died) claimable again."""
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         changed = connection.execute(
             update(DigestDeliveryRow)
             .where(
@@ -109,12 +110,12 @@ def delivery_records(engine: Engine, key: str | None = None) -> list[DeliveryRec
     query = select(_TABLE).order_by(_TABLE.c.created_at, _TABLE.c.recipient)
     if key is not None:
         query = query.where(_TABLE.c.digest_key == key)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         return [_record(r) for r in connection.execute(query).mappings()]
 
 
 def _row(engine: Engine, key: str, recipient: str, channel: str) -> DeliveryRecord:
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         row = (
             connection.execute(
                 select(_TABLE).where(
@@ -147,7 +148,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _set(engine: Engine, key: str, recipient: str, channel: str, **values: object) -> None:
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         connection.execute(
             update(DigestDeliveryRow)
             .where(

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select, update
 
 from sinks.db.engine import upsert_insert
+from sinks.db.errors import database_errors
 from sinks.db.tables import WorkerHeartbeatRow
 
 
@@ -31,7 +32,7 @@ def record_heartbeat(
         "contacts_processed": contacts_processed,
         "model_version": model_version,
     }
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         stmt = upsert_insert(connection)(WorkerHeartbeatRow.__table__).values(row)
         connection.execute(
             stmt.on_conflict_do_update(
@@ -42,7 +43,7 @@ def record_heartbeat(
 
 
 def record_worker_stopped(engine: Engine, worker_id: str) -> None:
-    with engine.begin() as connection:
+    with database_errors("write"), engine.begin() as connection:
         connection.execute(
             update(WorkerHeartbeatRow)
             .where(WorkerHeartbeatRow.worker_id == worker_id)
@@ -52,7 +53,7 @@ def record_worker_stopped(engine: Engine, worker_id: str) -> None:
 
 def last_heartbeat(engine: Engine, host: str) -> datetime | None:
     """When a running (not stopped) worker on ``host`` last beat; None if none ever did."""
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         seen = connection.scalar(
             select(func.max(WorkerHeartbeatRow.last_seen_at)).where(
                 WorkerHeartbeatRow.host == host, WorkerHeartbeatRow.stopped_at.is_(None)

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from contracts import Categorisation, ContactReviewed, LabelSource
+from sinks.base import ReviewResult
 from sinks.db.engine import upsert_insert
+from sinks.db.errors import database_errors
+from sinks.db.labels import locked_labels
 from sinks.db.tables import ContactReviewRow, ContactRow
-from sinks.db.trends import Cell, Dimensions, add_contact_deltas, apply_deltas
-from sinks.errors import SinkError, SinkUnavailableError
+from sinks.db.trends import Cell, add_contact_deltas, apply_deltas
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,46 +43,16 @@ class RelabelResult:
     skipped: int = 0  # reviews of unknown contacts, or labels not the model's to change
 
 
-_LABEL_COLUMNS = (
-    ContactRow.contact_id,
-    ContactRow.received_on,
-    ContactRow.partner,
-    ContactRow.ward,
-    ContactRow.contact_type,
-    ContactRow.service,
-    ContactRow.category,
-    ContactRow.label_source,
-)
+def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
+    with database_errors("write"), engine.begin() as connection:
+        return work(connection)
 
 
-def _locked_rows(connection: Connection, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Any]:
-    query = select(*_LABEL_COLUMNS).where(ContactRow.contact_id.in_(list(ids)))
-    if connection.dialect.name == "postgresql":
-        query = query.with_for_update()
-    return {row.contact_id: row for row in connection.execute(query)}
-
-
-def _key(row: Any, contact_type: str, service: str, category: str) -> tuple[date, Dimensions]:
-    return row.received_on, Dimensions(
-        row.partner or "", service, category, contact_type, row.ward or ""
-    )
-
-
-def _in_transaction(engine: Engine, work: Any) -> Any:
-    try:
-        with engine.begin() as connection:
-            return work(connection)
-    except OperationalError as exc:
-        raise SinkUnavailableError(f"database unavailable: {exc.orig}") from exc
-    except SQLAlchemyError as exc:
-        raise SinkError(f"database write failed: {exc}") from exc
-
-
-def apply_reviews(engine: Engine, reviews: Sequence[ContactReviewed]) -> RelabelResult:
+def apply_reviews(engine: Engine, reviews: Sequence[ContactReviewed]) -> ReviewResult:
     """Store reviews as ground truth (label_source = reviewer). A review already stored is
     skipped, so a redelivered review never moves counts twice."""
 
-    def work(connection: Connection) -> RelabelResult:
+    def work(connection: Connection) -> ReviewResult:
         ids = [r.review_id for r in reviews]
         seen = set(
             connection.scalars(
@@ -87,20 +60,17 @@ def apply_reviews(engine: Engine, reviews: Sequence[ContactReviewed]) -> Relabel
             )
         )
         fresh = [r for r in {r.review_id: r for r in reviews}.values() if r.review_id not in seen]
-        rows = _locked_rows(connection, [r.contact_id for r in fresh])
+        rows = locked_labels(connection, [r.contact_id for r in fresh])
         deltas: Counter[Cell] = Counter()
-        changed = skipped = 0
+        applied = skipped = 0
         for review in sorted(fresh, key=lambda r: r.reviewed_at):
             row = rows.get(review.contact_id)
             if row is None:
                 skipped += 1
                 continue
             new_type = review.contact_type.value
-            add_contact_deltas(
-                deltas,
-                _key(row, row.contact_type, row.service, row.category),
-                _key(row, new_type, review.service, review.category),
-            )
+            relabelled = row.relabelled(new_type, review.service, review.category)
+            add_contact_deltas(deltas, row.cell_key(), relabelled.cell_key())
             connection.execute(
                 update(ContactRow)
                 .where(ContactRow.contact_id == review.contact_id)
@@ -131,12 +101,14 @@ def apply_reviews(engine: Engine, reviews: Sequence[ContactReviewed]) -> Relabel
                 )
                 .on_conflict_do_nothing(index_elements=["review_id"])
             )
-            rows[review.contact_id] = _Relabelled(row, new_type, review.service, review.category)
-            changed += 1
+            rows[review.contact_id] = relabelled  # a later review in this batch starts here
+            applied += 1
         apply_deltas(connection, deltas)
-        return RelabelResult(changed=changed, unchanged=len(reviews) - len(fresh), skipped=skipped)
+        return ReviewResult(
+            applied=applied, already_applied=len(reviews) - len(fresh), skipped=skipped
+        )
 
-    return _in_transaction(engine, work)  # type: ignore[no-any-return]
+    return _in_transaction(engine, work)
 
 
 def apply_reclassification(
@@ -146,7 +118,7 @@ def apply_reclassification(
     source- and reviewer-assigned labels are never touched (re-checked under lock)."""
 
     def work(connection: Connection) -> RelabelResult:
-        rows = _locked_rows(connection, [cid for cid, _ in decisions])
+        rows = locked_labels(connection, [cid for cid, _ in decisions])
         deltas: Counter[Cell] = Counter()
         changed = unchanged = skipped = 0
         now = datetime.now(UTC)
@@ -155,8 +127,11 @@ def apply_reclassification(
             if row is None or row.label_source != LabelSource.model.value:
                 skipped += 1
                 continue
-            old = _key(row, row.contact_type, row.service, row.category)
-            new = _key(row, row.contact_type, cat.service, cat.category)
+            relabelled = row.relabelled(row.contact_type, cat.service, cat.category)
+            old, new = row.cell_key(), relabelled.cell_key()
+            # A later decision for this contact in the same batch moves it on from here (not
+            # from the row as read, which would leave counts in the cell it first moved to).
+            rows[contact_id] = relabelled
             values = {
                 "service": cat.service,
                 "category": cat.category,
@@ -177,7 +152,7 @@ def apply_reclassification(
         apply_deltas(connection, deltas)
         return RelabelResult(changed=changed, unchanged=unchanged, skipped=skipped)
 
-    return _in_transaction(engine, work)  # type: ignore[no-any-return]
+    return _in_transaction(engine, work)
 
 
 def model_labelled_contacts(
@@ -197,22 +172,9 @@ def model_labelled_contacts(
     )
     if since is not None:
         query = query.where(ContactRow.received_on >= since)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=batch_size).execute(
             query
         )
         for chunk in result.partitions(batch_size):
             yield [StoredContact(*row) for row in chunk]
-
-
-@dataclass(frozen=True)
-class _Relabelled:
-    """A locked row after an earlier review in the same batch changed its labels."""
-
-    row: Any
-    contact_type: str
-    service: str
-    category: str
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.row, name)

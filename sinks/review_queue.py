@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, func, select
 
 from contracts import LabelSource
+from sinks.db.errors import database_errors
 from sinks.db.tables import ContactRow
 
 
@@ -76,14 +77,14 @@ def review_queue(
     if partners is not None:
         where.append(ContactRow.partner.in_(sorted(partners)))
     query = select(*_COLUMNS).where(*where).order_by(ContactRow.confidence, ContactRow.received_at)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         items = [_item(r) for r in connection.execute(query.limit(limit))]
         total = connection.scalar(select(func.count()).select_from(ContactRow).where(*where)) or 0
     return items, int(total)
 
 
 def contact_details(engine: Engine, contact_id: uuid.UUID) -> ReviewItem | None:
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         row = connection.execute(
             select(*_COLUMNS).where(ContactRow.contact_id == contact_id)
         ).first()
@@ -114,6 +115,6 @@ def confirmed_labels(engine: Engine) -> Iterator[ConfirmedLabels]:
         ContactRow.received_at,
         ContactRow.label_source,
     ).where(ContactRow.label_source.in_([LabelSource.source.value, LabelSource.reviewer.value]))
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         for row in connection.execution_options(stream_results=True, yield_per=1000).execute(query):
             yield ConfirmedLabels(*row)

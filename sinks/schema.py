@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from sinks.db.errors import database_errors
 from sinks.errors import SchemaOutOfDateError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -28,14 +29,14 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine) -> None:
     """Run every pending migration (idempotent; safe to call at every start)."""
     cfg = alembic_config(engine)
-    with engine.begin() as connection:
+    with database_errors("migration"), engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
 
 
 def schema_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for an empty (never migrated) database."""
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 

@@ -10,45 +10,33 @@ import logging
 import re
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from contracts import (
     ContactClassified,
     ContactReceived,
+    ContactReviewed,
     DeadLetter,
     LabelSource,
     RatingReceived,
     local_date,
 )
+from sinks.base import FlushResult, PublicWording, ReviewResult
 from sinks.db.engine import upsert_insert
+from sinks.db.errors import database_errors
+from sinks.db.labels import StoredLabels, cell_key, locked_labels
 from sinks.db.tables import ContactPersonalRow, ContactRow, DeadLetterRow, RatingRow
-from sinks.db.trends import Cell, Dimensions, add_contact_deltas, apply_deltas
-from sinks.errors import SinkError, SinkUnavailableError
+from sinks.db.trends import Cell, add_contact_deltas, apply_deltas
+from sinks.relabel import apply_reviews
 
 log = logging.getLogger(__name__)
 
 _OUTWARD_CODE = re.compile(r"^\s*([A-Z]{1,2}[0-9][A-Z0-9]?)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class PublicWording:
-    """A contact's subject and text with personal data removed (what analytics may keep)."""
-
-    subject: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class FlushResult:
-    contacts_written: int = 0
-    contacts_new: int = 0
-    ratings_written: int = 0
-    dead_letters_written: int = 0
 
 
 @dataclass
@@ -71,10 +59,6 @@ def postcode_district(postcode: str | None) -> str | None:
         return None
     match = _OUTWARD_CODE.match(postcode)
     return match.group(1).upper() if match else None
-
-
-def dimensions_of(partner: str | None, cls: Any, ward: str | None) -> Dimensions:
-    return Dimensions(partner or "", cls.service, cls.category, str(cls.contact_type), ward or "")
 
 
 class SqlContactSink:
@@ -103,16 +87,14 @@ class SqlContactSink:
         and the pending items are dropped, so the caller must not acknowledge the batch.
         """
         try:
-            with self._engine.begin() as connection:
+            with database_errors("write"), self._engine.begin() as connection:
                 return self._write(connection)
-        except OperationalError as exc:
-            raise SinkUnavailableError(
-                f"database unavailable: {exc.orig}", retry_after=1.0
-            ) from exc
-        except SQLAlchemyError as exc:
-            raise SinkError(f"database write failed: {exc}") from exc
         finally:
             self._pending.clear()
+
+    def apply_reviews(self, reviews: Sequence[ContactReviewed]) -> ReviewResult:
+        """Reviews as ground truth, in a transaction of their own (see ``sinks.relabel``)."""
+        return apply_reviews(self._engine, reviews)
 
     def _write(self, connection: Connection) -> FlushResult:
         now = datetime.now(UTC)
@@ -125,24 +107,18 @@ class SqlContactSink:
         pending = self._pending.contacts
         if not pending:
             return 0
-        existing = self._existing(connection, list(pending))
+        existing = locked_labels(connection, list(pending))
         deltas: Counter[Cell] = Counter()
         contact_rows, personal_rows = [], []
         for contact_id, (contact, classified, wording) in pending.items():
             old = existing.get(contact_id)
-            cls: Any = classified
-            if old is not None and old["label_source"] == LabelSource.reviewer.value:
-                cls = _StoredLabels(old)  # a reviewer's decision outlives re-delivery
+            labels: ContactClassified | StoredLabels = classified
+            if old is not None and old.label_source == LabelSource.reviewer.value:
+                labels = old  # a reviewer's decision outlives re-delivery
             received_on = local_date(contact.received_at)
-            new_key = (received_on, dimensions_of(contact.partner, cls, contact.ward))
-            old_key = None
-            if old is not None:
-                old_key = (
-                    old["received_on"],
-                    dimensions_of(old["partner"], _StoredLabels(old), old["ward"]),
-                )
-            add_contact_deltas(deltas, old_key, new_key)
-            contact_rows.append(_contact_row(contact, cls, wording, received_on, now, old))
+            new_key = cell_key(received_on, contact.partner, contact.ward, labels)
+            add_contact_deltas(deltas, old.cell_key() if old is not None else None, new_key)
+            contact_rows.append(_contact_row(contact, labels, wording, received_on, now))
             personal_rows.append(_personal_row(contact))
         insert = upsert_insert(connection)
         for rows, table, key in (
@@ -167,32 +143,6 @@ class SqlContactSink:
                 .values(contact_linked=True)
             )
         return len(new_ids)
-
-    def _existing(
-        self, connection: Connection, ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, dict[str, Any]]:
-        cols = (
-            ContactRow.contact_id,
-            ContactRow.received_on,
-            ContactRow.partner,
-            ContactRow.ward,
-            ContactRow.service,
-            ContactRow.category,
-            ContactRow.contact_type,
-            ContactRow.label_source,
-            ContactRow.confidence,
-            ContactRow.model_version,
-            ContactRow.classified_at,
-            ContactRow.needs_review,
-        )
-        found: dict[uuid.UUID, dict[str, Any]] = {}
-        for start in range(0, len(ids), 500):
-            query = select(*cols).where(ContactRow.contact_id.in_(ids[start : start + 500]))
-            if connection.dialect.name == "postgresql":
-                query = query.with_for_update()
-            for row in connection.execute(query).mappings():
-                found[row["contact_id"]] = dict(row)
-        return found
 
     def _write_ratings(self, connection: Connection) -> int:
         ratings = list(self._pending.ratings.values())
@@ -241,26 +191,12 @@ class SqlContactSink:
         return len(rows)
 
 
-@dataclass(frozen=True)
-class _StoredLabels:
-    """A stored classification, shaped like ContactClassified for ``dimensions_of``."""
-
-    row: dict[str, Any]
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.row[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
 def _contact_row(
     contact: ContactReceived,
-    cls: Any,
+    labels: ContactClassified | StoredLabels,
     wording: PublicWording,
     received_on: date,
     now: datetime,
-    old: dict[str, Any] | None,
 ) -> dict[str, Any]:
     return {
         "contact_id": contact.contact_id,
@@ -275,15 +211,16 @@ def _contact_row(
         "ward": contact.ward,
         "postcode_district": postcode_district(contact.postcode),
         "attachment_count": contact.attachment_count,
-        "contact_type": str(cls.contact_type),
-        "service": cls.service,
-        "category": cls.category,
-        "confidence": cls.confidence,
-        "label_source": str(cls.label_source),
-        "model_version": cls.model_version,
-        "classified_at": cls.classified_at,
-        "needs_review": bool(getattr(cls, "needs_review", False)),
-        "suggestions": [s.model_dump() for s in getattr(cls, "suggestions", ())] or None,
+        "contact_type": str(labels.contact_type),
+        "service": labels.service,
+        "category": labels.category,
+        "confidence": labels.confidence,
+        "label_source": str(labels.label_source),
+        "model_version": labels.model_version,
+        "classified_at": labels.classified_at,
+        "needs_review": labels.needs_review,
+        # A reviewer's labels keep no model suggestions.
+        "suggestions": _suggestions(labels),
         "first_stored_at": now,
         "last_delivered_at": now,
         "delivery_count": 1,
@@ -303,3 +240,9 @@ def _personal_row(contact: ContactReceived) -> dict[str, Any]:
         "original_text": contact.text,
         "equality": contact.equality.model_dump(exclude_none=True) if contact.equality else None,
     }
+
+
+def _suggestions(labels: ContactClassified | StoredLabels) -> list[dict[str, Any]] | None:
+    if isinstance(labels, StoredLabels):
+        return None
+    return [s.model_dump() for s in labels.suggestions] or None

@@ -20,6 +20,9 @@ from ingest import read_table
 from sinks import open_database
 from sinks.db.tables import Base
 
+# Shared fixtures, each in a module of its own (pytest only reads plugins named here).
+pytest_plugins = ["tests.fixtures.contacts"]
+
 REPO = Path(__file__).resolve().parents[1]
 SMALL_DATASET = REPO / "tests" / "classifiers" / "data" / "small_contacts.csv"
 POSTGRES_ADMIN_URL = os.environ.get(

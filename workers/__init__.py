@@ -9,6 +9,7 @@ from workers.batches import (
     public_wording,
     store_contacts,
     store_ratings,
+    store_reviews,
 )
 from workers.run import run_worker
 
@@ -22,4 +23,5 @@ __all__ = (
     "run_worker",
     "store_contacts",
     "store_ratings",
+    "store_reviews",
 )

@@ -126,7 +126,7 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
     batching_agent(
         Topic.contacts_reviewed,
         "apply_reviews",
-        lambda b: store_reviews(b, state.engine, review_sink),
+        lambda b: store_reviews(b, review_sink),
     )
 
     if settings.digest_schedule_enabled:

@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
-from sqlalchemy import Engine
+from pydantic import BaseModel
 
 from classifiers import ContactClassifier, contact_text, redact_personal_data
 from contracts import (
@@ -31,13 +32,13 @@ from sinks import (
     ContactSink,
     FlushResult,
     PublicWording,
-    RelabelResult,
     SinkError,
     SinkUnavailableError,
-    apply_reviews,
 )
 
 log = logging.getLogger(__name__)
+Event = TypeVar("Event", bound=BaseModel)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,7 @@ def store_contacts(
     sleep: Callable[[float], None] = time.sleep,
 ) -> BatchOutcome:
     outcome = BatchOutcome()
-    contacts: list[tuple[RawMessage, ContactReceived]] = []
-    for message in messages:
-        try:
-            contacts.append((message, decode(message.value, ContactReceived, key=_where(message))))
-        except ContractError as exc:
-            outcome.dead_letters.append(message.dead_letter(str(exc)))
+    contacts = decode_batch(messages, ContactReceived, outcome.dead_letters)
     wordings = [public_wording(c) for _, c in contacts]
     texts = [contact_text(w.subject, w.text) for w in wordings]
     categorisations = classifier.categorise([c for _, c in contacts], texts)
@@ -126,12 +122,7 @@ def store_ratings(
     sleep: Callable[[float], None] = time.sleep,
 ) -> BatchOutcome:
     outcome = BatchOutcome()
-    ratings = []
-    for message in messages:
-        try:
-            ratings.append(decode(message.value, RatingReceived, key=_where(message)))
-        except ContractError as exc:
-            outcome.dead_letters.append(message.dead_letter(str(exc)))
+    ratings = [r for _, r in decode_batch(messages, RatingReceived, outcome.dead_letters)]
 
     def write() -> FlushResult:
         for rating in ratings:
@@ -147,24 +138,18 @@ def store_ratings(
 
 def store_reviews(
     messages: Sequence[RawMessage],
-    engine: Engine,
     sink: ContactSink,
     *,
     sleep: Callable[[float], None] = time.sleep,
 ) -> BatchOutcome:
     """Apply reviewers' confirmations and corrections; undecodable ones are dead-lettered."""
     outcome = BatchOutcome()
-    reviews = []
-    for message in messages:
-        try:
-            reviews.append(decode(message.value, ContactReviewed, key=_where(message)))
-        except ContractError as exc:
-            outcome.dead_letters.append(message.dead_letter(str(exc)))
+    reviews = [r for _, r in decode_batch(messages, ContactReviewed, outcome.dead_letters)]
     if reviews:
-        result = _retry_while_unavailable(lambda: _as_flush(apply_reviews(engine, reviews)), sleep)
-        outcome.stored = result.contacts_written
-        if result.contacts_new:
-            log.warning("%d review(s) name contacts that are not stored", result.contacts_new)
+        result = _retry_while_unavailable(lambda: sink.apply_reviews(reviews), sleep)
+        outcome.stored = result.applied
+        if result.skipped:
+            log.warning("%d review(s) name contacts that are not stored", result.skipped)
     if outcome.dead_letters:
         for dead in outcome.dead_letters:
             sink.add_dead_letter(dead)
@@ -172,9 +157,18 @@ def store_reviews(
     return outcome
 
 
-def _as_flush(result: RelabelResult) -> FlushResult:
-    # contacts_new carries the skipped count: reviews whose contact is unknown.
-    return FlushResult(contacts_written=result.changed, contacts_new=result.skipped)
+def decode_batch(
+    messages: Sequence[RawMessage], event_type: type[Event], dead_letters: list[DeadLetter]
+) -> list[tuple[RawMessage, Event]]:
+    """Each message decoded as ``event_type``, beside the message it came from; one that
+    cannot be decoded goes onto ``dead_letters`` with the reason, and the rest carry on."""
+    decoded: list[tuple[RawMessage, Event]] = []
+    for message in messages:
+        try:
+            decoded.append((message, decode(message.value, event_type, key=_where(message))))
+        except ContractError as exc:
+            dead_letters.append(message.dead_letter(str(exc)))
+    return decoded
 
 
 def _write(
@@ -212,9 +206,7 @@ def _write(
     _retry_while_unavailable(lambda: write([], outcome.dead_letters), sleep)
 
 
-def _retry_while_unavailable(
-    write: Callable[[], FlushResult], sleep: Callable[[float], None]
-) -> FlushResult:
+def _retry_while_unavailable(write: Callable[[], R], sleep: Callable[[float], None]) -> R:
     """Keep trying while the database is unavailable: offsets must not move past unstored data."""
     delay = 0.5
     while True:

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import faust
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from config import Settings, load_reference_data
 from contracts import PipelineError
@@ -72,7 +71,7 @@ def add_digest_schedule(
             )
             try:
                 return await asyncio.get_running_loop().run_in_executor(None, job)
-            except (PipelineError, SQLAlchemyError, OSError):
+            except (PipelineError, OSError):  # SinkError is a PipelineError
                 log.exception("digest schedule %s failed; the next run will retry", _name)
                 return []
 

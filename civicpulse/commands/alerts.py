@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from civicpulse.context import command_context, console, errors, fail
 from civicpulse.output import DIMENSION_ALIASES, Format, rich_table, to_json
@@ -25,7 +24,7 @@ from insights.analysis import (
     latest_period,
     load_series,
 )
-from sinks import TREND_DIMENSIONS, make_engine
+from sinks import TREND_DIMENSIONS, SinkError, make_engine
 
 FIELDS = ("period", "observed", "expected", "direction", "q_value", "reason")
 
@@ -83,7 +82,7 @@ def alerts(
         series = load_series(engine, period.value, dims)
     except AnalysisError as exc:
         raise fail(str(exc)) from exc
-    except SQLAlchemyError as exc:
+    except SinkError as exc:
         raise fail(
             f"cannot read trends from {engine.url.render_as_string(hide_password=True)}: {exc}"
         ) from exc

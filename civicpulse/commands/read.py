@@ -28,6 +28,7 @@ from contracts import PipelineError, SpreadsheetDictWriter
 from sinks import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
+    SinkError,
     database_reachable,
     export_contacts,
     make_engine,
@@ -94,7 +95,7 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
         if db_ok:
             try:
                 stored = store_status(engine, settings.worker_alive_after_seconds)
-            except Exception as exc:
+            except SinkError as exc:
                 stored = None
                 report["database"]["error"] = (
                     f"not initialised ({type(exc).__name__}); start a worker"
@@ -200,7 +201,7 @@ def trends(
         rows = trend_table(engine, period.value, dims, last)
     except ValueError as exc:
         raise fail(str(exc)) from exc
-    except Exception as exc:
+    except SinkError as exc:
         raise fail(f"cannot read trends from {engine.url!r}: {exc}") from exc
     finally:
         engine.dispose()

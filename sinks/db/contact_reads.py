@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Engine, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from sinks.db.errors import database_errors
 from sinks.db.tables import ContactRow
 
 UNSURE_BELOW = 0.6  # confidence under which a classification counts as unsure
@@ -80,7 +81,7 @@ def unsure_contacts(
         query = query.where(not_indexed(ContactRow.service).in_(services))
     # Newest first, so that ``limit`` keeps the newest; returned oldest first.
     query = query.order_by(ContactRow.received_at.desc(), ContactRow.contact_id).limit(limit)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         rows = connection.execute(query).all()
     return [
         UnsureContact(
@@ -135,7 +136,7 @@ def example_contacts(
         .order_by(ContactRow.received_on.desc(), ContactRow.contact_id)
         .limit(limit)
     )
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         rows = connection.execute(query).all()
     return [  # unsure classifications are not quoted
         ExampleContact(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])

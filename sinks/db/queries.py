@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, func, select
 
 from contracts import PeriodKind, parse_period
+from sinks.db.errors import database_errors
 from sinks.db.tables import (
     ContactRow,
     DeadLetterRow,
@@ -85,7 +86,7 @@ def trend_table(
     last year. Covers every period from the first to the latest in the data (or the last N)."""
     query = trend_counts_query(kind, by)
     counts: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         for period, *rest in connection.execute(query):
             total = int(rest[-1] or 0)
             if total:
@@ -124,7 +125,7 @@ def export_contacts(engine: Engine, since: date | None = None) -> Iterator[dict[
     query = select(*cols).order_by(ContactRow.received_at, ContactRow.contact_id)
     if since is not None:
         query = query.where(ContactRow.received_on >= since)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=1000).execute(query)
         for row in result.mappings():
             out = dict(row)
@@ -147,7 +148,7 @@ class StoreStatus:
 
 def store_status(engine: Engine, alive_within: float) -> StoreStatus:
     cutoff = datetime.now(UTC) - timedelta(seconds=alive_within)
-    with engine.connect() as c:
+    with database_errors("read"), engine.connect() as c:
         contacts = c.scalar(select(func.count()).select_from(ContactRow)) or 0
         ratings = c.scalar(select(func.count()).select_from(RatingRow)) or 0
         waiting = c.scalar(select(func.count()).where(RatingRow.contact_linked.is_(False))) or 0
@@ -175,7 +176,7 @@ def store_status(engine: Engine, alive_within: float) -> StoreStatus:
 
 def stored_trend_counts(engine: Engine) -> dict[Cell, int]:
     """The trend table as stored (non-zero cells)."""
-    with engine.connect() as c:
+    with database_errors("read"), engine.connect() as c:
         rows = c.execute(select(TrendCountRow.__table__)).mappings()
         return {Cell(*(r[f] for f in Cell._fields)): r["count"] for r in rows if r["count"]}
 
@@ -190,7 +191,7 @@ def contact_dimensions(engine: Engine) -> Iterator[tuple[date, Dimensions]]:
         ContactRow.contact_type,
         ContactRow.ward,
     )
-    with engine.connect() as c:
+    with database_errors("read"), engine.connect() as c:
         for row in c.execute(query):
             yield row[0], Dimensions(row[1] or "", row[2], row[3], row[4], row[5] or "")
 
@@ -199,7 +200,7 @@ def count_stored(engine: Engine, contact_ids: Sequence[Any]) -> int:
     """How many of ``contact_ids`` are stored."""
     ids = list(contact_ids)
     total = 0
-    with engine.connect() as c:
+    with database_errors("read"), engine.connect() as c:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             total += c.scalar(select(func.count()).where(ContactRow.contact_id.in_(chunk))) or 0
@@ -208,7 +209,7 @@ def count_stored(engine: Engine, contact_ids: Sequence[Any]) -> int:
 
 def trend_total(engine: Engine, kind: PeriodKind = "year") -> int:
     """All contacts as counted by the trend table (one period kind, so each contact once)."""
-    with engine.connect() as c:
+    with database_errors("read"), engine.connect() as c:
         return int(
             c.scalar(
                 select(func.coalesce(func.sum(TrendCountRow.count), 0)).where(

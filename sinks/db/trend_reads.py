@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 
 from contracts import PeriodKind
+from sinks.db.errors import database_errors
 from sinks.db.queries import TREND_DIMENSIONS, trend_counts_query
 from sinks.db.tables import TrendCountRow
 
@@ -48,7 +49,7 @@ def grouped_trend_counts(
         query = query.where(TrendCountRow.service.in_(list(services)))
     query = query.group_by(TrendCountRow.period, *cols)
     out: PeriodCounts = {label: {} for label in period_labels}
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         for label, *rest in connection.execute(query):
             total = int(rest[-1] or 0)
             if total:
@@ -71,7 +72,7 @@ def trend_series_rows(
     for dim, value in where.items():
         query = query.where(getattr(TrendCountRow, dim) == (value or ""))
     span = select(TrendCountRow.period).where(TrendCountRow.period_kind == kind).distinct()
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         rows = tuple(
             (period, tuple(rest[:-1]), int(rest[-1] or 0))
             for period, *rest in connection.execute(query)
@@ -88,7 +89,7 @@ def yearly_type_totals(engine: Engine) -> dict[str, dict[str, int]]:
         .group_by(TrendCountRow.period, TrendCountRow.contact_type)
     )
     out: dict[str, dict[str, int]] = defaultdict(dict)
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         for label, contact_type, n in connection.execute(query):
             if int(n or 0):
                 out[label][contact_type] = int(n)

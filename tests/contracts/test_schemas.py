@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
-from contracts import ContactReceived, event_schemas, render_schema
+from contracts import (
+    Categorisation,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    encode,
+    event_schemas,
+    render_schema,
+)
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -32,3 +42,30 @@ def test_contact_schema_keeps_personal_data_in_its_own_object() -> None:
     reporter = schema["$defs"]["Reporter"]["properties"]
     assert set(reporter) == {"name", "email", "phone", "address"}
     assert ContactReceived.model_fields["schema_version"].default == 1
+
+
+def test_a_classification_is_a_categorisation_with_its_v1_wire_order() -> None:
+    """ContactClassified is built from Categorisation; on the wire it still opens with which
+    contact and when, then the decision, as v1 consumers have always read it."""
+    decision = Categorisation(
+        contact_type=ContactType.complaint,
+        service="waste_recycling",
+        category="fly_tipping",
+        confidence=0.9,
+        label_source=LabelSource.model,
+    )
+    classified = ContactClassified.of(uuid.uuid4(), decision)
+    assert isinstance(classified, Categorisation)
+    assert list(json.loads(encode(classified))) == [
+        "schema_version",
+        "contact_id",
+        "classified_at",
+        "contact_type",
+        "service",
+        "category",
+        "confidence",
+        "label_source",
+        "model_version",
+        "needs_review",
+        "suggestions",
+    ]

@@ -8,7 +8,6 @@ import email
 import email.policy
 import logging
 import socket
-from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -19,13 +18,6 @@ from sqlalchemy import Engine
 
 from config import ReferenceData
 from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
-    LabelSource,
-    contact_id_for,
     parse_period,
 )
 from delivery import (
@@ -43,7 +35,8 @@ from delivery import (
     raise_for_failures,
 )
 from insights.digests import DigestScope, send_digest
-from sinks import PublicWording, SqlContactSink, delivery_records
+from sinks import delivery_records
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 FAST = RetryPolicy(attempts=4, initial=0.5, factor=2.0, maximum=10.0)
 MANAGER = Recipient(name="Alex Morgan", email="alex@example.org", services=("waste_recycling",))
@@ -62,35 +55,25 @@ def received(server: Any, index: int = 0) -> EmailMessage:
 
 
 def store_october(engine: Engine) -> None:
-    sink = SqlContactSink(engine)
-    for i, (when, kind) in enumerate(
+    moments = (
         [("2025-10-06T09:00:00+01:00", "complaint")] * 6
         + [("2024-10-06T09:00:00+01:00", "complaint")] * 2
         + [("2025-10-07T09:00:00+01:00", "compliment")]
-    ):
-        contact = ContactReceived(
-            contact_id=contact_id_for("smtp-test", str(i)),
-            received_at=datetime.fromisoformat(when),
-            channel=Channel.web,
-            source_system="smtp-test",
-            source_ref=str(i),
-            partner="council",
-            text="Bags of rubbish dumped behind the garages on the corner again, please clear.",
-            ward="Riverside",
-        )
-        labels = Categorisation(
-            contact_type=ContactType(kind),
-            service="waste_recycling",
-            category="fly_tipping",
-            confidence=0.9,
-            label_source=LabelSource.model,
-        )
-        sink.add(
-            contact,
-            ContactClassified.of(contact.contact_id, labels),
-            PublicWording(None, contact.text),
-        )
-    sink.flush()
+    )
+    store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                str(i),
+                when=when,
+                contact_type=kind,
+                text="Bags of rubbish dumped behind the garages on the corner again, please clear.",
+                source_system="smtp-test",
+                model_version=None,
+            )
+            for i, (when, kind) in enumerate(moments)
+        ),
+    )
 
 
 def test_a_digest_arrives_with_html_text_and_csv_parts(

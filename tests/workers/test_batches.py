@@ -7,8 +7,11 @@ from datetime import UTC, datetime
 
 from classifiers import ContactClassifier
 from contracts import (
+    Categorisation,
     Channel,
+    ContactClassified,
     ContactReceived,
+    ContactReviewed,
     ContactType,
     LabelSource,
     RatingReceived,
@@ -16,8 +19,8 @@ from contracts import (
     contact_id_for,
     encode,
 )
-from sinks import FlushResult, MemorySink, SinkUnavailableError
-from workers import RawMessage, store_contacts, store_ratings
+from sinks import FlushResult, MemorySink, PublicWording, ReviewResult, SinkUnavailableError
+from workers import RawMessage, store_contacts, store_ratings, store_reviews
 
 
 def message(offset: int, value: bytes, topic: str = "contacts") -> RawMessage:
@@ -159,3 +162,50 @@ def test_a_batch_of_only_poison_still_records_its_dead_letters(
     assert outcome.stored == 0
     assert [d.offset for d in sink.dead_letters] == [5]
     assert sink.dead_letters[0].value.startswith("base64:")
+
+
+def reviewed(contact_id: uuid.UUID, category: str) -> ContactReviewed:
+    return ContactReviewed(
+        review_id=uuid.uuid4(),
+        contact_id=contact_id,
+        reviewed_at=datetime.now(UTC),
+        reviewer="officer",
+        contact_type=ContactType.complaint,
+        service="waste_recycling",
+        category=category,
+        corrected=True,
+    )
+
+
+def test_reviews_are_applied_counted_apart_from_unknown_contacts_and_poison_dead_lettered() -> None:
+    sink = MemorySink()
+    known = contact("7", "Bin not emptied")
+    guess = Categorisation(
+        contact_type=ContactType.complaint,
+        service="waste_recycling",
+        category="missed_collection",
+        confidence=0.4,
+        label_source=LabelSource.model,
+        needs_review=True,
+    )
+    sink.add(known, ContactClassified.of(known.contact_id, guess), PublicWording(None, "Bin"))
+    sink.flush()
+    correction = reviewed(known.contact_id, "fly_tipping")
+    batch = [
+        message(0, encode(correction), "reviews"),
+        message(1, encode(reviewed(uuid.uuid4(), "fly_tipping")), "reviews"),
+        message(2, b"{not json", "reviews"),
+    ]
+    outcome = store_reviews(batch, sink)
+    assert outcome.stored == 1  # the unknown contact's review is skipped, not stored
+    assert [d.offset for d in sink.dead_letters] == [2]
+    labels = sink.contacts[known.contact_id][1]
+    assert (labels.category, labels.label_source, labels.needs_review) == (
+        "fly_tipping",
+        LabelSource.reviewer,
+        False,
+    )
+    assert sink.apply_reviews([correction]) == ReviewResult(already_applied=1)
+    sink.add(known, ContactClassified.of(known.contact_id, guess), PublicWording(None, "Bin"))
+    sink.flush()  # redelivered: the reviewer's labels stay
+    assert sink.contacts[known.contact_id][1].category == "fly_tipping"

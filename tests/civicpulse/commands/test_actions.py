@@ -15,19 +15,13 @@ from typer.testing import CliRunner, Result
 from civicpulse.cli import app
 from config import ReferenceData, Settings
 from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
-    LabelSource,
     Topic,
-    contact_id_for,
     parse_period,
     topic_name,
 )
 from insights.digests import DigestRenderer, DigestScope, build_digest
-from sinks import PublicWording, SqlContactSink, open_database
+from sinks import open_database
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 runner = CliRunner()
 
@@ -49,31 +43,11 @@ def read_topic(settings: Settings, topic: Topic) -> list[dict[str, object]]:
 
 def store(url: str, rows: list[tuple[str, str, str, str]]) -> list[uuid.UUID]:
     """(received, category, type, ward) contacts of waste and recycling."""
-    sink = SqlContactSink(open_database(url))
-    ids = []
-    for i, (when, category, kind, ward) in enumerate(rows):
-        contact = ContactReceived(
-            contact_id=contact_id_for("actions-test", str(i)),
-            received_at=datetime.fromisoformat(when),
-            channel=Channel.web,
-            source_system="actions-test",
-            source_ref=str(i),
-            partner="council",
-            text="Rubbish dumped in the lane again.",
-            ward=ward,
-        )
-        labels = Categorisation(
-            contact_type=ContactType(kind),
-            service="waste_recycling",
-            category=category,
-            confidence=0.9,
-            label_source=LabelSource.model,
-        )
-        sink.add(contact, ContactClassified.of(contact.contact_id, labels),
-                 PublicWording(None, contact.text))  # fmt: skip
-        ids.append(contact.contact_id)
-    sink.flush()
-    return ids
+    specs = [
+        ContactSpec(str(i), when=when, category=category, contact_type=kind, ward=ward)
+        for i, (when, category, kind, ward) in enumerate(rows)
+    ]
+    return [c.contact_id for c in store_contacts(open_database(url), *specs)]
 
 
 @pytest.fixture()

@@ -17,15 +17,11 @@ from typer.testing import CliRunner
 
 from civicpulse.cli import app
 from contracts import (
-    Categorisation,
     Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
     LabelSource,
-    contact_id_for,
 )
-from sinks import PublicWording, SqlContactSink, open_database
+from sinks import open_database
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 DATA = Path(__file__).resolve().parents[2] / "classifiers" / "data"
 TENANT = DATA / "tenant_feedback.csv"
@@ -185,31 +181,30 @@ def test_options_that_need_a_label_column_say_so(home: Path) -> None:
 def test_training_from_the_database_uses_confirmed_labels_only(tmp_path: Path) -> None:
     """Source-labelled contacts train a model; the model's own guesses are left out."""
     engine = open_database(f"sqlite:///{tmp_path / 'civicpulse.db'}")
-    sink = SqlContactSink(engine)
     with (DATA / "small_contacts.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    for i, row in enumerate([*rows, *rows[:10]]):
-        contact = ContactReceived(
-            contact_id=contact_id_for("test", str(i)),
-            received_at=datetime(2024, 1 + i % 12, 5, tzinfo=UTC),
-            channel=Channel.crm_export,
-            source_system="test",
-            text=row["text"],
-        )
-        guess = i >= len(rows)  # the last ten are model guesses: not ground truth
-        decided = Categorisation(
-            contact_type=ContactType(row["contact_type"]),
-            service=row["service"],
-            category=row["category"],
-            confidence=0.5 if guess else 1.0,
-            label_source=LabelSource.model if guess else LabelSource.source,
-        )
-        sink.add(
-            contact,
-            ContactClassified.of(contact.contact_id, decided),
-            PublicWording(None, row["text"]),
-        )
-    sink.flush()
+    # The last ten are model guesses: not ground truth.
+    guesses = {"confidence": 0.5, "label_source": LabelSource.model}
+    truths = {"confidence": 1.0, "label_source": LabelSource.source}
+    store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                str(i),
+                when=datetime(2024, 1 + i % 12, 5, tzinfo=UTC),
+                contact_type=row["contact_type"],
+                service=row["service"],
+                category=row["category"],
+                text=row["text"],
+                channel=Channel.crm_export,
+                partner=None,
+                ward=None,
+                model_version=None,
+                **(guesses if i >= len(rows) else truths),
+            )
+            for i, row in enumerate([*rows, *rows[:10]])
+        ),
+    )
     engine.dispose()
     HOME.append(tmp_path)
     try:

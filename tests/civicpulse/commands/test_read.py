@@ -12,16 +12,7 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
-from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
-    LabelSource,
-    contact_id_for,
-)
-from sinks import PublicWording, SqlContactSink
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 runner = CliRunner()
 HOSTILE = {
@@ -36,29 +27,23 @@ HOSTILE = {
 def stored(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
     monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("CIVICPULSE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    sink = SqlContactSink(engine)
-    for ref, text in HOSTILE.items():
-        contact = ContactReceived(
-            contact_id=contact_id_for("csv", ref),
-            received_at=datetime(2025, 10, 6, 9, tzinfo=UTC),
-            channel=Channel.web,
-            source_system="csv",
-            source_ref=f"-{ref}",
-            text=text,
-            subject=text,
-            ward=text.strip()[:40],
-        )
-        labels = Categorisation(
-            contact_type=ContactType.complaint,
-            service="waste_recycling",
-            category="fly_tipping",
-            confidence=0.9,
-            label_source=LabelSource.model,
-        )
-        sink.add(
-            contact, ContactClassified.of(contact.contact_id, labels), PublicWording(text, text)
-        )
-    sink.flush()
+    store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                ref,
+                when=datetime(2025, 10, 6, 9, tzinfo=UTC),
+                source_system="csv",
+                source_ref=f"-{ref}",
+                text=text,
+                subject=text,
+                ward=text.strip()[:40],
+                partner=None,
+                model_version=None,
+            )
+            for ref, text in HOSTILE.items()
+        ),
+    )
     return engine
 
 

@@ -6,23 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
-from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
-    LabelSource,
-    contact_id_for,
-)
-from sinks import PublicWording, SqlContactSink, open_database
+from sinks import open_database
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 runner = CliRunner()
 CONTACTS = [
@@ -39,28 +30,21 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("CIVICPULSE_HOME", str(home))
     engine = open_database(f"sqlite:///{home / 'civicpulse.db'}")
-    sink = SqlContactSink(engine)
-    for i, (when, kind, category) in enumerate(CONTACTS):
-        contact = ContactReceived(
-            contact_id=contact_id_for("cli", str(i)),
-            received_at=datetime.fromisoformat(when),
-            channel=Channel.web,
-            source_system="cli",
-            source_ref=str(i),
-            partner="council",
-            text="Someone has dumped a mattress and bags of rubbish by the bottle bank.",
-            ward="Riverside",
-        )
-        labels = Categorisation(
-            contact_type=ContactType(kind),
-            service="waste_recycling",
-            category=category,
-            confidence=0.9,
-            label_source=LabelSource.model,
-        )
-        classified = ContactClassified.of(contact.contact_id, labels)
-        sink.add(contact, classified, PublicWording(None, contact.text))
-    sink.flush()
+    store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                str(i),
+                when=when,
+                contact_type=kind,
+                category=category,
+                text="Someone has dumped a mattress and bags of rubbish by the bottle bank.",
+                source_system="cli",
+                model_version=None,
+            )
+            for i, (when, kind, category) in enumerate(CONTACTS)
+        ),
+    )
     engine.dispose()
     return home
 

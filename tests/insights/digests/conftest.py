@@ -13,16 +13,10 @@ from sqlalchemy import Engine
 
 from config import ReferenceData
 from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
     ContactReceived,
-    ContactType,
-    LabelSource,
     Reporter,
-    contact_id_for,
 )
-from sinks import PublicWording, SqlContactSink
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 PERSONAL_NAME = "Jo Bloggs"
 PERSONAL_PHONE = "07700 900123"
@@ -44,39 +38,28 @@ Store = Callable[..., list[ContactReceived]]
 
 
 def store_specs(engine: Engine, specs: list[Spec], prefix: str = "t") -> list[ContactReceived]:
-    """Store ``specs`` through SqlContactSink; the original text carries personal data that
-    must never reach a digest (only the redacted wording is public)."""
-    sink = SqlContactSink(engine)
-    out = []
-    for i, spec in enumerate(specs):
-        ref = f"{prefix}-{i}"
-        contact = ContactReceived(
-            contact_id=contact_id_for("test", ref),
-            received_at=datetime.fromisoformat(spec.when),
-            channel=Channel.web,
-            source_system="test",
-            source_ref=ref,
-            partner=spec.partner,
-            text=f"{spec.text} Call {PERSONAL_NAME} on {PERSONAL_PHONE}.",
-            ward=spec.ward,
-            reporter=Reporter(name=PERSONAL_NAME, phone=PERSONAL_PHONE),
-        )
-        classified = ContactClassified.of(
-            contact.contact_id,
-            Categorisation(
-                contact_type=ContactType(spec.contact_type),
+    """Store ``specs``; the original text carries personal data that must never reach a
+    digest (only the redacted wording is public)."""
+    return store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                f"{prefix}-{i}",
+                when=spec.when,
                 service=spec.service,
                 category=spec.category,
+                contact_type=spec.contact_type,
+                ward=spec.ward,
+                partner=spec.partner,
+                text=f"{spec.text} Call {PERSONAL_NAME} on {PERSONAL_PHONE}.",
+                public_text=f"{spec.text} Call [name] on [phone].",
+                reporter=Reporter(name=PERSONAL_NAME, phone=PERSONAL_PHONE),
                 confidence=0.3 if spec.needs_review else 0.9,
-                label_source=LabelSource.model,
-                model_version="m1",
                 needs_review=spec.needs_review,
-            ),
-        )
-        sink.add(contact, classified, PublicWording(None, f"{spec.text} Call [name] on [phone]."))
-        out.append(contact)
-    sink.flush()
-    return out
+            )
+            for i, spec in enumerate(specs)
+        ),
+    )
 
 
 def random_specs(reference: ReferenceData, count: int, seed: int = 7) -> list[Spec]:

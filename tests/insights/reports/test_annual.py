@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import subprocess
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,13 +22,8 @@ from contracts import (
     ActionEntry,
     ActionOutcome,
     ActionTheme,
-    Categorisation,
     Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
     LabelSource,
-    contact_id_for,
     parse_period,
 )
 from insights.digests import DigestError
@@ -41,35 +36,35 @@ from insights.reports import (
     annual_report,
     suppress_column,
 )
-from sinks import PublicWording, SqlContactSink, record_action
+from sinks import record_action
+from tests.fixtures.contacts import ContactSpec, store_contacts
 
 Row = tuple[str, str, str, str, str | None]  # when, partner, service, type, ward
 
 
 def store(engine: Engine, rows: list[Row]) -> None:
-    sink = SqlContactSink(engine)
-    for i, (when, partner, service, kind, ward) in enumerate(rows):
-        contact = ContactReceived(
-            contact_id=contact_id_for("annual-test", str(i)),
-            received_at=datetime.fromisoformat(when),
-            channel=Channel.email,
-            source_system="annual-test",
-            source_ref=str(i),
-            partner=partner,
-            text="The grass verge outside the school has not been cut all summer.",
-            ward=ward,
-        )
-        categories = {"parking": "illegal_parking", "housing_repairs": "damp_mould"}
-        labels = Categorisation(
-            contact_type=ContactType(kind),
-            service=service,
-            category=categories.get(service, "grass_verges"),
-            confidence=1.0,
-            label_source=LabelSource.source,
-        )
-        classified = ContactClassified.of(contact.contact_id, labels)
-        sink.add(contact, classified, PublicWording(None, contact.text))
-    sink.flush()
+    categories = {"parking": "illegal_parking", "housing_repairs": "damp_mould"}
+    store_contacts(
+        engine,
+        *(
+            ContactSpec(
+                str(i),
+                when=when,
+                partner=partner,
+                service=service,
+                category=categories.get(service, "grass_verges"),
+                contact_type=kind,
+                ward=ward,
+                text="The grass verge outside the school has not been cut all summer.",
+                channel=Channel.email,
+                source_system="annual-test",
+                label_source=LabelSource.source,
+                confidence=1.0,
+                model_version=None,
+            )
+            for i, (when, partner, service, kind, ward) in enumerate(rows)
+        ),
+    )
 
 
 BOUNDARIES: list[Row] = [

@@ -14,52 +14,42 @@ from sqlalchemy import Engine
 
 from config import ReferenceData, Settings
 from contracts import (
-    Categorisation,
     Channel,
-    ContactClassified,
-    ContactReceived,
     ContactReviewed,
-    ContactType,
-    LabelSource,
     Suggestion,
     Topic,
-    contact_id_for,
     decode,
     topic_name,
 )
-from sinks import PublicWording, SqlContactSink, issue_staff_token
+from sinks import issue_staff_token
+from tests.fixtures.contacts import ContactSpec, store_contacts
 from web import create_app
 
 pytestmark = pytest.mark.kafka
 
 
 def store(engine: Engine, ref: str, confidence: float, partner: str = "council") -> uuid.UUID:
-    contact = ContactReceived(
-        contact_id=contact_id_for("crm", ref),
-        received_at=datetime(2025, 10, 1, tzinfo=UTC),
-        channel=Channel.crm_export,
-        source_system="crm",
-        partner=partner,
-        text="Rubbish dumped by the garages",
-    )
-    cat = Categorisation(
-        contact_type=ContactType.complaint,
-        service="waste_recycling",
-        category="missed_collection",
-        confidence=confidence,
-        label_source=LabelSource.model,
-        model_version="m1",
-        needs_review=confidence < 0.5,
-        suggestions=(
-            Suggestion(service="waste_recycling", category="missed_collection", probability=0.45),
-            Suggestion(service="waste_recycling", category="fly_tipping", probability=0.4),
+    [contact] = store_contacts(
+        engine,
+        ContactSpec(
+            ref,
+            when=datetime(2025, 10, 1, tzinfo=UTC),
+            category="missed_collection",
+            text="Rubbish dumped by the garages",
+            channel=Channel.crm_export,
+            source_system="crm",
+            partner=partner,
+            ward=None,
+            confidence=confidence,
+            needs_review=confidence < 0.5,
+            suggestions=(
+                Suggestion(
+                    service="waste_recycling", category="missed_collection", probability=0.45
+                ),
+                Suggestion(service="waste_recycling", category="fly_tipping", probability=0.4),
+            ),
         ),
     )
-    sink = SqlContactSink(engine)
-    sink.add(
-        contact, ContactClassified.of(contact.contact_id, cat), PublicWording(None, contact.text)
-    )
-    sink.flush()
     return contact.contact_id
 
 
