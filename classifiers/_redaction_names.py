@@ -1,11 +1,13 @@
-"""Redaction passes for people's names (after titles, cues such as "my name is", sign-offs) and
-street addresses, and the word lists they use. Each finds spans; none replaces text."""
+"""Redaction passes for people's names (after titles, cues such as "my name is", family words
+such as "my son", sign-offs, before a date of birth), street addresses and house names, and the
+word lists they use. Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from classifiers._redaction_ids import DOB_CUE
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
     Number,
@@ -20,7 +22,10 @@ __all__ = (
     "COMMON",
     "STREET_AFTER",
     "address_spans",
+    "born_names",
     "cued_names",
+    "house_spans",
+    "kin_names",
     "signed_names",
     "titled_names",
 )
@@ -48,11 +53,23 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     sort code unfortunately mobile urgent"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
-# (cue, how many uncapitalised name words may follow it, must "from" follow the name?)
-_NAME_CUES = (
-    *((cue, 3, False) for cue in ("my name is", "my name's", "my name\u2019s")),
-    *((cue, 0, False) for cue in ("i am", "i'm", "i\u2019m")),
-    ("this is", 0, True),  # "this is Dave from ...", not "this is Oak Street"
+_KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
+    granddaughter grandchild mum mam dad mother father brother sister friend carer child nephew
+    niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
+    landlady baby"""
+_KIN = tuple(_KIN_TEXT.split())
+# Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
+_FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
+_FILLERS = frozenset(_FILLERS_TEXT.split())
+_SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN)
+_THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
+_THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
+# (cue, how many uncapitalised name words may follow it, what must follow the name)
+_NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
+    *((cue, 3, None) for cue in ("my name is", "my name's", "my name\u2019s")),
+    *((cue, 0, None) for cue in ("i am", "i'm", "i\u2019m")),
+    ("this is", 0, _THEN_FROM),  # "this is Dave from ...", not "this is Oak Street"
+    *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
 )
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
@@ -74,7 +91,17 @@ _SIGNED = re.compile(
     rf"(?!\w)(?P<gap>[ \t]*[,.!:-]?(?:[ \t]*\r?\n){{0,2}})([ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
-_THEN_FROM = re.compile(r"[ \t]+[Ff][Rr][Oo][Mm]\b")
+_HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its address
+    r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
+    r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
+)
+_NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
+    leisure opera community health medical custom farm tree green open full half"""
+_NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
+_BEFORE_BORN = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
+    r"[ \t]*(\(|,|-)?[ \t]*$"
+)
 
 
 def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
@@ -98,8 +125,11 @@ def _cue_ends(text: str, lowered: str, cue: str) -> list[int]:
     return ends
 
 
-def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -> Span | None:
-    """The name starting ``words`` (at ``start``): up to ``lowercase`` uncapitalised words."""
+def _named(
+    start: int, words: str, lowercase: int, stop_words: frozenset[str], caps: bool = False
+) -> Span | None:
+    """The name starting ``words`` (at ``start``): up to ``lowercase`` uncapitalised words; a
+    word in capitals ("HTML only") only where the text around it is in capitals (``caps``)."""
     length = position = 0
     capitalised = False
     for word in words.split():
@@ -108,6 +138,8 @@ def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -
         if len(bare) == 1 and bare.isupper():
             continue
         if bare.lower() in stop_words or (word[0].islower() and bare.lower() in COMMON):
+            break
+        if not caps and len(bare) > 1 and bare.isupper():
             break
         if word[0].islower():
             if lowercase == 0 or capitalised:  # "Mr Brown next door": a name ends
@@ -121,23 +153,65 @@ def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -
 def titled_names(text: str, lowered: str) -> Iterator[Span]:
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
-        if words and (name := _named(match.end(), words.group(), 1, _FUNCTION_WORDS)):
+        caps = _in_capitals(text, match.start())
+        if words and (name := _named(match.end(), words.group(), 1, _FUNCTION_WORDS, caps)):
             yield match.start(), name[1]
 
 
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
-    for cue, lowercase, from_follows in _NAME_CUES:
+    for cue, lowercase, then in _NAME_CUES:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
             if not words or (lowercase == 0 and words.group().isupper()):
                 continue  # "I'M MOVING OUT": shouting, not a name
-            name = _named(end, words.group(), lowercase, COMMON)
-            if name and (not from_follows or _THEN_FROM.match(text, name[1])):
+            name = _named(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
+            if name and (then is None or then.match(text, name[1])):
                 yield name
     fields = ("name", "surname", "forename") if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
-            yield from filter(None, [_named(found.start(1), found.group(1), 3, COMMON)])
+            caps = _in_capitals(text, end)
+            yield from filter(None, [_named(found.start(1), found.group(1), 3, COMMON, caps)])
+
+
+def kin_names(text: str, lowered: str) -> Iterator[Span]:
+    """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
+    for cue in _KIN:
+        for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
+            words = _NAME_WORDS.match(text, end)
+            if words and not words.group().isupper():
+                yield from filter(None, [_named(end, words.group(), 0, _SIGNED_STOPS)])
+
+
+def born_names(text: str, lowered: str) -> Iterator[Span]:
+    """The name just before a date-of-birth cue: "Oliver (DOB 14/05/2012)", "Amy Hill, born"."""
+    for cue in DOB_CUE.finditer(text) if "b" in lowered else ():
+        found = _BEFORE_BORN.search(text, max(0, cue.start() - 40), cue.start())
+        if not found:
+            continue
+        words = found.group(1).split()
+        while words and words[0].lower() in _SIGNED_STOPS:
+            words.pop(0)
+        if any(w.lower() in _SIGNED_STOPS for w in words):
+            continue
+        if not all(w[0].isupper() for w in words):  # lower case only right before "(dob"
+            words = words[-1:] if found.group(2) == "(" else []
+        if words and (len(words[-1]) < 2 or words[-1].isupper() is not words[0].isupper()):
+            continue
+        if words:
+            yield found.end(1) - len(" ".join(words)), found.end(1)
+
+
+def house_spans(text: str, lowered: str) -> Iterator[Span]:
+    for house in _HOUSE.finditer(text) if "e" in lowered else ():
+        first = house.group(1).split()[0].lower()
+        if first not in _NOT_HOUSES and first not in COMMON:
+            yield house.span()
+
+
+def _in_capitals(text: str, index: int) -> bool:
+    """Whether the text around ``index`` is written in capitals (shouting, a form's fields)."""
+    return not any(ch.islower() for ch in text[max(0, index - 40) : index + 40])
 
 
 def signed_names(text: str, lowered: str) -> Iterator[Span]:
@@ -145,7 +219,13 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue
-            name, gap = _named(signed.start(2), signed.group(2), 0, COMMON), signed.group("gap")
+            caps, gap = _in_capitals(text, end), signed.group("gap")
+            name = _named(signed.start(2), signed.group(2), 0, COMMON, caps)
             strong = "\n" in gap or ("," in gap and cue not in _SIGN_OFFS_WEAK)
             if name and (strong or _END_OF_LINE.match(text, name[1])):
                 yield name
+            elif name is None and signed.group(2).lstrip()[:1].islower():
+                # "thanks, gareth jones": lower-case words that end the line
+                name = _named(signed.start(2), signed.group(2), 3, _SIGNED_STOPS)
+                if name and _END_OF_LINE.match(text, name[1]):
+                    yield name

@@ -1,0 +1,156 @@
+"""Builds the labelled redaction set: contacts in residents' words with character spans per
+entity type, from seeded templates. The held-out part uses other templates and word pools.
+
+    python -m bench.redaction_corpus     # rewrites bench/data/redaction_set.jsonl
+
+``{slot}`` fills a value from ``bench.redaction_values``; ``<<text>>`` marks text that must be
+kept (a negative: "HTML only", a council case reference, a date that is not a birth date).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from bench.redaction_values import SLOTS, Part
+from bench.redaction_words import HELD_OUT, TUNING, Pool
+
+__all__ = ("DATA", "build_set", "load_set")
+
+DATA = Path(__file__).resolve().parent / "data" / "redaction_set.jsonl"
+_MARK = re.compile(r"\{(\w+)\}|<<(.+?)>>")
+
+TUNING_TEMPLATES = (
+    "Bins not emptied again on {street}.\nthanks, {full}",
+    "thanks, {full}",
+    "It's {full} here, the street light outside {house} has been out for a week.",
+    "My neighbour {full} keeps parking across my drive, reg {vehicle}.",
+    "neighbour {first} says the fence is council land. Can someone ring me on {phone}?",
+    "Please call {phone} or email {email} about the missed collection at {postcode}.",
+    "My son {first} (DOB {dob}) needs a school transport pass. Our postcode is {postcode}.",
+    "Applying for a blue badge. DOB {dob}, NI number {nino}.",
+    "I was charged twice, card {card}. Please refund to {bank}. Case ref <<{ref}>>.",
+    "Subject: <<HTML only>>\nThe newsletter arrives as <<HTML only>> and I cannot read it.",
+    "She posts abuse about the staff as {handle}, see {profile}",
+    "A van {vehicle} has been dumped on {street} since <<{when}>>.",
+    "Hi, I am {full} from {house}, {town} {postcode}. Tel {phone}",
+    "Please can {titled} contact me about the planning objection. {email}",
+    "Kind regards\n{full}\n{phone}",
+    "Cheers {first}",
+    "my name is {full} and my dob is {dob}. ni {nino}",
+    "The rose bushes on the roundabout need cutting. <<Mark>> the date in the diary.",
+    "Your ref <<{ref}>>: still no reply. Contact me at {email} or {phone}.",
+    "The green bin at {street}, {town} {postcode} was not collected on <<{when}>>.",
+    "Yours sincerely,\n{titled}",
+    "Report from {full}, {phone}. Potholes on the A56 near the 2nd exit.",
+    "Please find me on facebook ({profile}) or instagram {handle}.",
+    "Our daughter {full}, date of birth {dob}, has been refused a place.",
+    "Thank you to {first} in the contact centre, very helpful. <<Case {ref}>>",
+)
+
+HELD_OUT_TEMPLATES = (
+    "Fly tipping behind {house} again.\ncheers {full}",
+    "regards {full}",
+    "Hello it's {full} again about the damp.",
+    "My neighbour {full} lets his dog foul the path outside {street}.",
+    "neighbour {full} has blocked the alley. Mobile {phone}",
+    "Text me on {phone} or write to {email}. Postcode {postcode}.",
+    "Our grandson {first} (DOB {dob}) cannot get a bus pass. {postcode}",
+    "Free school meals form: D.O.B. {dob}, National Insurance {nino}.",
+    "Refund the parking fine to {bank} not card {card}. Your ref <<{ref}>>",
+    "Re: <<HTML only>> emails. I only get <<HTML only>> newsletters and my reader fails.",
+    "He threatened me online as {handle} ({profile}).",
+    "Abandoned car {vehicle} outside {street} since <<{when}>>",
+    "This is {full} from {street}, {postcode}. Ring {phone}",
+    "Can {titled} phone me back please on {phone}",
+    "Many thanks\n{full}\n{email}",
+    "thanks {first}",
+    "name: {full}\ndob {dob}\nNI no {nino}",
+    "The daisy beds in the park are lovely. Well done to <<Drew Park>> staff.",
+    "Complaint <<{ref}>> not answered. {email}, {phone}.",
+    "Missed brown bin at {street}, {postcode} on <<{when}>>.",
+    "Yours faithfully\n{titled}",
+    "From {full} ({phone}): the A5080 lights at the 3rd junction are stuck.",
+    "Profile: {profile} - handle {handle}",
+    "My wife {full}, born {dob}, is housebound.",
+    "Big thank you to {first} at the tip. <<Ref {ref}>>",
+)
+
+NEGATIVE_TEMPLATES = (
+    "The bin was not emptied on Monday and the lid is broken.",
+    "Street lights out on the bypass since <<{when}>>.",
+    "Council tax account query, case <<{ref}>>.",
+    "Subject: <<HTML only>>",
+    "Grass verge needs cutting, it is a hazard for drivers. Will you send someone?",
+    "I paid £45.50 on <<{when}>> and nobody came.",
+    "Potholes on the A56, take the 2nd exit, big ones near the Mark 2 garage.",
+    "Please send the leaflet as plain text, not <<HTML only>>.",
+)
+
+
+def _fill(template: str, rng: random.Random, pool: Pool) -> list[Part]:
+    parts: list[Part] = []
+    position = 0
+    for mark in _MARK.finditer(template):
+        parts.append((template[position : mark.start()], None))
+        if mark.group(1):
+            parts += SLOTS[mark.group(1)](rng, pool)
+        else:  # a kept span; a slot inside it is kept too
+            inner = _fill(mark.group(2), rng, pool)
+            parts.append(("".join(text for text, _ in inner), "keep"))
+        position = mark.end()
+    parts.append((template[position:], None))
+    return parts
+
+
+def _contact(parts: list[Part], case: str) -> dict[str, Any]:
+    text, spans = "", []
+    for value, kind in parts:
+        if kind and value:
+            spans.append({"start": len(text), "end": len(text) + len(value), "type": kind})
+        text += value
+    cased = text.lower() if case == "lower" else text.upper() if case == "upper" else text
+    if len(cased) != len(text):
+        cased = text
+    return {"text": cased, "spans": spans}
+
+
+def build_set(
+    count: int = 800, held_out: float = 0.4, seed: int = 20261203
+) -> list[dict[str, Any]]:
+    """``count`` contacts; the last ``held_out`` share from the held-out templates and pool."""
+    rng = random.Random(seed)
+    contacts: list[dict[str, Any]] = []
+    tuning_count = round(count * (1 - held_out))
+    for index in range(count):
+        split = "tuning" if index < tuning_count else "held_out"
+        templates, pool = (
+            (TUNING_TEMPLATES, TUNING) if split == "tuning" else (HELD_OUT_TEMPLATES, HELD_OUT)
+        )
+        template = rng.choice(NEGATIVE_TEMPLATES if rng.random() < 0.12 else templates)
+        case = rng.choices(("as is", "lower", "upper"), (0.82, 0.15, 0.03))[0]
+        contact = _contact(_fill(template, rng, pool), case)
+        contacts.append({"id": f"{split}-{index:04d}", "split": split, "case": case, **contact})
+    return contacts
+
+
+def load_set(path: Path = DATA) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main() -> int:
+    contacts = build_set()
+    DATA.parent.mkdir(parents=True, exist_ok=True)
+    with DATA.open("w", encoding="utf-8") as handle:
+        for contact in contacts:
+            handle.write(json.dumps(contact, ensure_ascii=False) + "\n")
+    print(f"wrote {len(contacts)} contacts to {DATA}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
