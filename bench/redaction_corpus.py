@@ -4,7 +4,8 @@ entity type, from seeded templates. The held-out part uses other templates and w
     python -m bench.redaction_corpus     # rewrites bench/data/redaction_set.jsonl
 
 ``{slot}`` fills a value from ``bench.redaction_values``; ``<<text>>`` marks text that must be
-kept (a negative: "HTML only", a council case reference, a date that is not a birth date).
+kept (a negative: "HTML only", a council case reference, a date that is not a birth date, a
+member of staff thanked by first name, which the redactor keeps by design).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ TUNING_TEMPLATES = (
     "Report from {full}, {phone}. Potholes on the A56 near the 2nd exit.",
     "Please find me on facebook ({profile}) or instagram {handle}.",
     "Our daughter {full}, date of birth {dob}, has been refused a place.",
-    "Thank you to {first} in the contact centre, very helpful. <<Case {ref}>>",
+    "Thank you to <<{first}>> in the contact centre, very helpful. <<Case {ref}>>",
 )
 
 HELD_OUT_TEMPLATES = (
@@ -76,7 +77,7 @@ HELD_OUT_TEMPLATES = (
     "From {full} ({phone}): the A5080 lights at the 3rd junction are stuck.",
     "Profile: {profile} - handle {handle}",
     "My wife {full}, born {dob}, is housebound.",
-    "Big thank you to {first} at the tip. <<Ref {ref}>>",
+    "Big thank you to <<{first}>> at the tip. <<Ref {ref}>>",
 )
 
 NEGATIVE_TEMPLATES = (
@@ -88,6 +89,13 @@ NEGATIVE_TEMPLATES = (
     "I paid £45.50 on <<{when}>> and nobody came.",
     "Potholes on the A56, take the 2nd exit, big ones near the Mark 2 garage.",
     "Please send the leaflet as plain text, not <<HTML only>>.",
+    "<<It's Grim>> here, the estate is a mess and nobody cares.",
+    "The <<Ivy House>> pub car park floods every time it rains.",
+    "Thanks\n<<CCTV>> still not working on the precinct.",
+    "I am <<Writing>> again about the <<ASB>> on the green.",
+    "My neighbour's <<Rose>> bushes block the path, and my son <<Has>> to walk in the road.",
+    "Regards the <<Bin Collection>> Calendar, it has the wrong dates for <<May>>.",
+    "Take the <<M56>> to junction 12, then the <<A533>>, the <<B5155>> is shut.",
 )
 
 

@@ -4,6 +4,7 @@ parts of a value, each part with its entity type (``None`` for plain words aroun
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable
 
 from bench.redaction_words import Pool
@@ -44,8 +45,13 @@ def titled(rng: random.Random, pool: Pool) -> list[Part]:
     return [(f"{title} {name}", "name")]
 
 
+def _ascii(text: str) -> str:
+    """Addresses and handles are ASCII: "Wiśniewski" is written "wisniewski" in them."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().replace("'", "")
+
+
 def email(rng: random.Random, pool: Pool) -> list[Part]:
-    f, last = _first(rng, pool).lower(), _last(rng, pool).lower().replace("'", "")
+    f, last = _ascii(_first(rng, pool).lower()), _ascii(_last(rng, pool).lower())
     local = rng.choice(
         (f"{f}.{last}", f"{f}{last}{_digits(rng, 2)}", f"{f[0]}.{last}", f"{f}_{last}")
     )
@@ -145,12 +151,11 @@ def dob(rng: random.Random, _: Pool) -> list[Part]:
 
 def handle(rng: random.Random, pool: Pool) -> list[Part]:
     base = _first(rng, pool).lower() + rng.choice(("_", "", ".")) + _last(rng, pool).lower()
-    return [("@" + base.replace("'", "") + rng.choice(("", _digits(rng, 2))), "social")]
+    return [("@" + _ascii(base) + rng.choice(("", _digits(rng, 2))), "social")]
 
 
 def profile(rng: random.Random, pool: Pool) -> list[Part]:
-    last = _last(rng, pool).lower().replace("'", "")
-    base = f"{_first(rng, pool).lower()}.{last}"
+    base = _ascii(f"{_first(rng, pool).lower()}.{_last(rng, pool).lower()}")
     scheme = rng.choice(("https://www.", "https://", "www.", ""))
     return [(f"{scheme}{rng.choice(pool.networks)}/{base}{_digits(rng, 1)}", "social")]
 

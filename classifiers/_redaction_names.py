@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from classifiers._redaction_given import GIVEN_NAMES
 from classifiers._redaction_ids import DOB_CUE
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
@@ -30,7 +31,7 @@ __all__ = (
     "titled_names",
 )
 
-_WORD = r"(?:[A-Z]\.|[A-Za-z][A-Za-z'\u2019-]*)"
+_WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
 _STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct Crescent Cres
     Grove Place Pl Gardens Gdns Terrace Walk View Park Mews Row Square Sq Hill"""
@@ -61,7 +62,10 @@ _KIN = tuple(_KIN_TEXT.split())
 # Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
 _FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
 _FILLERS = frozenset(_FILLERS_TEXT.split())
-_SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN)
+# Words that follow a lower-case name and are not a surname ("neighbour ruby says ...").
+_VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives lived came comes
+    goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
+_SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
@@ -70,6 +74,7 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, None) for cue in ("i am", "i'm", "i\u2019m")),
     ("this is", 0, _THEN_FROM),  # "this is Dave from ...", not "this is Oak Street"
     *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
+    ("from", 0, re.compile(r"[ \t]*[,(-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151 ..."
 )
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
@@ -154,7 +159,7 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
         caps = _in_capitals(text, match.start())
-        if words and (name := _named(match.end(), words.group(), 1, _FUNCTION_WORDS, caps)):
+        if words and (name := _name_at(match.end(), words.group(), 1, _FUNCTION_WORDS, caps)):
             yield match.start(), name[1]
 
 
@@ -162,10 +167,15 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
     for cue, lowercase, then in _NAME_CUES:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
-            if not words or (lowercase == 0 and words.group().isupper()):
-                continue  # "I'M MOVING OUT": shouting, not a name
-            name = _named(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
-            if name and (then is None or then.match(text, name[1])):
+            if not words:
+                continue
+            if lowercase == 0 and words.group().isupper():  # "I'M MOVING OUT": not a name
+                name = _named_known(end, words.group(), COMMON)
+            else:
+                name = _name_at(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
+            if not name or (then is not None and not then.match(text, name[1])):
+                continue
+            if then is not _THEN_HERE or _strong_name(text[name[0] : name[1]]):
                 yield name
     fields = ("name", "surname", "forename") if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
@@ -178,9 +188,8 @@ def kin_names(text: str, lowered: str) -> Iterator[Span]:
     """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
     for cue in _KIN:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
-            words = _NAME_WORDS.match(text, end)
-            if words and not words.group().isupper():
-                yield from filter(None, [_named(end, words.group(), 0, _SIGNED_STOPS)])
+            if words := _NAME_WORDS.match(text, end):
+                yield from filter(None, [_name_at(end, words.group(), 0, _SIGNED_STOPS)])
 
 
 def born_names(text: str, lowered: str) -> Iterator[Span]:
@@ -204,9 +213,37 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
 
 def house_spans(text: str, lowered: str) -> Iterator[Span]:
     for house in _HOUSE.finditer(text) if "e" in lowered else ():
-        first = house.group(1).split()[0].lower()
+        words = house.group(1).lower().split()
+        first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
         if first not in _NOT_HOUSES and first not in COMMON:
             yield house.span()
+
+
+def _name_at(
+    start: int, words: str, lowercase: int, stop_words: frozenset[str], caps: bool = False
+) -> Span | None:
+    """``_named``, but a known given name may also start a name in lower case or capitals."""
+    first = words.split()[0]
+    if len(first.rstrip(".")) < 2 or (first[:1].isupper() and not first.isupper()):
+        return _named(start, words, lowercase, stop_words, caps)
+    return _named_known(start, words, stop_words) or (
+        None if first.isupper() and not caps else _named(start, words, lowercase, stop_words, caps)
+    )
+
+
+def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | None:
+    """A name of up to two words in any case whose first word is a known given name."""
+    lowered = words.lower()
+    first = lowered.split()[0].rstrip(".,")
+    if first not in GIVEN_NAMES or len(lowered) != len(words):
+        return None
+    return _named(start, lowered, 2, stop_words)
+
+
+def _strong_name(name: str) -> bool:
+    """Two words or more, or a known given name: "It's Grim here" is not a name."""
+    words = name.split()
+    return len(words) > 1 or words[0].lower() in GIVEN_NAMES
 
 
 def _in_capitals(text: str, index: int) -> bool:
