@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, free_before
+from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, free_before, matches_at
 from contracts import Reporter
 
 __all__ = ("DOB_CUE", "dob_spans", "handle_spans", "profile_spans", "vehicle_spans")
@@ -56,11 +56,11 @@ def dob_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator
             yield date.span(1)
 
 
-def vehicle_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
-    for plate in _PLATE.finditer(text):
-        if not plate.group()[:2].isalpha() or not plate.group()[-3:].isalpha():
-            continue
-        yield plate.span()
+def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    pairs = (s - 2 for s, e, _ in numbers if e - s == 2 and s >= 2 and text[s - 1].isalpha())
+    for plate in matches_at(_PLATE, text, pairs):
+        if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha():
+            yield plate.span()
     if _VEHICLE_CUE.search(text):
         for plate in _OLD_PLATE.finditer(text):
             if _VEHICLE_CUE.search(text, max(0, plate.start() - 60), plate.start()):

@@ -59,6 +59,7 @@ _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner g
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
     landlady baby"""
 _KIN = tuple(_KIN_TEXT.split())
+_KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?=[ \t]+[^\W\d_])")
 # Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
 _FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
 _FILLERS = frozenset(_FILLERS_TEXT.split())
@@ -100,6 +101,7 @@ _HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its a
     r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
     r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
 )
+_HOUSE_WORD = re.compile(r"Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor")
 _NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
     leisure opera community health medical custom farm tree green open full half"""
 _NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
@@ -164,7 +166,10 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
 
 
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
+    details = "[phone]" in text or "[email]" in text
     for cue, lowercase, then in _NAME_CUES:
+        if cue == "from" and not details:
+            continue  # "from" only before contact details
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
             if not words:
@@ -186,10 +191,9 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
 
 def kin_names(text: str, lowered: str) -> Iterator[Span]:
     """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
-    for cue in _KIN:
-        for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
-            if words := _NAME_WORDS.match(text, end):
-                yield from filter(None, [_name_at(end, words.group(), 0, _SIGNED_STOPS)])
+    for cue in _KIN_CUE.finditer(lowered):
+        if free_before(text, cue.start()) and (words := _NAME_WORDS.match(text, cue.end())):
+            yield from filter(None, [_name_at(cue.end(), words.group(), 0, _SIGNED_STOPS)])
 
 
 def born_names(text: str, lowered: str) -> Iterator[Span]:
@@ -212,7 +216,7 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
 
 
 def house_spans(text: str, lowered: str) -> Iterator[Span]:
-    for house in _HOUSE.finditer(text) if "e" in lowered else ():
+    for house in _HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
         words = house.group(1).lower().split()
         first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
         if first not in _NOT_HOUSES and first not in COMMON:
