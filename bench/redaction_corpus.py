@@ -50,6 +50,13 @@ TUNING_TEMPLATES = (
     "Please find me on facebook ({profile}) or instagram {handle}.",
     "Our daughter {full}, date of birth {dob}, has been refused a place.",
     "Thank you to <<{first}>> in the contact centre, very helpful. <<Case {ref}>>",
+    # added with the held-out set's second batch (names where no rule looked)
+    "{full}\n{street}\n{town}\n{postcode}\n\nRe: missed bins",
+    "I am writing on behalf of {full}, my father, about the blue badge.",
+    "{first} and I reported this in March.",
+    "Please ask for {full} on {phone}.",
+    "Message from {full} <{email}>:",
+    "Our landlord {titled} will not fix the damp.",
 )
 
 HELD_OUT_TEMPLATES = (
@@ -78,6 +85,13 @@ HELD_OUT_TEMPLATES = (
     "Profile: {profile} - handle {handle}",
     "My wife {full}, born {dob}, is housebound.",
     "Big thank you to <<{first}>> at the tip. <<Ref {ref}>>",
+    # written after the redactor was tuned, and not tuned on: names where no rule looks
+    "{full}\n{street}\n{postcode}\n\nThe street light is out again.",
+    "Complaint on behalf of {full} (my mother) about her carers.",
+    "{first} and I have waited three weeks for the repair.",
+    "Ask for {full} when you call back on {phone}.",
+    "email from {full} <{email}> forwarded by reception",
+    "My landlord {titled} ignores every letter.",
 )
 
 NEGATIVE_TEMPLATES = (

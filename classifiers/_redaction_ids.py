@@ -44,7 +44,7 @@ _NETWORKS = (
     r"|reddit|nextdoor"
 )
 _PROFILE = re.compile(
-    rf"(?<![\w.@/])(?:https?://)?(?:(?:www|m|uk|mobile)\.)?(?:{_NETWORKS})\.com/[^\s<>\"()]+",
+    rf"(?<![\w.@/])(?:https?://)?(?:(?:www|m|uk|mobile)\.)?(?:{_NETWORKS})\.com/[^\s<>\"()\[\]]+",
     re.IGNORECASE,
 )
 

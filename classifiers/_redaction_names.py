@@ -25,8 +25,10 @@ __all__ = (
     "address_spans",
     "born_names",
     "cued_names",
+    "heading_names",
     "house_spans",
     "kin_names",
+    "paired_names",
     "signed_names",
     "titled_names",
 )
@@ -68,6 +70,7 @@ _VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives l
     goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
 _SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
+_ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
 _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
@@ -75,7 +78,8 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, None) for cue in ("i am", "i'm", "i\u2019m")),
     ("this is", 0, _THEN_FROM),  # "this is Dave from ...", not "this is Oak Street"
     *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
-    ("from", 0, re.compile(r"[ \t]*[,(-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151 ..."
+    ("from", 0, re.compile(r"[ \t]*[,(<-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151"
+    *((cue, 0, _ANYTHING) for cue in ("on behalf of", "ask for", "speak to my", "care of")),
 )
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
@@ -97,6 +101,18 @@ _SIGNED = re.compile(
     rf"(?!\w)(?P<gap>[ \t]*[,.!:-]?(?:[ \t]*\r?\n){{0,2}})([ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
+_ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
+    team centre school church club surgery practice college university academy partnership"""
+_ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
+_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
+)
+_HEADING = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,2}[^\W\d_][\w'\u2019-]*)[ \t]*,?[ \t]*\r?\n"
+    r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
+    re.MULTILINE,
+)
 _HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its address
     r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
     r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
@@ -180,7 +196,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 name = _name_at(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
             if not name or (then is not None and not then.match(text, name[1])):
                 continue
-            if then is not _THEN_HERE or _strong_name(text[name[0] : name[1]]):
+            if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
     fields = ("name", "surname", "forename") if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
@@ -245,9 +261,36 @@ def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | N
 
 
 def _strong_name(name: str) -> bool:
-    """Two words or more, or a known given name: "It's Grim here" is not a name."""
-    words = name.split()
-    return len(words) > 1 or words[0].lower() in GIVEN_NAMES
+    """Two words or more (not an organisation's), or a known given name: "It's Grim here",
+    "on behalf of Halton Housing" are not names."""
+    words = name.lower().split()
+    if words[0] in GIVEN_NAMES:
+        return True
+    return len(words) > 1 and not any(word in _ORGANISATIONS for word in words)
+
+
+def paired_names(text: str, lowered: str) -> Iterator[Span]:
+    """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
+    for pair in _AND_I.finditer(text) if " and " in lowered else ():
+        found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
+        words = found.group(1).split() if found else []
+        if words and words[0].lower() not in GIVEN_NAMES:
+            capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
+            if not capitalised or any(w.lower() in _SIGNED_STOPS for w in words):
+                continue
+        if words and not any(w.lower() in _SIGNED_STOPS for w in words):
+            yield found.start(1) if found else 0, pair.start()
+
+
+def heading_names(text: str, lowered: str) -> Iterator[Span]:
+    """A letter's heading: a line holding only a name, above an address line."""
+    for line in _HEADING.finditer(text) if "\n" in text else ():
+        words = line.group(1).split()
+        known = words[0].lower() in GIVEN_NAMES
+        if any(w.lower() in _SIGNED_STOPS or w.lower() in _ORGANISATIONS for w in words):
+            continue
+        if known or all(w[0].isupper() and not w.isupper() for w in words):
+            yield line.span(1)
 
 
 def _in_capitals(text: str, index: int) -> bool:

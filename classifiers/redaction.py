@@ -16,8 +16,10 @@ from classifiers._redaction_names import (
     address_spans,
     born_names,
     cued_names,
+    heading_names,
     house_spans,
     kin_names,
+    paired_names,
     signed_names,
     titled_names,
 )
@@ -84,7 +86,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
-    for names_in in (titled_names, cued_names, kin_names, born_names, signed_names):
+    for names_in in _NAME_PASSES:
         text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
     if reporter is not None and reporter.name:
         spans = _known_names(text, lowered, reporter.name)
@@ -197,6 +199,15 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
+_NAME_PASSES = (
+    titled_names,
+    cued_names,
+    kin_names,
+    born_names,
+    paired_names,
+    heading_names,
+    signed_names,
+)
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (
     (1, dob_spans, "[dob]"),
