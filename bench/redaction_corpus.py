@@ -57,6 +57,13 @@ TUNING_TEMPLATES = (
     "Please ask for {full} on {phone}.",
     "Message from {full} <{email}>:",
     "Our landlord {titled} will not fix the damp.",
+    # added with the held-out set's third batch
+    "My dad, {full}, has waited a year for a ramp.",
+    "{full} here, the alley gate is broken again.",
+    "Resident: {full}\nStreet: {street}\nTel: {phone}",
+    "Written on behalf of {titled} by his son.",
+    "The van ({vehicle}) is owned by {full} next door.",
+    "Yours, {full} (Mr)",
 )
 
 HELD_OUT_TEMPLATES = (
@@ -92,6 +99,15 @@ HELD_OUT_TEMPLATES = (
     "Ask for {full} when you call back on {phone}.",
     "email from {full} <{email}> forwarded by reception",
     "My landlord {titled} ignores every letter.",
+    # a third batch, written blind after the rules for the second batch: not tuned on
+    "Hi\n\nMy mum, {full}, fell on the broken pavement outside {street}. She is 84.",
+    "{full} here. Bins missed again, third week running.",
+    "Dear Sir or Madam, I am {first}'s carer and she has had no assisted collection.",
+    "Sent on behalf of {titled} by her daughter.",
+    "Tenant: {full}\nAddress: {street}\nPhone: {phone}",
+    "spoke to your colleague yesterday, my name's {first}, still no callback on {phone}",
+    "Regards, {full} (Mrs)",
+    "The abandoned car ({vehicle}) belongs to {full} at number 12.",
 )
 
 NEGATIVE_TEMPLATES = (

@@ -61,7 +61,7 @@ _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner g
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
     landlady baby"""
 _KIN = tuple(_KIN_TEXT.split())
-_KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?=[ \t]+[^\W\d_])")
+_KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")  # "my mum, Jo"
 # Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
 _FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
 _FILLERS = frozenset(_FILLERS_TEXT.split())
@@ -70,6 +70,7 @@ _VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives l
     goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
 _SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
+_NAME_FIELDS = ("name", "surname", "forename", "tenant", "resident", "customer", "applicant")
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
@@ -80,8 +81,9 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
     ("from", 0, re.compile(r"[ \t]*[,(<-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151"
     *((cue, 0, _ANYTHING) for cue in ("on behalf of", "ask for", "speak to my", "care of")),
+    *((cue, 0, _ANYTHING) for cue in ("belongs to", "owned by", "rented by", "lives at")),
 )
-_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly")
+_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 
 _ADDRESS = re.compile(
@@ -112,6 +114,10 @@ _HEADING = re.compile(
     r"^[ \t]*((?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,2}[^\W\d_][\w'\u2019-]*)[ \t]*,?[ \t]*\r?\n"
     r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
     re.MULTILINE,
+)
+_HERE = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
+    re.MULTILINE | re.IGNORECASE,
 )
 _HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its address
     r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
@@ -198,7 +204,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
-    fields = ("name", "surname", "forename") if ":" in text else ()
+    fields = _NAME_FIELDS if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
             caps = _in_capitals(text, end)
@@ -283,7 +289,14 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
 
 
 def heading_names(text: str, lowered: str) -> Iterator[Span]:
-    """A letter's heading: a line holding only a name, above an address line."""
+    """A letter's heading: a line holding only a name, above an address line; a line that
+    opens with a name and "here" ("Jo Bloggs here, ...")."""
+    for line in _HERE.finditer(text) if "here" in lowered else ():
+        words = line.group(1).split()
+        stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
+        known = words[0].lower() in GIVEN_NAMES or all(w[0].isupper() for w in words)
+        if known and not stops and _strong_name(line.group(1)):
+            yield line.span(1)
     for line in _HEADING.finditer(text) if "\n" in text else ():
         words = line.group(1).split()
         known = words[0].lower() in GIVEN_NAMES
@@ -291,6 +304,11 @@ def heading_names(text: str, lowered: str) -> Iterator[Span]:
             continue
         if known or all(w[0].isupper() and not w.isupper() for w in words):
             yield line.span(1)
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without its "'s" or "'m" ("It's" -> "it")."""
+    return word.lower().replace("\u2019", "'").split("'")[0]
 
 
 def _in_capitals(text: str, index: int) -> bool:
