@@ -108,6 +108,30 @@ HELD_OUT_TEMPLATES = (
     "spoke to your colleague yesterday, my name's {first}, still no callback on {phone}",
     "Regards, {full} (Mrs)",
     "The abandoned car ({vehicle}) belongs to {full} at number 12.",
+    # the fourth batch (blind until its name recall of 0.396 was measured)
+    "To whom it may concern,\nI care for {full} who lives alone at {street}.",
+    "{titled}'s hedge is blocking the footpath on {street}.",
+    "My ex-partner {full} keeps dumping rubbish in my garden.",
+    "Please forward this to the housing officer. Signed, {full}",
+    "Contact name {full}, best number {phone}",
+    "I'm ringing for my nan {first}, she can't get her bin out.",
+    "Cllr {last_name} promised to look into it months ago.",
+    "from: {full}\nsent: Monday\nsubject: bins",
+)
+
+# A fifth held-out batch, written blind after every rule and never tuned on; the bench reports
+# it on its own ("blind") as the figure to expect from wording nobody has seen. (The fourth
+# batch, now in HELD_OUT_TEMPLATES, was the blind one until its name recall of 0.396 led to
+# the known-given-name-and-surname rule.)
+BLIND_TEMPLATES = (
+    "Hiya, {full} from the flats. The lift is broken again.",
+    "I have attached a photo. {full}, {street}",
+    "Can you let {full} know the skip permit is ready?",
+    "Assisted collection needed - resident {full}, aged 91.",
+    "we (me and {first}) have reported this 4 times",
+    "Complainant: {full}. Nature of complaint: noise from no. 14.",
+    "Signed {full}\n{email}",
+    "{full} rang 3 times and nobody called back. Ref <<{ref}>>",
 )
 
 NEGATIVE_TEMPLATES = (
@@ -166,12 +190,17 @@ def build_set(
     for index in range(count):
         split = "tuning" if index < tuning_count else "held_out"
         templates, pool = (
-            (TUNING_TEMPLATES, TUNING) if split == "tuning" else (HELD_OUT_TEMPLATES, HELD_OUT)
+            (TUNING_TEMPLATES, TUNING)
+            if split == "tuning"
+            else (HELD_OUT_TEMPLATES + BLIND_TEMPLATES, HELD_OUT)
         )
         template = rng.choice(NEGATIVE_TEMPLATES if rng.random() < 0.12 else templates)
         case = rng.choices(("as is", "lower", "upper"), (0.82, 0.15, 0.03))[0]
         contact = _contact(_fill(template, rng, pool), case)
-        contacts.append({"id": f"{split}-{index:04d}", "split": split, "case": case, **contact})
+        blind = template in BLIND_TEMPLATES
+        contacts.append(
+            {"id": f"{split}-{index:04d}", "split": split, "blind": blind, "case": case, **contact}
+        )
     return contacts
 
 

@@ -39,6 +39,10 @@ def first(rng: random.Random, pool: Pool) -> list[Part]:
     return [(_first(rng, pool), "name")]
 
 
+def last_name(rng: random.Random, pool: Pool) -> list[Part]:
+    return [(_last(rng, pool), "name")]
+
+
 def titled(rng: random.Random, pool: Pool) -> list[Part]:
     title = rng.choice(("Mr", "Mrs", "Ms", "Miss", "Dr", "mrs", "Mr."))
     name = _last(rng, pool) if rng.random() < 0.6 else f"{_first(rng, pool)} {_last(rng, pool)}"
@@ -191,6 +195,7 @@ SLOTS: dict[str, Slot] = {
     "full": full,
     "first": first,
     "titled": titled,
+    "last_name": last_name,
     "email": email,
     "phone": phone,
     "postcode": postcode,

@@ -25,6 +25,7 @@ __all__ = (
     "address_spans",
     "born_names",
     "cued_names",
+    "given_names",
     "heading_names",
     "house_spans",
     "kin_names",
@@ -69,6 +70,16 @@ _FILLERS = frozenset(_FILLERS_TEXT.split())
 _VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives lived came comes
     goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
 _SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
+_PAIR = re.compile(  # a capitalised pair of words
+    r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
+    r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
+)
+_PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
+    farm centre center school college hospital surgery station square gardens place estate
+    bridge hill green wood woods field fields bank view terrace crescent grove walk mews row
+    library church chapel pub inn arms hotel stadium ground shopping retail market club"""
+_PLACES = frozenset(_PLACES_TEXT.split())
+_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_PLACES)})(?!\w)")
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
 _NAME_FIELDS = ("name", "surname", "forename", "tenant", "resident", "customer", "applicant")
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
@@ -286,6 +297,19 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
         if words and not any(w.lower() in _SIGNED_STOPS for w in words):
             yield found.start(1) if found else 0, pair.start()
+
+
+def given_names(text: str, lowered: str) -> Iterator[Span]:
+    """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
+    not a street or a place named after someone ("Victoria Park", "Grace Road")."""
+    for pair in _PAIR.finditer(text):
+        given, surname = pair.group(1), pair.group(2)
+        if given.lower() not in GIVEN_NAMES or _bare(surname) in _SIGNED_STOPS:
+            continue
+        if surname.lower() in _PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
+            continue
+        if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
+            yield pair.span()
 
 
 def heading_names(text: str, lowered: str) -> Iterator[Span]:
