@@ -121,6 +121,12 @@ def test_personal_data_is_redacted(text: str, expected: str) -> None:
         ("The lorry blocked Rose Cottage again.", "The lorry blocked [address] again."),
         ("It is at The Old Forge, Hale.", "It is at [address], Hale."),
         ("Postcode L1 8TH", "Postcode [postcode]"),
+        # names where no cue looks: a known given name and a surname, a letter's heading
+        ("I care for Liam Hope who lives alone.", "I care for [name] who lives alone."),
+        ("Rhys Thomas\n14 Oak Road\nWA7 1AB", "[name]\n[address]\n[postcode]"),
+        ("Tracy and I reported it in March.", "[name] and I reported it in March."),
+        ("I write on behalf of Liam Hope, my dad.", "I write on behalf of [name], my dad."),
+        ("My mum, Jo Bloggs, fell outside.", "My mum, [name], fell outside."),
         # a council case reference is kept even beside bank details
         (
             "Refund to sort code 12-34-56, account 12345678. Case ref 81490074.",
@@ -151,6 +157,10 @@ def test_issue_9_cases_are_redacted(text: str, expected: str) -> None:
         # dates that are not dates of birth; road numbers
         "Missed on 14/05/2025, reported again on 21/05/2025.",
         "Take the M56 to junction 12, then the A533, and the 2nd exit.",
+        # places named after people, organisations after name cues
+        "Victoria Park and Grace Road are flooded; Victoria Street too.",
+        "I write on behalf of Halton Housing Trust.",
+        "My wife and I have complained before.",
         "follow us @ the town hall at 5pm",
     ],
 )
