@@ -25,6 +25,7 @@ __all__ = (
     "address_spans",
     "born_names",
     "cued_names",
+    "detailed_names",
     "given_names",
     "heading_names",
     "house_spans",
@@ -74,14 +75,19 @@ _PAIR = re.compile(  # a capitalised pair of words
     r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
     r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
 )
+_DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
 _PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
     farm centre center school college hospital surgery station square gardens place estate
     bridge hill green wood woods field fields bank view terrace crescent grove walk mews row
     library church chapel pub inn arms hotel stadium ground shopping retail market club"""
 _PLACES = frozenset(_PLACES_TEXT.split())
+_PLACES = _PLACES | frozenset(("town", "city", "village", "ward", "district"))
+_STOPS_OR_PLACES = _SIGNED_STOPS | _PLACES
 _PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_PLACES)})(?!\w)")
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
-_NAME_FIELDS = ("name", "surname", "forename", "tenant", "resident", "customer", "applicant")
+_NAME_FIELDS = (
+    *("name", "surname", "forename", "tenant", "resident", "customer", "applicant", "complainant"),
+)
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
@@ -93,8 +99,12 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     ("from", 0, re.compile(r"[ \t]*[,(<-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151"
     *((cue, 0, _ANYTHING) for cue in ("on behalf of", "ask for", "speak to my", "care of")),
     *((cue, 0, _ANYTHING) for cue in ("belongs to", "owned by", "rented by", "lives at")),
+    *((cue, 0, _ANYTHING) for cue in ("resident", "complainant", "applicant", "client")),
+    *((cue, 0, _ANYTHING) for cue in ("me and", "myself and")),  # "me and Jo Bloggs"
+    *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
+    ("let", 0, re.compile(r"[ \t]+know\b")),  # "let Jo Bloggs know"
 )
-_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours")
+_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 
 _ADDRESS = re.compile(
@@ -297,6 +307,16 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
         if words and not any(w.lower() in _SIGNED_STOPS for w in words):
             yield found.start(1) if found else 0, pair.start()
+
+
+def detailed_names(text: str, lowered: str) -> Iterator[Span]:
+    """Two capitalised words right before contact details: "Jo Bloggs, [address]"."""
+    for detail in _DETAILS.finditer(text) if "]" in text else ():
+        found = _WORDS_BEFORE.search(text, max(0, detail.start() - 40), detail.start())
+        words = found.group(1).split() if found else []
+        named = len(words) == 2 and all(w[0].isupper() and not w.isupper() for w in words)
+        if found and named and not any(_bare(w) in _STOPS_OR_PLACES for w in words):
+            yield found.span(1)
 
 
 def given_names(text: str, lowered: str) -> Iterator[Span]:

@@ -16,6 +16,7 @@ from classifiers._redaction_names import (
     address_spans,
     born_names,
     cued_names,
+    detailed_names,
     given_names,
     heading_names,
     house_spans,
@@ -209,6 +210,7 @@ _NAME_PASSES = (
     heading_names,
     signed_names,
     given_names,
+    detailed_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (
