@@ -127,6 +127,11 @@ def test_personal_data_is_redacted(text: str, expected: str) -> None:
         ("Tracy and I reported it in March.", "[name] and I reported it in March."),
         ("I write on behalf of Liam Hope, my dad.", "I write on behalf of [name], my dad."),
         ("My mum, Jo Bloggs, fell outside.", "My mum, [name], fell outside."),
+        ("Photo attached. Jo Bloggs, 14 Oak Road", "Photo attached. [name], [address]"),
+        ("Hiya, Jo Bloggs from the flats.", "Hiya, [name] from the flats."),
+        ("Please let Jo Bloggs know.", "Please let [name] know."),
+        ("we (me and Tracy) rang", "we (me and [name]) rang"),
+        ("Complainant: jo bloggs.", "Complainant: [name]."),
         # a council case reference is kept even beside bank details
         (
             "Refund to sort code 12-34-56, account 12345678. Case ref 81490074.",
@@ -161,6 +166,7 @@ def test_issue_9_cases_are_redacted(text: str, expected: str) -> None:
         "Victoria Park and Grace Road are flooded; Victoria Street too.",
         "I write on behalf of Halton Housing Trust.",
         "My wife and I have complained before.",
+        "Hello, Council here. Let everyone know.",
         "follow us @ the town hall at 5pm",
     ],
 )
