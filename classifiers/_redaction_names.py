@@ -1,11 +1,14 @@
-"""Redaction passes for people's names (after titles, cues such as "my name is", sign-offs) and
-street addresses, and the word lists they use. Each finds spans; none replaces text."""
+"""Redaction passes for people's names (after titles, cues such as "my name is", family words
+such as "my son", sign-offs, before a date of birth), street addresses and house names, and the
+word lists they use. Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from classifiers._redaction_given import GIVEN_NAMES
+from classifiers._redaction_ids import DOB_CUE
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
     Number,
@@ -20,12 +23,19 @@ __all__ = (
     "COMMON",
     "STREET_AFTER",
     "address_spans",
+    "born_names",
     "cued_names",
+    "detailed_names",
+    "given_names",
+    "heading_names",
+    "house_spans",
+    "kin_names",
+    "paired_names",
     "signed_names",
     "titled_names",
 )
 
-_WORD = r"(?:[A-Z]\.|[A-Za-z][A-Za-z'\u2019-]*)"
+_WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
 _STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct Crescent Cres
     Grove Place Pl Gardens Gdns Terrace Walk View Park Mews Row Square Sq Hill"""
@@ -48,13 +58,53 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     sort code unfortunately mobile urgent"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
-# (cue, how many uncapitalised name words may follow it, must "from" follow the name?)
-_NAME_CUES = (
-    *((cue, 3, False) for cue in ("my name is", "my name's", "my name\u2019s")),
-    *((cue, 0, False) for cue in ("i am", "i'm", "i\u2019m")),
-    ("this is", 0, True),  # "this is Dave from ...", not "this is Oak Street"
+_KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
+    granddaughter grandchild mum mam dad mother father brother sister friend carer child nephew
+    niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
+    landlady baby"""
+_KIN = tuple(_KIN_TEXT.split())
+_KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")  # "my mum, Jo"
+# Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
+_FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
+_FILLERS = frozenset(_FILLERS_TEXT.split())
+# Words that follow a lower-case name and are not a surname ("neighbour ruby says ...").
+_VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives lived came comes
+    goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
+_SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
+_PAIR = re.compile(  # a capitalised pair of words
+    r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
+    r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
 )
-_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly")
+_DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
+_PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
+    farm centre center school college hospital surgery station square gardens place estate
+    bridge hill green wood woods field fields bank view terrace crescent grove walk mews row
+    library church chapel pub inn arms hotel stadium ground shopping retail market club"""
+_PLACES = frozenset(_PLACES_TEXT.split())
+_PLACES = _PLACES | frozenset(("town", "city", "village", "ward", "district"))
+_STOPS_OR_PLACES = _SIGNED_STOPS | _PLACES
+_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_PLACES)})(?!\w)")
+_THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
+_NAME_FIELDS = (
+    *("name", "surname", "forename", "tenant", "resident", "customer", "applicant", "complainant"),
+)
+_ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
+_THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
+# (cue, how many uncapitalised name words may follow it, what must follow the name)
+_NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
+    *((cue, 3, None) for cue in ("my name is", "my name's", "my name\u2019s")),
+    *((cue, 0, None) for cue in ("i am", "i'm", "i\u2019m")),
+    ("this is", 0, _THEN_FROM),  # "this is Dave from ...", not "this is Oak Street"
+    *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
+    ("from", 0, re.compile(r"[ \t]*[,(<-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151"
+    *((cue, 0, _ANYTHING) for cue in ("on behalf of", "ask for", "speak to my", "care of")),
+    *((cue, 0, _ANYTHING) for cue in ("belongs to", "owned by", "rented by", "lives at")),
+    *((cue, 0, _ANYTHING) for cue in ("resident", "complainant", "applicant", "client")),
+    *((cue, 0, _ANYTHING) for cue in ("me and", "myself and")),  # "me and Jo Bloggs"
+    *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
+    ("let", 0, re.compile(r"[ \t]+know\b")),  # "let Jo Bloggs know"
+)
+_SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 
 _ADDRESS = re.compile(
@@ -74,7 +124,34 @@ _SIGNED = re.compile(
     rf"(?!\w)(?P<gap>[ \t]*[,.!:-]?(?:[ \t]*\r?\n){{0,2}})([ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
-_THEN_FROM = re.compile(r"[ \t]+[Ff][Rr][Oo][Mm]\b")
+_ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
+    team centre school church club surgery practice college university academy partnership"""
+_ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
+_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
+)
+_HEADING = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,2}[^\W\d_][\w'\u2019-]*)[ \t]*,?[ \t]*\r?\n"
+    r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
+    re.MULTILINE,
+)
+_HERE = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its address
+    r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
+    r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
+)
+_HOUSE_WORD = re.compile(r"Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor")
+_NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
+    leisure opera community health medical custom farm tree green open full half"""
+_NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
+_BEFORE_BORN = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
+    r"[ \t]*(\(|,|-)?[ \t]*$"
+)
 
 
 def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
@@ -98,8 +175,11 @@ def _cue_ends(text: str, lowered: str, cue: str) -> list[int]:
     return ends
 
 
-def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -> Span | None:
-    """The name starting ``words`` (at ``start``): up to ``lowercase`` uncapitalised words."""
+def _named(
+    start: int, words: str, lowercase: int, stop_words: frozenset[str], caps: bool = False
+) -> Span | None:
+    """The name starting ``words`` (at ``start``): up to ``lowercase`` uncapitalised words; a
+    word in capitals ("HTML only") only where the text around it is in capitals (``caps``)."""
     length = position = 0
     capitalised = False
     for word in words.split():
@@ -108,6 +188,8 @@ def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -
         if len(bare) == 1 and bare.isupper():
             continue
         if bare.lower() in stop_words or (word[0].islower() and bare.lower() in COMMON):
+            break
+        if not caps and len(bare) > 1 and bare.isupper():
             break
         if word[0].islower():
             if lowercase == 0 or capitalised:  # "Mr Brown next door": a name ends
@@ -121,23 +203,161 @@ def _named(start: int, words: str, lowercase: int, stop_words: frozenset[str]) -
 def titled_names(text: str, lowered: str) -> Iterator[Span]:
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
-        if words and (name := _named(match.end(), words.group(), 1, _FUNCTION_WORDS)):
+        caps = _in_capitals(text, match.start())
+        if words and (name := _name_at(match.end(), words.group(), 1, _FUNCTION_WORDS, caps)):
             yield match.start(), name[1]
 
 
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
-    for cue, lowercase, from_follows in _NAME_CUES:
+    details = "[phone]" in text or "[email]" in text
+    for cue, lowercase, then in _NAME_CUES:
+        if cue == "from" and not details:
+            continue  # "from" only before contact details
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
-            if not words or (lowercase == 0 and words.group().isupper()):
-                continue  # "I'M MOVING OUT": shouting, not a name
-            name = _named(end, words.group(), lowercase, COMMON)
-            if name and (not from_follows or _THEN_FROM.match(text, name[1])):
+            if not words:
+                continue
+            if lowercase == 0 and words.group().isupper():  # "I'M MOVING OUT": not a name
+                name = _named_known(end, words.group(), COMMON)
+            else:
+                name = _name_at(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
+            if not name or (then is not None and not then.match(text, name[1])):
+                continue
+            if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
-    fields = ("name", "surname", "forename") if ":" in text else ()
+    fields = _NAME_FIELDS if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
-            yield from filter(None, [_named(found.start(1), found.group(1), 3, COMMON)])
+            caps = _in_capitals(text, end)
+            yield from filter(None, [_named(found.start(1), found.group(1), 3, COMMON, caps)])
+
+
+def kin_names(text: str, lowered: str) -> Iterator[Span]:
+    """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
+    for cue in _KIN_CUE.finditer(lowered):
+        if free_before(text, cue.start()) and (words := _NAME_WORDS.match(text, cue.end())):
+            yield from filter(None, [_name_at(cue.end(), words.group(), 0, _SIGNED_STOPS)])
+
+
+def born_names(text: str, lowered: str) -> Iterator[Span]:
+    """The name just before a date-of-birth cue: "Oliver (DOB 14/05/2012)", "Amy Hill, born"."""
+    for cue in DOB_CUE.finditer(text) if "b" in lowered else ():
+        found = _BEFORE_BORN.search(text, max(0, cue.start() - 40), cue.start())
+        if not found:
+            continue
+        words = found.group(1).split()
+        while words and words[0].lower() in _SIGNED_STOPS:
+            words.pop(0)
+        if any(w.lower() in _SIGNED_STOPS for w in words):
+            continue
+        if not all(w[0].isupper() for w in words):  # lower case only right before "(dob"
+            words = words[-1:] if found.group(2) == "(" else []
+        if words and (len(words[-1]) < 2 or words[-1].isupper() is not words[0].isupper()):
+            continue
+        if words:
+            yield found.end(1) - len(" ".join(words)), found.end(1)
+
+
+def house_spans(text: str, lowered: str) -> Iterator[Span]:
+    for house in _HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
+        words = house.group(1).lower().split()
+        first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
+        if first not in _NOT_HOUSES and first not in COMMON:
+            yield house.span()
+
+
+def _name_at(
+    start: int, words: str, lowercase: int, stop_words: frozenset[str], caps: bool = False
+) -> Span | None:
+    """``_named``, but a known given name may also start a name in lower case or capitals."""
+    first = words.split()[0]
+    if len(first.rstrip(".")) < 2 or (first[:1].isupper() and not first.isupper()):
+        return _named(start, words, lowercase, stop_words, caps)
+    return _named_known(start, words, stop_words) or (
+        None if first.isupper() and not caps else _named(start, words, lowercase, stop_words, caps)
+    )
+
+
+def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | None:
+    """A name of up to two words in any case whose first word is a known given name."""
+    lowered = words.lower()
+    first = lowered.split()[0].rstrip(".,")
+    if first not in GIVEN_NAMES or len(lowered) != len(words):
+        return None
+    return _named(start, lowered, 2, stop_words)
+
+
+def _strong_name(name: str) -> bool:
+    """Two words or more (not an organisation's), or a known given name: "It's Grim here",
+    "on behalf of Halton Housing" are not names."""
+    words = name.lower().split()
+    if words[0] in GIVEN_NAMES:
+        return True
+    return len(words) > 1 and not any(word in _ORGANISATIONS for word in words)
+
+
+def paired_names(text: str, lowered: str) -> Iterator[Span]:
+    """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
+    for pair in _AND_I.finditer(text) if " and " in lowered else ():
+        found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
+        words = found.group(1).split() if found else []
+        if words and words[0].lower() not in GIVEN_NAMES:
+            capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
+            if not capitalised or any(w.lower() in _SIGNED_STOPS for w in words):
+                continue
+        if words and not any(w.lower() in _SIGNED_STOPS for w in words):
+            yield found.start(1) if found else 0, pair.start()
+
+
+def detailed_names(text: str, lowered: str) -> Iterator[Span]:
+    """Two capitalised words right before contact details: "Jo Bloggs, [address]"."""
+    for detail in _DETAILS.finditer(text) if "]" in text else ():
+        found = _WORDS_BEFORE.search(text, max(0, detail.start() - 40), detail.start())
+        words = found.group(1).split() if found else []
+        named = len(words) == 2 and all(w[0].isupper() and not w.isupper() for w in words)
+        if found and named and not any(_bare(w) in _STOPS_OR_PLACES for w in words):
+            yield found.span(1)
+
+
+def given_names(text: str, lowered: str) -> Iterator[Span]:
+    """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
+    not a street or a place named after someone ("Victoria Park", "Grace Road")."""
+    for pair in _PAIR.finditer(text):
+        given, surname = pair.group(1), pair.group(2)
+        if given.lower() not in GIVEN_NAMES or _bare(surname) in _SIGNED_STOPS:
+            continue
+        if surname.lower() in _PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
+            continue
+        if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
+            yield pair.span()
+
+
+def heading_names(text: str, lowered: str) -> Iterator[Span]:
+    """A letter's heading: a line holding only a name, above an address line; a line that
+    opens with a name and "here" ("Jo Bloggs here, ...")."""
+    for line in _HERE.finditer(text) if "here" in lowered else ():
+        words = line.group(1).split()
+        stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
+        known = words[0].lower() in GIVEN_NAMES or all(w[0].isupper() for w in words)
+        if known and not stops and _strong_name(line.group(1)):
+            yield line.span(1)
+    for line in _HEADING.finditer(text) if "\n" in text else ():
+        words = line.group(1).split()
+        known = words[0].lower() in GIVEN_NAMES
+        if any(w.lower() in _SIGNED_STOPS or w.lower() in _ORGANISATIONS for w in words):
+            continue
+        if known or all(w[0].isupper() and not w.isupper() for w in words):
+            yield line.span(1)
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without its "'s" or "'m" ("It's" -> "it")."""
+    return word.lower().replace("\u2019", "'").split("'")[0]
+
+
+def _in_capitals(text: str, index: int) -> bool:
+    """Whether the text around ``index`` is written in capitals (shouting, a form's fields)."""
+    return not any(ch.islower() for ch in text[max(0, index - 40) : index + 40])
 
 
 def signed_names(text: str, lowered: str) -> Iterator[Span]:
@@ -145,7 +365,13 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue
-            name, gap = _named(signed.start(2), signed.group(2), 0, COMMON), signed.group("gap")
+            caps, gap = _in_capitals(text, end), signed.group("gap")
+            name = _named(signed.start(2), signed.group(2), 0, COMMON, caps)
             strong = "\n" in gap or ("," in gap and cue not in _SIGN_OFFS_WEAK)
             if name and (strong or _END_OF_LINE.match(text, name[1])):
                 yield name
+            elif name is None and signed.group(2).lstrip()[:1].islower():
+                # "thanks, gareth jones": lower-case words that end the line
+                name = _named(signed.start(2), signed.group(2), 3, _SIGNED_STOPS)
+                if name and _END_OF_LINE.match(text, name[1]):
+                    yield name

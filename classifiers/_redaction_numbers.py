@@ -54,6 +54,10 @@ _SORT_CODE = re.compile(
 )
 _SORT_CUE = re.compile(r"sort[ -]?code|s/c")
 _CUED_CODE = re.compile(r"[ \t]*:?[ \t]*(?:is[ \t]+)?([0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2})(?![0-9])")
+_CASE_BEFORE = re.compile(  # "case ref 81490074" near a sort code is still the council's key
+    r"(?:\bref|\breference|\bcase|\bcomplaint|\benquiry|\bclaim|\bticket)\.?"
+    r"(?:[ \t]*(?:no|number|num|ref))?\.?[ \t]*[:#]?[ \t]*$"
+)
 _ACCOUNT = re.compile(
     left_edge("[0-9]") + r"(?<![0-9\]][.,-][0-9])[0-9]{7}(?![.,-][0-9\[])" + RIGHT_EDGE
 )
@@ -121,7 +125,11 @@ def bank_details(text: str, lowered: str, numbers: list[Number]) -> Iterator[Spa
     ]
     if cued or dashed:
         eights = (s for s, e, _ in numbers if e - s == 8)
-        accounts = [m.span() for m in matches_at(_ACCOUNT, text, eights)]
+        accounts = [
+            m.span()
+            for m in matches_at(_ACCOUNT, text, eights)
+            if not _CASE_BEFORE.search(lowered, max(0, m.start() - 24), m.start())
+        ]
         codes = cued + [
             s for s in dashed if not _date_like(text[s[0] : s[1]]) or _near(s, accounts)
         ]

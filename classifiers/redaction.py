@@ -1,5 +1,7 @@
 """Redacts personal data (emails, phones, cards, NI numbers, bank details, postcodes, street
-addresses, names) from contacts' free text into placeholders such as ``[email]``.
+addresses and house names, names, dates of birth, vehicle registrations, social-media handles
+and profile links) from contacts' free text into placeholders such as ``[email]``.
+Council case references ("ref CR-2024-001234") are kept: they are the council's own keys.
 Pure text in, text out: it never logs, stores or returns what it removes."""
 
 from __future__ import annotations
@@ -7,11 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
     COMMON,
     STREET_AFTER,
     address_spans,
+    born_names,
     cued_names,
+    detailed_names,
+    given_names,
+    heading_names,
+    house_spans,
+    kin_names,
+    paired_names,
     signed_names,
     titled_names,
 )
@@ -47,6 +57,8 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
         text = _splice(text, _as("[email]", _email_spans(text)))
     if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
         text = _splice(text, _as("[email]", _known_spans(text, _lower(text), [reporter.email])))
+    if "@" in text or ".com/" in text:
+        text = _splice(text, _as("[social]", [*handle_spans(text), *profile_spans(text)]))
     if "://" not in text and "www." not in text.lower():
         return _redact_segment(text, reporter)
     pieces: list[str] = []
@@ -75,7 +87,8 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
     if reporter is not None and reporter.address:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
-    for names_in in (titled_names, cued_names, signed_names):
+    text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
+    for names_in in _NAME_PASSES:
         text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
     if reporter is not None and reporter.name:
         spans = _known_names(text, lowered, reporter.name)
@@ -188,12 +201,25 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
+_NAME_PASSES = (
+    titled_names,
+    cued_names,
+    kin_names,
+    born_names,
+    paired_names,
+    heading_names,
+    signed_names,
+    given_names,
+    detailed_names,
+)
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (
+    (1, dob_spans, "[dob]"),
     (13, card_spans, "[card]"),
     (6, nino_spans, "[nino]"),
     (10, phone_spans, "[phone]"),
     (7, _known_phone_spans, "[phone]"),
+    (1, vehicle_spans, "[vehicle]"),
     (1, postcode_spans, "[postcode]"),
     (1, address_spans, "[address]"),
 )

@@ -1,0 +1,54 @@
+"""Common given names in the UK (English, Welsh, Irish, Scottish, South Asian, West African,
+Polish, Romanian, Chinese), so that a name is found in lower case or capitals after a cue
+("my neighbour gareth jones"). Words that are mostly words ("mark", "june") are left out."""
+
+from __future__ import annotations
+
+__all__ = ("GIVEN_NAMES",)
+
+_TEXT = """
+    aarav aaron abbie abby abdul abdullah abdullahi abigail adam ade adebayo aditi adrian
+    agnieszka ahmad ahmed aidan aiden aimee aine aisha ajay akua alan alana albert aled
+    aleksandra alex alexander alexandra alexis alfie ali alice alicia alina alison aliyah
+    alun ama amanda amara amber amelia amir amit amy andrea andrei andrew andrzej andy
+    angela angus anil anita anjali ann anna anne annie anthony aoife archie arjun arthur
+    asha ashley aston austin ava ayesha ayo babajide barbara barry bartosz ben benjamin beth
+    bethan bethany betty beverley bilal billy bobby bogdan brandon brenda brendan brian
+    bridget bronwen brooke bruce caitlin callum cameron caoimhe carl carla carly carol
+    caroline carwyn carys cathal catherine cerys charles charlie charlotte chelsea chen
+    chidi chinedu chioma chloe chris christian christina christine christopher ciara ciaran
+    claire clare colin colm connor conor cormac craig dafydd dai daisy damian damien dan
+    daniel danielle danny darren dave david dean debbie deborah declan deepak deirdre dennis
+    derek dewi diana diane dominic donal donna dorota dorothy dylan eddie edward eileen
+    elaine eleanor elena eleri elizabeth ella ellie elliot ellis emeka emily emma emyr eoin
+    eric erin ethan eve evelyn evie ewa faisal farah fatima faye femi fergal ffion finn
+    fiona folake frances francesca freddie freya funmi gareth gary gavin gemma geoffrey
+    george georgia geraint gerald gethin gillian glen glenn gloria gordon grace graham
+    grainne greg gregory grzegorz gwen gwyn habib hamza hannah harriet harrison harry harvey
+    hassan hayley heather helen henry holly hong hui huw iain ian ibrahim ieuan ifeoma ike
+    imogen imran ioana irfan irina isaac isabel isabella isabelle isla ivy iwan jack jackie
+    jacob jade jake jakub james jamie jane janet janice jasmine jason jaspreet jay jayden
+    jean jeff jeffrey jemma jenna jennifer jenny jeremy jessica jill jim jimmy jing jo joan
+    joanna joanne jodie joe joel john jon jonathan jordan joseph josh joshua joyce judith
+    judy julia julie jun justin kamal karen kasia katarzyna kate katherine kathleen kathryn
+    katie katy kay kayleigh keith kelly kemi kenneth kerry kevin khadija kieran kim kiran
+    kirsty kofi krzysztof kwabena kwame kyle laura lauren leah lee lei leigh leo leon lesley
+    leslie lewis li liam lily linda lindsay ling lisa logan lola louis louise lowri lucas
+    lucy lukasz luke lydia lynn lynne magda mahmood maisie malcolm malgorzata mandy manjit
+    marek margaret maria mariam marie marion marta martin martyn mary mason matilda matt
+    matthew maureen megan mehmet meinir melanie melissa mia michael michal michelle mihai
+    mike millie mina ming mohamed mohammed molly monika muhammad nadia natalie natasha
+    nathan naveen nazia neil ngozi nia niamh nicholas nicola nicole nigel nkechi noah noor
+    norman obinna oliver olivia olu oluwaseun omar oscar owen padraig paige pamela parveen
+    patricia patrick paul paula pauline pawel peter philip phillip phoebe piotr pooja poppy
+    priya rachel rahul raj rajesh ralph ravi rebecca reece reza rhian rhodri rhys richard
+    rita rizwan robert robin robyn roger roisin ronald rose rosie ross roy ruby russell ruth
+    ryan sadia saima sally salma sam samantha samuel sana sandra sanjay sara sarah scarlett
+    scott seamus sean shabnam shahid shane sharon shaun shazia sheila shirley sian simon
+    sinead siobhan sioned sophia sophie stacey stanley stella stephanie stephen steve steven
+    stuart sunil susan suzanne sylvia tanya tara tariq teresa terry theo thomas tim timothy
+    tina toby todd tom tomasz tommy tomos tony tracey tracy trevor tunde tyler una usman
+    valerie vanessa vicky victoria vikram vincent wayne wei wendy william willow wojciech
+    xin yan yasmin yemi yi yusuf yvonne zach zahra zaid zainab zara zoe zofia
+"""
+GIVEN_NAMES = frozenset(_TEXT.split())

@@ -1,0 +1,83 @@
+"""Redaction passes for identifiers that are neither digits alone nor names: dates of birth
+(after a cue such as "DOB" or "born"), vehicle registrations, social-media handles and
+profile links. Each finds spans; none replaces text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, free_before, matches_at
+from contracts import Reporter
+
+__all__ = ("DOB_CUE", "dob_spans", "handle_spans", "profile_spans", "vehicle_spans")
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "14 May 2012"
+DOB_CUE = re.compile(
+    r"(?<![\w.])(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date"
+    r"|born(?:[ \t]+on)?)",
+    re.IGNORECASE,
+)
+_DATE_AFTER_CUE = re.compile(
+    r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?"
+    rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}"
+    rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}})"
+    + RIGHT_EDGE,
+    re.IGNORECASE,
+)
+# Current (AB12 CDE) plates anywhere; older prefix (A123 BCD) and suffix (ABC 123D) plates only
+# in capitals near a word about a vehicle, since "A56 and" or "the 123" read the same way.
+_PLATE = re.compile(
+    r"(?<![\w\[])[A-Za-z]{2}(?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]?[A-Za-z]{3}"
+    + RIGHT_EDGE
+)
+_OLD_PLATE = re.compile(
+    r"(?<![\w\[])(?:[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])" + RIGHT_EDGE
+)
+_VEHICLE_CUE = re.compile(
+    r"\b(?:reg|registration|plate|car|van|vehicle|lorry|taxi|motorbike|truck|parked)\b",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_NETWORKS = (
+    r"facebook|fb|twitter|x|instagram|tiktok|linkedin|youtube|threads|snapchat|pinterest"
+    r"|reddit|nextdoor"
+)
+_PROFILE = re.compile(
+    rf"(?<![\w.@/])(?:https?://)?(?:(?:www|m|uk|mobile)\.)?(?:{_NETWORKS})\.com/[^\s<>\"()\[\]]+",
+    re.IGNORECASE,
+)
+
+
+def dob_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    """The date after "DOB", "D.O.B.", "date of birth", "born" (the cue itself is kept)."""
+    for cue in DOB_CUE.finditer(text):
+        if date := _DATE_AFTER_CUE.match(text, cue.end()):
+            yield date.span(1)
+
+
+def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    pairs = (s - 2 for s, e, _ in numbers if e - s == 2 and s >= 2 and text[s - 1].isalpha())
+    for plate in matches_at(_PLATE, text, pairs):
+        if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha():
+            yield plate.span()
+    if _VEHICLE_CUE.search(text):
+        for plate in _OLD_PLATE.finditer(text):
+            if _VEHICLE_CUE.search(text, max(0, plate.start() - 60), plate.start()):
+                yield plate.span()
+
+
+def handle_spans(text: str) -> Iterator[Span]:
+    """ "@jane_doe99" handles (an address's "@" is claimed before this pass runs)."""
+    for handle in _HANDLE.finditer(text):
+        if free_before(text, handle.start()) and not handle.group()[1:].isdigit():
+            yield handle.span()
+
+
+def profile_spans(text: str) -> Iterator[Span]:
+    """Links to a person's page on a social network, with or without the scheme."""
+    for link in _PROFILE.finditer(text):
+        end = link.end()
+        while end > link.start() and text[end - 1] in ".,;:!?'":
+            end -= 1  # the sentence's full stop is not part of the link
+        yield link.start(), end
