@@ -52,8 +52,8 @@ class Assessment:
     reason: str
     baseline: Baseline
     level_since: Period | None = None  # expected is the level of a recent run since then
-    # "stopped": no contacts at all after an active history (alerted in its first period only;
-    # later periods without contacts are assessed as stopped, never alerted, outside the FDR)
+    # "stopped": no contacts at all after an active history (alerted in its first period only,
+    # when significant; later periods without contacts are never alerted, outside the FDR)
     kind: Literal["change", "stopped"] = "change"
     stopped_since: Period | None = None
 
@@ -195,9 +195,9 @@ def _assessment(t: _Tested, q: float, config: DetectorConfig, labels: Labels | N
     stopped_since = None
     if _stopped(t, config):
         stopped_since = t.series.periods[t.stopped_since or 0]
-        # a stop is a fact, not a matter of degree: reported in its first period when the
-        # series had contacts in every period before it and enough were expected
-        alert = stopped_since == period
+        # reported in its first period only (when significant, as any fall); the periods
+        # after it are left out of the FDR family and never alarmed
+        alert = alert and stopped_since == period
         reason = stop_reason(label, period, t.expected, stopped_since)
     else:
         reason = alert_reason(
