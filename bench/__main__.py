@@ -11,6 +11,7 @@ SUITES = {
     "digest": "bench.digest",
     "embeddings": "bench.embeddings",
     "families": "bench.families",
+    "glm": "bench.glm_statsmodels",
     "tables": "bench.table_reading",
     "redaction": "bench.redaction",
 }

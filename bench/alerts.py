@@ -1,7 +1,10 @@
 """False-alarm and detection rates of the alert detector on 1,000 simulated monthly series,
-against two naive rules and an oracle in the same run (figures only; nothing is asserted).
+against the previous detector (a frozen copy in ``bench.alerts_v1``), two naive rules and an
+oracle in the same run (figures only; nothing is asserted). A second family of series whose
+history holds a launch (counts up 4-20 fold) and strong growth, the case where the previous
+detector's dispersion stayed inflated, is reported separately (its own FDR family).
 
-    python -m bench alerts [--series 1000] [--tests 12] [--seed 7]
+    python -m bench alerts [--series 1000] [--volatile 300] [--tests 12] [--seed 7]
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from scipy.stats import nbinom
 
+from bench import alerts_v1
 from contracts import Period, period_of
 from insights.analysis import DetectorConfig, PeriodSeries, assess, bh_qvalues
 
@@ -25,6 +29,7 @@ SCENARIOS = ("stable", "spike", "drop", "shift up", "shift down")
 WEIGHTS = (0.80, 0.05, 0.05, 0.05, 0.05)
 METHODS = (
     "CivicPulse detector (q <= 0.05)",
+    "previous detector (frozen, q <= 0.05)",
     "same model, p < 0.05, no FDR",
     "naive: >1.5x or <1/1.5 of last year",
     "naive: Poisson |z| > 1.96 vs 12-month mean",
@@ -45,11 +50,13 @@ class Simulated:
     size: float  # negative binomial size (extra-Poisson CV = 1 / sqrt(size))
 
 
-def simulate(rng: np.random.Generator, total: int, tests: int) -> Simulated:
+def simulate(rng: np.random.Generator, total: int, tests: int, volatile: bool = False) -> Simulated:
     """Negative binomial counts (extra-Poisson CV 10-22%) with monthly seasonality (amplitude
     10-40% plus 5% month-to-month noise), a mild trend (-10% to +10% a year), 5-200 contacts a
     month and 4-5 years of history before the test months. 80% stay stable; 5% each get a
-    one-month 2x spike, a one-month halving, a lasting 2x level shift or a lasting halving."""
+    one-month 2x spike, a one-month halving, a lasting 2x level shift or a lasting halving.
+    ``volatile``: the level was 4-20 times lower before a launch 24-40 months before the test
+    months, and grows 0-40% a year since (5-200 a month in the first test month)."""
     scenario = str(rng.choice(SCENARIOS, p=WEIGHTS))
     history = int(rng.integers(48, 61))
     start = total - tests - history
@@ -58,6 +65,11 @@ def simulate(rng: np.random.Generator, total: int, tests: int) -> Simulated:
     seasonal = rng.uniform(0.1, 0.4) * np.sin(2 * np.pi * t / 12 + rng.uniform(0, 2 * np.pi))
     month_noise = rng.normal(0, 0.05, 12)[t % 12]
     trend = rng.uniform(-0.1, 0.1) * (t - (total - tests)) / 12
+    if volatile:
+        launch = total - tests - int(rng.integers(24, 41))
+        growth = rng.uniform(0.0, 0.4) * (t - (total - tests)) / 12
+        before = np.where(t < launch, -np.log(rng.uniform(4, 20)), 0.0)
+        trend = growth + before
     means = level * np.exp(seasonal + month_noise + trend)
     size = rng.uniform(20, 100)
     factor = np.ones(len(t))
@@ -94,13 +106,23 @@ def naive_alerts(sim: Simulated, index: int) -> tuple[str | None, str | None]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench alerts", description=__doc__)
     parser.add_argument("--series", type=int, default=1000)
+    parser.add_argument("--volatile", type=int, default=300, help="series with a launch")
     parser.add_argument("--tests", type=int, default=12, help="test months (each a family)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     total = 60 + args.tests
-    calendar = _calendar(total)
     sims = [simulate(rng, total, args.tests) for _ in range(args.series)]
+    _run(sims, total, args, "")
+    if args.volatile:
+        rng = np.random.default_rng(args.seed + 1)
+        sims = [simulate(rng, total, args.tests, volatile=True) for _ in range(args.volatile)]
+        _run(sims, total, args, " after a launch and strong growth")
+    return 0
+
+
+def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str) -> None:
+    calendar = _calendar(total)
     family = [
         PeriodSeries(
             "month", {"series": str(n)}, tuple(calendar[s.start :]), tuple(map(int, s.counts))
@@ -109,24 +131,29 @@ def main(argv: list[str]) -> int:
     ]
     config = DetectorConfig()
     flags: Flags = {m: [[None] * total for _ in sims] for m in METHODS}
-    started = time.perf_counter()
+    elapsed = {"new": 0.0, "previous": 0.0}
     assessed = 0
     for index in range(total - args.tests, total):
+        started = time.perf_counter()
         for a in assess(family, calendar[index], config=config):
             n = int(a.dimensions["series"] or 0)
             assessed += 1
             if a.alert:
                 flags[METHODS[0]][n][index] = a.direction
             if a.p_value < 0.05:
-                flags[METHODS[1]][n][index] = a.direction
+                flags[METHODS[2]][n][index] = a.direction
+        elapsed["new"] += time.perf_counter() - started
+        started = time.perf_counter()
+        for b in alerts_v1.assess(family, calendar[index], config=alerts_v1.DetectorConfig()):
+            if b.alert:
+                flags[METHODS[1]][int(b.dimensions["series"] or 0)][index] = b.direction
+        elapsed["previous"] += time.perf_counter() - started
         for n, sim in enumerate(sims):
             ratio, poisson = naive_alerts(sim, index)
-            flags[METHODS[2]][n][index] = ratio
-            flags[METHODS[3]][n][index] = poisson
-        _oracle(sims, index, flags[METHODS[4]], config.fdr)
-    elapsed = time.perf_counter() - started
-    _report(sims, flags, total, args, elapsed, assessed)
-    return 0
+            flags[METHODS[3]][n][index] = ratio
+            flags[METHODS[4]][n][index] = poisson
+        _oracle(sims, index, flags[METHODS[5]], config.fdr)
+    _report(sims, flags, total, args, elapsed, assessed, what)
 
 
 def _oracle(sims: list[Simulated], index: int, flags: list[list[str | None]], fdr: float) -> None:
@@ -158,13 +185,14 @@ def _report(
     flags: Flags,
     total: int,
     args: argparse.Namespace,
-    elapsed: float,
+    elapsed: dict[str, float],
     assessed: int,
+    what: str,
 ) -> None:
     tests = range(total - args.tests, total)
     table = Table(
-        title=f"Alerts on {args.series:,} simulated monthly series x {args.tests} test months "
-        f"(seed {args.seed})",
+        title=f"Alerts on {len(sims):,} simulated monthly series{what} x {args.tests} test "
+        f"months (seed {args.seed})",
         title_justify="left",
     )
     for column in (
@@ -201,35 +229,46 @@ def _report(
         row.append(_rate([a > 0 for a in after]))
         table.add_row(*row)
     console.print(table)
-    bands = Table(title="CivicPulse detector: detection by typical volume", title_justify="left")
+    bands = Table(title=f"Detection by typical volume{what}", title_justify="left")
     for column in (
+        "method",
         "expected contacts that month",
         "2x spikes found",
         "halvings found",
         "shift onsets found",
+        "level drops at onset",
     ):
-        bands.add_column(column, justify="right")
-    f = flags[METHODS[0]]
-    for low, high in ((5, 20), (20, 50), (50, 100), (100, 400)):
-        row = [f"{low}-{high}"]
-        kinds: tuple[tuple[tuple[str, ...], str | None], ...] = (
-            (("spike",), "up"),
-            (("drop",), "down"),
-            (("shift up", "shift down"), None),
-        )
-        for scenarios, wanted in kinds:
-            hits = [
-                f[n][s.event] == (wanted or ("up" if s.scenario == "shift up" else "down"))
-                for n, s in enumerate(sims)
-                if s.scenario in scenarios and low <= s.means[s.event - s.start] < high
-            ]
-            row.append(_rate(hits))
-        bands.add_row(*row)
+        bands.add_column(column, justify="left" if column == "method" else "right")
+    for method in (METHODS[0], METHODS[1], METHODS[-1]):
+        for low, high in ((5, 20), (20, 50), (50, 100), (100, 400), (5, 400)):
+            bands.add_row(
+                method.split(" (")[0], f"{low}-{high}", *_band(sims, flags[method], low, high)
+            )
+        bands.add_section()
     console.print(bands)
     console.print(
-        f"{assessed:,} series-months assessed by the detector in {elapsed:.1f}s "
-        f"({1000 * elapsed / max(1, assessed):.2f} ms each, naive rules included)."
+        f"{assessed:,} series-months assessed: {1000 * elapsed['new'] / max(1, assessed):.2f} ms "
+        f"each by the detector, {1000 * elapsed['previous'] / max(1, assessed):.2f} ms by the "
+        "previous one."
     )
+
+
+def _band(sims: list[Simulated], f: list[list[str | None]], low: float, high: float) -> list[str]:
+    row = []
+    kinds: tuple[tuple[tuple[str, ...], str | None], ...] = (
+        (("spike",), "up"),
+        (("drop",), "down"),
+        (("shift up", "shift down"), None),
+        (("shift down",), "down"),
+    )
+    for scenarios, wanted in kinds:
+        hits = [
+            f[n][s.event] == (wanted or ("up" if s.scenario == "shift up" else "down"))
+            for n, s in enumerate(sims)
+            if s.scenario in scenarios and low <= s.means[s.event - s.start] < high
+        ]
+        row.append(_rate(hits))
+    return row
 
 
 def _rate(hits: list[bool]) -> str:

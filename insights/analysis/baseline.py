@@ -12,6 +12,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from contracts import Period, PeriodKind, financial_quarter
+from insights.analysis.changepoints import best_step
 from insights.analysis.glm import Array, GlmFit, fit_robust
 
 PERIODS_PER_YEAR: dict[str, float] = {
@@ -29,21 +30,28 @@ WINDOW: dict[str, int] = {"day": 91, "week": 156, "month": 60, "quarter": 20, "y
 class HistoryRules:
     """How much history each part of the model needs, and the level-shift test's settings.
 
-    History rules (``HistoryRules``; defaults):
+    History rules (``HistoryRules``; defaults), after the improved Farrington algorithm
+    (Noufaily et al. 2013):
     - a series starts at its first non-zero count; the last 5 years of months or quarters, 3 years
       of weeks or 13 weeks of days are used;
     - fewer than 8 periods: not tested at all;
-    - 8 or more: a level; 12 or more: plus a log-linear trend (always kept: dropping trends
-      that test insignificant biases the baseline and makes the test over-confident);
+    - 8 or more: a level; 12 or more: plus a log-linear trend, kept only when it is significant
+      (Wald test at 5%), as Noufaily et al. do: an idle trend widens every prediction;
     - 2 full seasonal cycles (24 months, 8 quarters, 104 weeks, 14 days) averaging at least 2
       contacts a period: plus season: two harmonics of the year for months and weeks (a
       month-of-year factor from 36 months averaging at least 10), financial quarter for
-      quarters, weekday for days. Sparser series are not worth the noise of a seasonal fit.
-    Level shifts: every split with at least 6 periods before and 3 after gets a score test for a
-    step in the level (given level, trend and season; Pearson residuals clipped at +-3 so one
-    outlier cannot make a shift); the best split, if significant after Bonferroni correction (alpha
-    0.01) with two thirds of the later residuals on its side and a change of 20% or more, becomes a
-    step in the model, so the level restarts from the new one (at most 2 shifts).
+      quarters, weekday for days. Sparser series are not worth the noise of a seasonal fit;
+    - periods far from the fit (Anscombe residual beyond 2.58) are downweighted, so past spikes
+      and drops inflate neither the level nor the dispersion.
+    Level shifts (change points): every split with at least 6 periods before and 3 after gets a
+    t-test for a step in the log counts (given level, trend and season; residuals clipped at 3
+    robust standard deviations so one outlier cannot make a shift), judged against the noise
+    left once the step is explained, so a launch cannot hide by inflating the dispersion. The
+    best split, if significant after Bonferroni correction (alpha 0.01) with two thirds of the
+    later periods on its side and a change of 20% or more, is a change point. With at least 24
+    periods after it the history restarts there: what came before (a launch, a different
+    service) no longer shapes the level, the trend or the noise. With fewer, it becomes a step
+    in the model, so the level restarts from the new one. At most 2 steps in the model.
     """
 
     min_history: int = 8
@@ -58,6 +66,8 @@ class HistoryRules:
     shift_confirm: int = 3
     shift_min_change: float = 0.2
     max_shifts: int = 2
+    restart_history: int = 24
+    trend_p: float = 0.05
     recent_run: int = 6
     recent_z: float = 2.33
 
@@ -101,25 +111,23 @@ def fit_baseline(
     if nonzero.size == 0:
         return None
     start = max(int(nonzero[0]), len(y_all) - WINDOW[target.kind])
+    if len(y_all) - start < rules.min_history:
+        return None
     y = y_all[start:]
     used = tuple(periods[start:])
     n = len(y)
-    if n < rules.min_history:
-        return None
     names, x = _design([*used, target], n, float(y.mean()), rules)
-    plain, fit = fit_robust(x[:n], y)
-    shifts: list[int] = []
-    for _ in range(rules.max_shifts):
-        tau = _scan_for_shift(x[:n], y, plain, shifts, rules)
-        if tau is None:
-            break
-        step = (np.arange(n + 1) >= tau).astype(float)[:, None]
-        wider = np.hstack([x, step])
-        plain_wider, refit = fit_robust(wider[:n], y)
-        if abs(np.expm1(refit.beta[-1])) < rules.shift_min_change:
-            break
-        names, x, plain, fit = [*names, f"shift:{used[tau].label}"], wider, plain_wider, refit
-        shifts.append(tau)
+    changes = _change_points(x[:n], y, rules)
+    cut = max((t for t in changes if n - t >= rules.restart_history), default=0)
+    restarts = tuple(used[t] for t in changes if t <= cut)
+    if cut:  # the history restarts at the last change point with enough periods after it
+        y, used, n = y[cut:], used[cut:], n - cut
+        names, x = _design([*used, target], n, float(y.mean()), rules)
+    steps = [t - cut for t in changes if t > cut][-rules.max_shifts :]
+    for tau in steps:
+        names.append(f"shift:{used[tau].label}")
+        x = np.hstack([x, (np.arange(n + 1) >= tau).astype(float)[:, None]])
+    names, x, fit = _fit_with_trend_if_significant(names, x, y, n, rules)
     expected, log_se = fit.predict(x[n])
     terms = tuple(t for t in ("level", "trend", "season") if any(n_.startswith(t) for n_ in names))
     return Baseline(
@@ -129,11 +137,42 @@ def fit_baseline(
         alpha=fit.alpha,
         alpha_df=fit.df,
         terms=terms,
-        shifts=tuple(used[t] for t in sorted(shifts)),
+        shifts=(*restarts, *(used[t] for t in steps)),
         periods=used,
         counts=y,
         fitted=fit.mu,
     )
+
+
+def _change_points(x: Array, y: Array, rules: HistoryRules) -> list[int]:
+    """Lasting level shifts in ``y`` given covariates ``x``, oldest first: the best step, then
+    the best given it, and so on (at most ``max_shifts + 1``), each significant and material."""
+    steps: list[int] = []
+    for _ in range(rules.max_shifts + 1):
+        found = best_step(
+            x, y, rules.shift_before, rules.shift_confirm, rules.shift_alpha, tuple(steps)
+        )
+        if found is None or abs(found[1] - 1.0) < rules.shift_min_change:
+            break
+        steps.append(found[0])
+        x = np.hstack([x, (np.arange(len(y)) >= found[0]).astype(float)[:, None]])
+    return sorted(steps)
+
+
+def _fit_with_trend_if_significant(
+    names: list[str], x: Array, y: Array, n: int, rules: HistoryRules
+) -> tuple[list[str], Array, GlmFit]:
+    """The robust fit, without the trend when its Wald test is not significant."""
+    _, fit = fit_robust(x[:n], y)
+    if "trend" not in names:
+        return names, x, fit
+    column = names.index("trend")
+    if abs(fit.z_value(column)) >= -ndtri(rules.trend_p / 2):
+        return names, x, fit
+    keep = [i for i in range(x.shape[1]) if i != column]
+    x = x[:, keep]
+    _, fit = fit_robust(x[:n], y)
+    return [names[i] for i in keep], x, fit
 
 
 def recent_shift(baseline: Baseline, rules: HistoryRules | None = None) -> RecentShift | None:
@@ -204,40 +243,3 @@ def _season_columns(
 
 def _day_of_year(ordinal: int) -> int:
     return date.fromordinal(ordinal).timetuple().tm_yday - 1
-
-
-def _scan_for_shift(
-    x: Array, y: Array, fit: GlmFit, shifts: Sequence[int], rules: HistoryRules
-) -> int | None:
-    """The start of a significant level shift in ``y``, or None: a score test for a step at
-    every admissible split under ``fit`` (projected on its covariates, so a trend cannot hide
-    a recent shift), with clipped Pearson residuals, Bonferroni-corrected over the splits."""
-    n, params = x.shape
-    if n - params - 1 < 4:
-        return None
-    candidates = np.array(
-        [
-            tau
-            for tau in range(rules.shift_before, n - rules.shift_confirm + 1)
-            if all(abs(tau - s) >= rules.shift_confirm for s in shifts)
-        ],
-        dtype=int,
-    )
-    if candidates.size == 0:
-        return None
-    working = fit.mu / (1.0 + fit.alpha * fit.mu)
-    residuals = fit.standardised_residuals(y)
-    score = np.clip(residuals, -3.0, 3.0) * np.sqrt(working)
-    tail_score = np.cumsum(score[::-1])[::-1][candidates]
-    tail_info = np.cumsum(working[::-1])[::-1][candidates]
-    tail_x = np.cumsum((x * working[:, None])[::-1], axis=0)[::-1][candidates]
-    explained = np.einsum("ij,jk,ik->i", tail_x, fit.cov, tail_x)
-    info = np.maximum(tail_info - explained, 1e-12)
-    stat = tail_score / np.sqrt(info)
-    best = int(np.argmax(np.abs(stat)))
-    if abs(stat[best]) < -ndtri(rules.shift_alpha / (2 * candidates.size)):
-        return None
-    tau = int(candidates[best])
-    if np.mean(np.sign(residuals[tau:]) == np.sign(stat[best])) < 2 / 3:
-        return None
-    return tau

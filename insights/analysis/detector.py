@@ -1,6 +1,8 @@
 """Alerts: each series' count in a period tested against its baseline for over-dispersed counts,
 with Benjamini-Hochberg false-discovery control across all series tested together, a minimum
-count and change, and continuing level shifts not alarmed again. Never reads the database."""
+count and change, and continuing level shifts not alarmed again. A series whose contacts stop
+altogether is reported once as "no contacts received", not as a fall month after month.
+Never reads the database."""
 
 from __future__ import annotations
 
@@ -12,7 +14,13 @@ from typing import Literal
 from contracts import Period, parse_period
 from insights.analysis.baseline import Baseline, HistoryRules, fit_baseline, recent_shift
 from insights.analysis.polarity import Travel, direction_of_travel
-from insights.analysis.reasons import Labels, alert_reason, record_phrase, series_label
+from insights.analysis.reasons import (
+    Labels,
+    alert_reason,
+    record_phrase,
+    series_label,
+    stop_reason,
+)
 from insights.analysis.series import PeriodSeries
 from insights.analysis.significance import bh_qvalues, tail_probabilities, two_sided_p
 
@@ -24,6 +32,7 @@ class DetectorConfig:
     fdr: float = 0.05  # Benjamini-Hochberg false discovery rate across series tested together
     min_count: int = 10  # a rise needs this many observed, a fall this many expected
     min_change: float = 0.2  # and |observed / expected - 1| at least this
+    active_before_stop: int = 3  # a stop needs contacts in each of the periods before it
     history: HistoryRules = field(default_factory=HistoryRules)
 
 
@@ -43,6 +52,10 @@ class Assessment:
     reason: str
     baseline: Baseline
     level_since: Period | None = None  # expected is the level of a recent run since then
+    # "stopped": no contacts at all after an active history (alerted in its first period only,
+    # when significant; later periods without contacts are never alerted, outside the FDR)
+    kind: Literal["change", "stopped"] = "change"
+    stopped_since: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class _Tested:
     expected: float
     p_value: float
     level_since: Period | None
+    stopped_since: int | None = None  # index of the first period without contacts
 
 
 def latest_period(series: Sequence[PeriodSeries]) -> Period | None:
@@ -80,10 +94,16 @@ def _test(series: PeriodSeries, period: Period | str, rules: HistoryRules) -> _T
     if i is None:
         return None
     target = series.periods[i]
+    y = series.counts[i]
+    stop = _stop_start(series.counts, i)
+    if stop is not None and stop < i:  # a continuing stop: the level before it is the reference
+        baseline = fit_baseline(series.periods[:stop], series.counts[:stop], target, rules)
+        if baseline is None:
+            return None
+        return _Tested(series, i, baseline, baseline.expected, 1.0, None, stop)
     baseline = fit_baseline(series.periods[:i], series.counts[:i], target, rules)
     if baseline is None:
         return None
-    y = series.counts[i]
     p = two_sided_p(
         *tail_probabilities(
             y, baseline.expected, baseline.log_se, baseline.alpha, baseline.alpha_df
@@ -99,7 +119,18 @@ def _test(series: PeriodSeries, period: Period | str, rules: HistoryRules) -> _T
         )
         if p_shift > p:  # unusual only if unusual under both levels
             p, expected, since = p_shift, shifted, shift.start
-    return _Tested(series, i, baseline, expected, p, since)
+    return _Tested(series, i, baseline, expected, p, since, stop)
+
+
+def _stop_start(counts: Sequence[int], i: int) -> int | None:
+    """Where the run of periods without contacts that ends at ``i`` began; None when ``i``
+    has contacts."""
+    if counts[i]:
+        return None
+    j = i
+    while j > 0 and not counts[j - 1]:
+        j -= 1
+    return j
 
 
 def assess(
@@ -118,8 +149,11 @@ def assess(
     if isinstance(target, str):
         target = parse_period(target)
     tested = [t for s in series if (t := _test(s, target, config.history)) is not None]
+    continuing = [t for t in tested if t.stopped_since is not None and t.stopped_since < t.index]
+    tested = [t for t in tested if t.stopped_since is None or t.stopped_since == t.index]
     q_values = bh_qvalues([t.p_value for t in tested])
     out = [_assessment(t, q, config, labels) for t, q in zip(tested, q_values, strict=True)]
+    out += [_assessment(t, 1.0, config, labels) for t in continuing]
     return sorted(out, key=lambda a: (not a.alert, a.q_value, -abs(a.observed - a.expected)))
 
 
@@ -156,14 +190,24 @@ def _assessment(t: _Tested, q: float, config: DetectorConfig, labels: Labels | N
     material = (
         y >= config.min_count if direction == "up" else t.expected >= config.min_count
     ) and abs(y - t.expected) >= config.min_change * t.expected
-    reason = alert_reason(
-        series_label(t.series.dimensions, labels),
-        period,
-        y,
-        t.expected,
-        record=record_phrase(t.series, t.index, direction),
-        level_since=t.level_since,
-    )
+    label = series_label(t.series.dimensions, labels)
+    alert = material and q <= config.fdr
+    stopped_since = None
+    if _stopped(t, config):
+        stopped_since = t.series.periods[t.stopped_since or 0]
+        # reported in its first period only (when significant, as any fall); the periods
+        # after it are left out of the FDR family and never alarmed
+        alert = alert and stopped_since == period
+        reason = stop_reason(label, period, t.expected, stopped_since)
+    else:
+        reason = alert_reason(
+            label,
+            period,
+            y,
+            t.expected,
+            record=record_phrase(t.series, t.index, direction),
+            level_since=t.level_since,
+        )
     return Assessment(
         dimensions=t.series.dimensions,
         period=period,
@@ -172,9 +216,20 @@ def _assessment(t: _Tested, q: float, config: DetectorConfig, labels: Labels | N
         direction=direction,
         p_value=t.p_value,
         q_value=q,
-        alert=material and q <= config.fdr,
+        alert=alert,
         travel=direction_of_travel(t.series.dimensions.get("contact_type"), y, t.expected),
         reason=reason,
         baseline=t.baseline,
         level_since=t.level_since,
+        kind="change" if stopped_since is None else "stopped",
+        stopped_since=stopped_since,
     )
+
+
+def _stopped(t: _Tested, config: DetectorConfig) -> bool:
+    """No contacts since a period before which the series had contacts in each of the last
+    ``active_before_stop`` periods, with at least ``min_count`` expected."""
+    j = t.stopped_since
+    if j is None or j < config.active_before_stop or t.expected < config.min_count:
+        return False
+    return all(t.series.counts[j - config.active_before_stop : j])

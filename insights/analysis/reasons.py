@@ -148,6 +148,18 @@ def alert_reason(
     return text + "."
 
 
+def stop_reason(label: str, period: Period, expected: float, since: Period) -> str:
+    """``Street reports (Northtown Council): no contacts received in April 2020 against about
+    1400 expected; has a feed stopped or a partner left?`` for the first period without any,
+    ``...: still no contacts received since April 2020.`` for the periods after it."""
+    if since != period:
+        return f"{label}: still no contacts received since {period_name(since)}."
+    return (
+        f"{label}: no contacts received in {period_name(period)} against "
+        f"{expected_text(expected)} expected; has a feed stopped or a partner left?"
+    )
+
+
 def travel_reason(
     label: str, period: Period, now: float, then: float | None, travel: Travel
 ) -> str:

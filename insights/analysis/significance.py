@@ -1,6 +1,6 @@
 """Significance for over-dispersed counts: predictive tail probabilities of an observed count
 under a quasi-Poisson baseline (with the baseline's own uncertainty), and Benjamini-Hochberg
-q-values across the many series tested at once. Pure functions."""
+q-values across the many series tested at once (scipy's). Pure functions."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import numpy as np
 from numpy.polynomial.hermite_e import hermegauss
 from numpy.typing import NDArray
 from scipy.special import betainc, chdtri, gammainc, gammaincc
+from scipy.stats import false_discovery_control
 
 _NODES, _WEIGHTS = hermegauss(21)
 _WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
@@ -60,14 +61,9 @@ def two_sided_p(upper: float, lower: float) -> float:
 
 
 def bh_qvalues(p_values: Sequence[float]) -> list[float]:
-    """Benjamini-Hochberg adjusted p-values (q-values): reject all with q <= the chosen FDR."""
-    p = np.asarray(p_values, dtype=float)
-    m = p.size
-    if m == 0:
+    """Benjamini-Hochberg adjusted p-values (q-values): reject all with q <= the chosen FDR.
+    scipy's maintained implementation (``false_discovery_control``)."""
+    if len(p_values) == 0:
         return []
-    order = np.argsort(p)
-    ranked = p[order] * m / np.arange(1, m + 1)
-    adjusted = np.minimum.accumulate(ranked[::-1])[::-1]
-    q = np.empty(m)
-    q[order] = np.minimum(adjusted, 1.0)
-    return [float(v) for v in q]
+    q = false_discovery_control(np.asarray(p_values, dtype=float), method="bh")
+    return [float(v) for v in np.minimum(q, 1.0)]
