@@ -21,6 +21,8 @@ from ingest.errors import (
     UnknownProfileError,
     UnsupportedEncodingError,
 )
+from ingest.outbox import Outbox, OutboxCounts, OutboxRecord
+from ingest.relay import OutboxPublisher, OutboxRelay, RelayPass, StoredCheck
 from ingest.sources import (
     CrmParse,
     RawEmail,
@@ -56,10 +58,17 @@ __all__ = (
     "MalformedMappingError",
     "MalformedRowError",
     "MemoryPublisher",
+    "Outbox",
+    "OutboxCounts",
+    "OutboxPublisher",
+    "OutboxRecord",
+    "OutboxRelay",
     "Publisher",
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "RelayPass",
+    "StoredCheck",
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",

@@ -12,8 +12,9 @@ from sqlalchemy import Engine
 
 from config import ReferenceData, Settings
 from contracts import ContactType
-from ingest import BrokerUnavailableError, publish_reviews
+from ingest import BrokerUnavailableError, Publisher, publish_reviews
 from ingest.api import create_app as create_intake_app
+from ingest.api import intake_paused
 from sinks import ReviewItem, contact_details, make_engine, review_queue
 from web.reviews import ReviewDecision, ReviewError, review_event
 
@@ -35,9 +36,10 @@ def create_app(
     *,
     engine: Engine | None = None,
     explainer: Explainer | None = None,
+    publisher_factory: Callable[[], Publisher] | None = None,
 ) -> FastAPI:
     """The whole HTTP surface: POST /contacts, POST /ratings, and the /review routes."""
-    app = create_intake_app(settings, reference)
+    app = create_intake_app(settings, reference, publisher_factory)
     app.include_router(
         review_router(engine or make_engine(settings.sqlalchemy_url), reference, explainer)
     )
@@ -89,9 +91,7 @@ def review_router(
             slot = request.app.state.publisher_slot
             slot.publish_with(lambda p: publish_reviews(p, [event]))
         except BrokerUnavailableError as exc:
-            raise HTTPException(
-                status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}"
-            ) from exc
+            raise intake_paused(exc) from exc
         return {
             "review_id": str(event.review_id),
             "contact_id": str(contact_id),

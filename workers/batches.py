@@ -33,9 +33,9 @@ from sinks import (
     PublicWording,
     RelabelResult,
     SinkError,
-    SinkUnavailableError,
     apply_reviews,
 )
+from workers.retry import retry_while_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -216,16 +216,7 @@ def _retry_while_unavailable(
     write: Callable[[], FlushResult], sleep: Callable[[float], None]
 ) -> FlushResult:
     """Keep trying while the database is unavailable: offsets must not move past unstored data."""
-    delay = 0.5
-    while True:
-        try:
-            return write()
-        except SinkUnavailableError as exc:
-            log.warning(
-                "database unavailable, retrying in %.1fs: %s", max(delay, exc.retry_after), exc
-            )
-            sleep(max(delay, exc.retry_after))
-            delay = min(delay * 2, 30.0)
+    return retry_while_unavailable(write, sleep)
 
 
 def _where(message: RawMessage) -> str:

@@ -9,7 +9,7 @@ import faust
 from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
 from config import Settings, load_taxonomy
 from ingest import ensure_topics, read_table
-from sinks import open_database, record_worker_stopped
+from sinks import SinkError, database_identity, open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,12 @@ def run_worker(settings: Settings) -> None:
     classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))
     engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
-    state = WorkerState(classifier=classifier, registry=registry, engine=engine)
+    state = WorkerState(
+        classifier=classifier,
+        registry=registry,
+        engine=engine,
+        database_identity=database_identity(engine),
+    )
     app = create_app(settings, state)
     log.info(
         "worker %s: model %s, database %s",
@@ -34,5 +39,9 @@ def run_worker(settings: Settings) -> None:
     try:
         worker.execute_from_commandline()
     finally:
-        record_worker_stopped(engine, state.worker_id)
+        state.pause.stopping.set()  # a batch still waiting for the database gives up, unacked
+        try:
+            record_worker_stopped(engine, state.worker_id)
+        except SinkError as exc:
+            log.warning("could not record the stop: %s", exc)
         engine.dispose()
