@@ -26,7 +26,8 @@ from ingest.api import PAUSED
 from sinks import contact_dimensions, make_engine, recount, stored_trend_counts
 from sinks.db.tables import ContactRow
 
-pytestmark = pytest.mark.kafka
+# Each test starts its own `up` (a worker loads a model and joins the group): generous bounds.
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 
 
 def post_contacts(stack, count: int, tag: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
