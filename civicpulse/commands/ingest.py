@@ -86,9 +86,9 @@ def _durable_publisher(settings: Settings) -> OutboxPublisher:
 def _broker_lost(exc: PipelineError, published: int) -> typer.Exit:
     if isinstance(exc, BrokerUnavailableError):
         return fail(
-            f"the broker stopped answering after {published} contacts were published; they, "
-            "and the batch being sent, are kept in the intake outbox and are sent again by "
-            "`civicpulse up`/`serve` when the broker returns. Re-run this command to send the rest."
+            f"the broker stopped answering after {published} contacts were published (they are "
+            "kept in the intake outbox and sent again by `civicpulse up`/`serve` when it "
+            "returns); re-run this command for the rest: nothing stored is doubled"
         )
     return fail(f"{exc} ({published} contacts were published before this)")
 
@@ -275,6 +275,11 @@ def post_all(
                 reason = f"no answer ({type(exc).__name__}: {exc}); it may not have been stored"
                 refused.append((index, reason))
                 continue
+            if answer.status_code == 503:  # intake paused: every later one would be refused
+                raise fail(
+                    f"the intake API at {base} has paused intake (no broker): "
+                    f"{len(accepted)} of {len(bodies)} accepted before this; re-run later"
+                )
             if answer.status_code == 202:
                 accepted.append(answer.json())
             else:
