@@ -59,7 +59,7 @@ class OutboxRelay:
     stored: StoredCheck | None = None
     broker_generation: Callable[[], object] | None = None
     resend_after: float = 60.0
-    interval: float = 0.25
+    interval: float = 1.0
     last_error: str | None = None
     _producer: EncodedPublisher | None = None
     _generation: object = None
@@ -75,15 +75,19 @@ class OutboxRelay:
         by_topic: dict[Topic, list[OutboxRecord]] = defaultdict(list)
         for record in records:
             by_topic[record.topic].append(record)
-        with self._lock:
-            try:
+        producer: EncodedPublisher | None = None
+        try:
+            # Only building the producer is serialised: the API's threads send concurrently.
+            with self._lock:
                 producer = self._producer = self._producer or self.producer_factory()
-                for topic, batch in by_topic.items():
-                    producer.publish_encoded(topic, ((r.key, r.value) for r in batch))
-            except BrokerUnavailableError as exc:
-                self._discard()
-                self.last_error = str(exc)
-                raise
+            for topic, batch in by_topic.items():
+                producer.publish_encoded(topic, ((r.key, r.value) for r in batch))
+        except BrokerUnavailableError as exc:
+            with self._lock:
+                if producer is None or self._producer is producer:
+                    self._discard()
+            self.last_error = str(exc)
+            raise
         self.last_error = None
         self.outbox.mark_sent(records)
         unconfirmable = [r for r in records if r.topic not in CONFIRMABLE]
