@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import faust
@@ -13,6 +14,17 @@ from sinks import SinkError, database_identity, open_database, record_worker_sto
 from workers.app import WorkerState, create_app
 
 log = logging.getLogger(__name__)
+
+
+def _remember_identity(settings: Settings, identity: str | None) -> None:
+    """Record which database this home's workers write to, so ``status`` can tell when the
+    file it finds is another one (replaced, or recreated empty)."""
+    record = {"url": settings.sqlalchemy_url, "identity": identity}
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        settings.database_identity_file.write_text(json.dumps(record))
+    except OSError as exc:  # a read-only home must not stop the worker
+        log.warning("could not record the database identity: %s", exc)
 
 
 def run_worker(settings: Settings) -> None:
@@ -28,6 +40,7 @@ def run_worker(settings: Settings) -> None:
         engine=engine,
         database_identity=database_identity(engine),
     )
+    _remember_identity(settings, state.database_identity)
     app = create_app(settings, state)
     log.info(
         "worker %s: model %s, database %s",

@@ -90,7 +90,7 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
         }
     engine = make_engine(settings.sqlalchemy_url, must_exist=True)  # never creates a file
     try:
-        health = database_health(engine)
+        health = database_health(engine, expected_identity=remembered_identity(settings))
         report["database"] = {
             "reachable": health.reachable,
             "writable": health.writable,
@@ -143,6 +143,19 @@ def worker_problem(stored: StoreStatus) -> str | None:
         said = f"; it last reported: {last['problem']}" if last.get("problem") else ""
         return f"no heartbeat since {last['last_seen_at']} (worker {last['worker_id']}){said}"
     return None
+
+
+def remembered_identity(settings: Settings) -> str | None:
+    """The database identity this home's workers last opened, if they recorded one for the
+    same database URL."""
+    try:
+        record = json.loads(settings.database_identity_file.read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("url") != settings.sqlalchemy_url:
+        return None
+    identity = record.get("identity")
+    return identity if isinstance(identity, str) else None
 
 
 def outbox_counts(settings: Settings) -> dict[str, int] | None:
