@@ -19,7 +19,7 @@ RUN pip install --no-cache-dir --no-index --find-links /wheels civicpulse \
 # copies of these folders, so they are writable by it too.
 RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/civicpulse --no-create-home \
         civicpulse \
-    && mkdir -p /var/lib/civicpulse/models /var/lib/civicpulse/outputs \
+    && mkdir -p /var/lib/civicpulse/models /var/lib/civicpulse/outputs /var/lib/civicpulse/intake \
     && chown -R 10001:10001 /var/lib/civicpulse
 USER 10001:10001
 WORKDIR /var/lib/civicpulse

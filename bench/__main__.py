@@ -14,6 +14,7 @@ SUITES = {
     "glm": "bench.glm_statsmodels",
     "tables": "bench.table_reading",
     "redaction": "bench.redaction",
+    "outbox": "bench.outbox_intake",
 }
 
 

@@ -11,6 +11,7 @@ from civicpulse import commands, demo, deployment
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail_on
 from civicpulse.embedded_broker import EmbeddedBroker
+from civicpulse.intake_outbox import build_relay, outbox_publisher
 from civicpulse.stack import Stack
 from contracts import PipelineError
 
@@ -107,8 +108,18 @@ def serve() -> None:
             settings = with_broker(settings)
         except PipelineError as exc:
             raise fail_on(exc) from exc
-    api = create_app(settings, ctx.reference, explainer=promoted_model_explainer(settings))
-    uvicorn.run(api, host=settings.api_host, port=settings.api_port, log_level="warning")
+    # 202 means "in the intake outbox": the relay publishes it and forgets it once stored.
+    relay = build_relay(settings).start()
+    api = create_app(
+        settings,
+        ctx.reference,
+        explainer=promoted_model_explainer(settings),
+        publisher_factory=lambda: outbox_publisher(settings, relay, strict=False),
+    )
+    try:
+        uvicorn.run(api, host=settings.api_host, port=settings.api_port, log_level="warning")
+    finally:
+        relay.stop()
 
 
 def main() -> None:

@@ -35,7 +35,7 @@ def command_context() -> CommandContext:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``message`` (plain text, never markup) to stderr and return the Exit to raise."""
-    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 

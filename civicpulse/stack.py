@@ -1,5 +1,10 @@
 """``civicpulse up``: the embedded broker (unless Kafka is configured), a worker and the intake
-API as child processes, stopped together on Ctrl-C or SIGTERM with nothing left behind."""
+API as child processes, stopped together on Ctrl-C or SIGTERM with nothing left behind.
+
+A dead child is restarted; so is a dead embedded broker, on the same port (it comes back
+empty: the worker is restarted with it to rejoin the re-created topics, and the intake
+outbox relay in the API sends again whatever was not yet stored). The API stays up
+throughout, answering 503 "intake is paused" while no broker answers."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from civicpulse.embedded_broker import (
+    BrokerStartError,
     EmbeddedBroker,
     free_port,
     is_listening,
@@ -26,6 +32,8 @@ from contracts import PipelineError
 log = logging.getLogger(__name__)
 
 RESTARTS_ALLOWED = 5
+# A child that ran this long before exiting gets its restart allowance back.
+STABLE_AFTER_SECONDS = 60.0
 
 
 class StackAlreadyRunningError(PipelineError):
@@ -41,8 +49,10 @@ class Child:
     env: dict[str, str]
     process: subprocess.Popen[bytes] | None = None
     restarts: int = 0
+    started_at: float = 0.0
 
     def start(self) -> None:
+        self.started_at = time.monotonic()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "civicpulse", *self.args],
             env=self.env,
@@ -137,20 +147,24 @@ class Stack:
 
     def supervise(self) -> int:
         """Run until stopped; restart a crashed worker or API a few times. Returns an exit code."""
+        broker_restarts = 0
         while not self._stopping.wait(0.5):
             if (
                 self.broker is not None
                 and self.broker.process is not None
                 and self.broker.process.poll() is not None
             ):
-                log.error(
-                    "the embedded broker exited (%s); stopping", self.broker.process.returncode
-                )
-                self.stop()
-                return 1
+                if broker_restarts >= RESTARTS_ALLOWED:
+                    log.error("the embedded broker keeps exiting; stopping everything")
+                    self.stop()
+                    return 1
+                broker_restarts += 1
+                self._restart_broker()
             for child in self.children:
                 if child.running() or self._stopping.is_set():
                     continue
+                if time.monotonic() - child.started_at > STABLE_AFTER_SECONDS:
+                    child.restarts = 0
                 if child.restarts >= RESTARTS_ALLOWED:
                     log.error("%s keeps exiting; stopping everything", child.name)
                     self.stop()
@@ -164,6 +178,29 @@ class Stack:
                 )
                 child.start()
         return 0
+
+    def _restart_broker(self) -> None:
+        """Start the embedded broker again on its port, then the worker (Faust may otherwise
+        own only part of the re-created topics)."""
+        assert self.broker is not None and self.broker.process is not None
+        log.error(
+            "the embedded broker exited (%s); restarting it on %s (it starts empty)",
+            self.broker.process.returncode,
+            self.broker.bootstrap,
+        )
+        try:
+            self.broker = EmbeddedBroker(
+                host=self.broker.host,
+                port=self.broker.port,
+                address_file=self.settings.broker_file,
+            ).start()
+        except BrokerStartError as exc:
+            log.error("the embedded broker did not restart (%s); trying again", exc)
+            return
+        for child in self.children:
+            if child.name == "worker":
+                child.stop(timeout=20.0)
+                child.start()
 
     def stop(self) -> None:
         """API first (no new work), then the worker (commits what it stored), then the broker."""

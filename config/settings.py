@@ -82,6 +82,16 @@ class Settings(BaseSettings):
         return self.home / "rejects"
 
     @property
+    def database_identity_file(self) -> Path:
+        """The identity of the database this home's workers last opened (see ``status``)."""
+        return self.home / "database.json"
+
+    @property
+    def outbox_file(self) -> Path:
+        """The intake outbox: events accepted but not yet known to be stored."""
+        return self.home / "intake" / "outbox.db"
+
+    @property
     def broker_file(self) -> Path:
         """Where an embedded broker records its address for the other commands to find."""
         return self.home / "broker.json"

@@ -22,6 +22,8 @@ from ingest.errors import (
     UnknownProfileError,
     UnsupportedEncodingError,
 )
+from ingest.outbox import Outbox, OutboxCounts, OutboxRecord
+from ingest.relay import OutboxPublisher, OutboxRelay, RelayPass, StoredCheck
 from ingest.reviews import CurrentLabels, ReviewDecision, review_event
 from ingest.sources import (
     CrmParse,
@@ -59,12 +61,19 @@ __all__ = (
     "MalformedMappingError",
     "MalformedRowError",
     "MemoryPublisher",
+    "Outbox",
+    "OutboxCounts",
+    "OutboxPublisher",
+    "OutboxRecord",
+    "OutboxRelay",
     "Publisher",
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "RelayPass",
     "ReviewDecision",
     "ReviewError",
+    "StoredCheck",
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",

@@ -51,7 +51,12 @@ class KafkaPublisher:
     """A Publisher backed by one long-lived kafka-python producer."""
 
     def __init__(
-        self, settings: Settings, *, ack_timeout: float = 30.0, max_block_seconds: float = 10.0
+        self,
+        settings: Settings,
+        *,
+        ack_timeout: float = 30.0,
+        max_block_seconds: float = 10.0,
+        idempotent: bool = True,
     ) -> None:
         self._settings = settings
         self._ack_timeout = ack_timeout
@@ -63,9 +68,12 @@ class KafkaPublisher:
                 retries=10,
                 linger_ms=5,
                 batch_size=256 * 1024,
-                enable_idempotence=True,  # retries neither duplicate nor reorder a key's events
+                # Idempotence: retries neither duplicate nor reorder a key's events. The outbox
+                # relay turns it off: an idempotent producer never recovers from a restarted
+                # embedded broker, and its sinks are idempotent anyway.
+                enable_idempotence=idempotent,
                 max_block_ms=int(max_block_seconds * 1000),
-                request_timeout_ms=15_000,
+                request_timeout_ms=int(min(15.0, ack_timeout) * 1000),
             )
         except KafkaError as exc:
             raise BrokerUnavailableError(
@@ -74,13 +82,15 @@ class KafkaPublisher:
             ) from exc
 
     def publish(self, topic: Topic, events: Iterable[tuple[uuid.UUID, BaseModel]]) -> int:
+        return self.publish_encoded(topic, ((key, encode(event)) for key, event in events))
+
+    def publish_encoded(self, topic: Topic, events: Iterable[tuple[uuid.UUID, bytes]]) -> int:
+        """Publish already-encoded values; returns once the broker acknowledged them all."""
         name = topic_name(topic, self._settings.topic_prefix)
         futures = []
         try:
-            for key, event in events:
-                futures.append(
-                    self._producer.send(name, key=str(key).encode(), value=encode(event))
-                )
+            for key, value in events:
+                futures.append(self._producer.send(name, key=str(key).encode(), value=value))
             self._producer.flush(timeout=self._ack_timeout)
             for future in futures:
                 future.get(timeout=self._ack_timeout)

@@ -52,6 +52,14 @@ from sinks.delivery_ledger import (
     release_delivery,
 )
 from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
+from sinks.health import (
+    DatabaseHealth,
+    database_health,
+    database_identity,
+    database_missing,
+    stored_contact_ids,
+    stored_rating_ids,
+)
 from sinks.heartbeat import last_heartbeat, record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
 from sinks.relabel import (
@@ -90,6 +98,7 @@ __all__ = (
     "Cell",
     "ConfirmedLabels",
     "ContactSink",
+    "DatabaseHealth",
     "DeliveryClaim",
     "DeliveryRecord",
     "Dimensions",
@@ -122,6 +131,9 @@ __all__ = (
     "contact_details",
     "contact_dimensions",
     "count_stored",
+    "database_health",
+    "database_identity",
+    "database_missing",
     "database_reachable",
     "delivery_records",
     "example_contacts",
@@ -154,6 +166,8 @@ __all__ = (
     "staff_tokens",
     "store_status",
     "stored_actions",
+    "stored_contact_ids",
+    "stored_rating_ids",
     "stored_trend_counts",
     "trend_series_rows",
     "trend_table",

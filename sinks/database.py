@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from sinks.db.engine import make_engine
+from sinks.db.engine import make_engine, sqlite_file
 from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
 from sinks.schema import migrate, require_current_schema
 
@@ -30,7 +30,12 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
         engine.dispose()
         cause = exc.__cause__ if isinstance(exc, SinkError) and exc.__cause__ else exc
         raise SinkUnavailableError(f"database at {engine.url!r} is unreachable: {cause}") from cause
-    return engine
+    if sqlite_file(engine) is None:
+        return engine
+    # From here on a SQLite file that disappears is an outage to wait out, never a new empty
+    # database to write into.
+    engine.dispose()
+    return make_engine(url, must_exist=True)
 
 
 def database_reachable(engine: Engine) -> bool:

@@ -8,10 +8,12 @@ import socket
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from sinks.db.engine import upsert_insert
 from sinks.db.errors import database_errors
 from sinks.db.tables import WorkerHeartbeatRow
+from sinks.errors import SinkUnavailableError
 
 
 def record_heartbeat(
@@ -21,7 +23,10 @@ def record_heartbeat(
     started_at: datetime,
     contacts_processed: int,
     model_version: str | None,
+    problem: str | None = None,
 ) -> None:
+    """Upsert this worker's row; SinkUnavailableError when the database cannot take it (the
+    caller carries on: a missed beat is what ``status`` reports)."""
     row = {
         "worker_id": worker_id,
         "host": socket.gethostname(),
@@ -31,24 +36,31 @@ def record_heartbeat(
         "stopped_at": None,
         "contacts_processed": contacts_processed,
         "model_version": model_version,
+        "problem": problem,
     }
-    with database_errors("write"), engine.begin() as connection:
-        stmt = upsert_insert(connection)(WorkerHeartbeatRow.__table__).values(row)
-        connection.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["worker_id"],
-                set_={k: stmt.excluded[k] for k in row if k != "worker_id"},
+    try:
+        with engine.begin() as connection:
+            stmt = upsert_insert(connection)(WorkerHeartbeatRow.__table__).values(row)
+            connection.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["worker_id"],
+                    set_={k: stmt.excluded[k] for k in row if k != "worker_id"},
+                )
             )
-        )
+    except SQLAlchemyError as exc:
+        raise SinkUnavailableError(f"heartbeat not recorded: {exc}") from exc
 
 
 def record_worker_stopped(engine: Engine, worker_id: str) -> None:
-    with database_errors("write"), engine.begin() as connection:
-        connection.execute(
-            update(WorkerHeartbeatRow)
-            .where(WorkerHeartbeatRow.worker_id == worker_id)
-            .values(stopped_at=datetime.now(UTC))
-        )
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(WorkerHeartbeatRow)
+                .where(WorkerHeartbeatRow.worker_id == worker_id)
+                .values(stopped_at=datetime.now(UTC))
+            )
+    except SQLAlchemyError as exc:
+        raise SinkUnavailableError(f"worker stop not recorded: {exc}") from exc
 
 
 def last_heartbeat(engine: Engine, host: str) -> datetime | None:

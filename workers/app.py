@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,11 +15,18 @@ from typing import Any
 
 import faust
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from classifiers import ContactClassifier, ModelRegistry
 from config import Settings
 from contracts import Topic, encode, topic_name
-from sinks import SqlContactSink, record_heartbeat
+from sinks import (
+    SinkError,
+    SinkUnavailableError,
+    SqlContactSink,
+    database_identity,
+    record_heartbeat,
+)
 from workers.batches import (
     BatchOutcome,
     RawMessage,
@@ -26,6 +34,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
+from workers.retry import BatchPause, WorkerProblem, withhold_acks
 from workers.schedule import add_digest_schedule
 
 log = logging.getLogger(__name__)
@@ -41,6 +50,12 @@ class WorkerState:
     worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     contacts_processed: int = 0
+    problem: WorkerProblem = field(default_factory=WorkerProblem)
+    # The database this worker opened; another identity later means it was replaced.
+    database_identity: str | None = None
+
+    def __post_init__(self) -> None:
+        self.pause = BatchPause(self.problem)
 
 
 def faust_settings(settings: Settings) -> dict[str, Any]:
@@ -93,15 +108,31 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
     ) -> None:
         """An agent that hands batches of raw messages to ``handle`` off the event loop.
 
-        ``take_events`` acks a batch only after this body resumes, i.e. after ``handle`` has
-        stored it (handlers retry while the database is down instead of raising)."""
+        ``take_events`` acks a batch in a ``finally`` block, even when this body raised or was
+        cancelled; so on any failure the batch's acks are withheld first (it is delivered
+        again), and an unexpected error stops the worker for its supervisor to restart."""
 
         async def agent(stream: Any) -> None:
             async for events in stream.take_events(
                 settings.worker_batch_size, within=settings.worker_batch_seconds
             ):
                 batch = [_raw(e) for e in events]
-                outcome = await asyncio.get_running_loop().run_in_executor(None, handle, batch)
+                try:
+                    outcome = await asyncio.get_running_loop().run_in_executor(None, handle, batch)
+                except BaseException as exc:
+                    withhold_acks(events)
+                    state.pause.stopping.set()  # a retry still waiting in its thread gives up
+                    if not isinstance(exc, asyncio.CancelledError):
+                        state.problem.report(f"{name}: batch not stored: {exc!r}")
+                        log.error(
+                            "%s: batch of %d not stored, not acknowledged: %r",
+                            name,
+                            len(batch),
+                            exc,
+                        )
+                        os.kill(os.getpid(), signal.SIGTERM)  # restart from committed offsets
+                    raise
+                state.problem.clear()
                 log.info(
                     "%s: %d stored (%d new), %d dead letters",
                     name,
@@ -117,16 +148,20 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
     contact_sink, rating_sink, review_sink = (SqlContactSink(state.engine) for _ in range(3))
 
     def contacts(batch: list[RawMessage]) -> BatchOutcome:
-        outcome = store_contacts(batch, state.classifier, contact_sink)
+        outcome = store_contacts(batch, state.classifier, contact_sink, sleep=state.pause)
         state.contacts_processed += outcome.stored
         return outcome
 
     batching_agent(Topic.contacts_received, "categorise_contacts", contacts)
-    batching_agent(Topic.ratings_received, "store_ratings", lambda b: store_ratings(b, rating_sink))
+    batching_agent(
+        Topic.ratings_received,
+        "store_ratings",
+        lambda b: store_ratings(b, rating_sink, sleep=state.pause),
+    )
     batching_agent(
         Topic.contacts_reviewed,
         "apply_reviews",
-        lambda b: store_reviews(b, review_sink),
+        lambda b: store_reviews(b, review_sink, sleep=state.pause),
     )
 
     if settings.digest_schedule_enabled:
@@ -140,17 +175,40 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
 
 
 def _beat(state: WorkerState) -> None:
+    """Record a heartbeat (with the current problem, if any). Never raises: a database outage
+    must not kill the worker, whose held batches then resume by themselves."""
     promoted = state.registry.promoted_version()
     if promoted and promoted != state.classifier.version:
         log.info("model %s promoted; switching from %s", promoted, state.classifier.version)
         state.classifier = state.registry.load(promoted)
-    record_heartbeat(
-        state.engine,
-        state.worker_id,
-        started_at=state.started_at,
-        contacts_processed=state.contacts_processed,
-        model_version=state.classifier.version,
-    )
+    try:
+        _check_identity(state)
+        record_heartbeat(
+            state.engine,
+            state.worker_id,
+            started_at=state.started_at,
+            contacts_processed=state.contacts_processed,
+            model_version=state.classifier.version,
+            problem=state.problem.reason,
+        )
+    except SinkError as exc:
+        log.warning("heartbeat not recorded: %s", exc)
+
+
+def _check_identity(state: WorkerState) -> None:
+    """Stop the worker when its database was replaced: its supervisor restarts it on the new
+    one (migrating it when allowed) and undelivered work comes again from committed offsets."""
+    try:
+        found = database_identity(state.engine)
+    except SQLAlchemyError as exc:
+        raise SinkUnavailableError(f"database identity unreadable: {exc}") from exc
+    if state.database_identity is None:
+        state.database_identity = found
+    elif found != state.database_identity:
+        reason = f"database replaced (identity {found}, opened {state.database_identity})"
+        state.problem.report(reason)
+        log.error("%s: stopping so the worker restarts on the new database", reason)
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _raw(event: Any) -> RawMessage:

@@ -33,8 +33,8 @@ from sinks import (
     FlushResult,
     PublicWording,
     SinkError,
-    SinkUnavailableError,
 )
+from workers.retry import retry_while_unavailable
 
 log = logging.getLogger(__name__)
 Event = TypeVar("Event", bound=BaseModel)
@@ -208,16 +208,7 @@ def _write(
 
 def _retry_while_unavailable(write: Callable[[], R], sleep: Callable[[float], None]) -> R:
     """Keep trying while the database is unavailable: offsets must not move past unstored data."""
-    delay = 0.5
-    while True:
-        try:
-            return write()
-        except SinkUnavailableError as exc:
-            log.warning(
-                "database unavailable, retrying in %.1fs: %s", max(delay, exc.retry_after), exc
-            )
-            sleep(max(delay, exc.retry_after))
-            delay = min(delay * 2, 30.0)
+    return retry_while_unavailable(write, sleep)
 
 
 def _where(message: RawMessage) -> str:

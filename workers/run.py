@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import faust
@@ -9,10 +10,21 @@ import faust
 from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
 from config import Settings, load_taxonomy
 from ingest import ensure_topics, read_table
-from sinks import open_database, record_worker_stopped
+from sinks import SinkError, database_identity, open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
 
 log = logging.getLogger(__name__)
+
+
+def _remember_identity(settings: Settings, identity: str | None) -> None:
+    """Record which database this home's workers write to, so ``status`` can tell when the
+    file it finds is another one (replaced, or recreated empty)."""
+    record = {"url": settings.sqlalchemy_url, "identity": identity}
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        settings.database_identity_file.write_text(json.dumps(record))
+    except OSError as exc:  # a read-only home must not stop the worker
+        log.warning("could not record the database identity: %s", exc)
 
 
 def run_worker(settings: Settings) -> None:
@@ -22,7 +34,13 @@ def run_worker(settings: Settings) -> None:
     classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))
     engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
-    state = WorkerState(classifier=classifier, registry=registry, engine=engine)
+    state = WorkerState(
+        classifier=classifier,
+        registry=registry,
+        engine=engine,
+        database_identity=database_identity(engine),
+    )
+    _remember_identity(settings, state.database_identity)
     app = create_app(settings, state)
     log.info(
         "worker %s: model %s, database %s",
@@ -34,5 +52,9 @@ def run_worker(settings: Settings) -> None:
     try:
         worker.execute_from_commandline()
     finally:
-        record_worker_stopped(engine, state.worker_id)
+        state.pause.stopping.set()  # a batch still waiting for the database gives up, unacked
+        try:
+            record_worker_stopped(engine, state.worker_id)
+        except SinkError as exc:
+            log.warning("could not record the stop: %s", exc)
         engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -16,11 +17,13 @@ from rich.table import Table
 
 from civicpulse.broker_address import with_broker
 from civicpulse.context import CommandContext, command_context, console, fail, fail_on
-from config import load_crm_profiles
+from civicpulse.intake_outbox import build_relay, outbox_publisher
+from config import Settings, load_crm_profiles
 from contracts import ContactReceived, PipelineError
 from ingest import (
-    KafkaPublisher,
+    BrokerUnavailableError,
     MalformedEmailError,
+    OutboxPublisher,
     RejectedRow,
     parse_column_overrides,
     parse_crm_file,
@@ -72,6 +75,24 @@ def _summary(title: str, rows: list[tuple[str, object]]) -> None:
     console.print(table)
 
 
+def _durable_publisher(settings: Settings) -> OutboxPublisher:
+    """Contacts go into the intake outbox before they count as published; the relay of
+    ``serve``/``up`` sends again whatever the broker loses. kafka-python's own logging is
+    silenced: a lost broker is reported once, in one line."""
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    return outbox_publisher(settings, build_relay(settings, ack_timeout=30.0), strict=True)
+
+
+def _broker_lost(exc: PipelineError, published: int) -> typer.Exit:
+    if isinstance(exc, BrokerUnavailableError):
+        return fail(
+            f"the broker stopped answering after {published} contacts were published (they are "
+            "kept in the intake outbox and sent again by `civicpulse up`/`serve` when it "
+            "returns); re-run this command for the rest: nothing stored is doubled"
+        )
+    return fail(f"{exc} ({published} contacts were published before this)")
+
+
 def _top(counter: Counter[str], n: int = 5) -> str:
     return ", ".join(f"{k} ({v})" for k, v in counter.most_common(n)) or "-"
 
@@ -100,7 +121,7 @@ def ingest_csv(
             column_overrides=overrides,
             earliest_year=ctx.settings.earliest_year,
         )
-        publisher = KafkaPublisher(settings)
+        publisher = _durable_publisher(settings)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     rejected: list[RejectedRow] = []
@@ -116,9 +137,9 @@ def ingest_csv(
                 progress.update(task, completed=parse.rows_read)
             progress.update(task, total=parse.rows_read, completed=parse.rows_read)
     except PipelineError as exc:
-        raise fail(f"{exc} ({published} contacts were published before this)") from exc
+        raise _broker_lost(exc, published) from exc
     finally:
-        publisher.close()
+        publisher.relay.stop()
     rejects_file = rejects or _rejects_path(ctx, file)
     if rejected:
         write_rejects(rejected, rejects_file)
@@ -155,7 +176,7 @@ def ingest_email(
     ctx = command_context()
     try:
         settings = with_broker(ctx.settings)
-        publisher = KafkaPublisher(settings)
+        publisher = _durable_publisher(settings)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     failures: list[MalformedEmailError] = []
@@ -172,9 +193,9 @@ def ingest_email(
                 progress.update(task, completed=read)
             progress.update(task, total=read)
     except PipelineError as exc:
-        raise fail(f"{exc} ({published} contacts were published before this)") from exc
+        raise _broker_lost(exc, published) from exc
     finally:
-        publisher.close()
+        publisher.relay.stop()
     if failures:
         rejects_file = rejects or _rejects_path(ctx, path)
         write_rejects([RejectedRow(f.source, None, f.reason) for f in failures], rejects_file)
@@ -254,6 +275,11 @@ def post_all(
                 reason = f"no answer ({type(exc).__name__}: {exc}); it may not have been stored"
                 refused.append((index, reason))
                 continue
+            if answer.status_code == 503:  # intake paused: every later one would be refused
+                raise fail(
+                    f"the intake API at {base} has paused intake (no broker): "
+                    f"{len(accepted)} of {len(bodies)} accepted before this; re-run later"
+                )
             if answer.status_code == 202:
                 accepted.append(answer.json())
             else:

@@ -24,12 +24,15 @@ from civicpulse.output import (
     to_json,
 )
 from civicpulse.stream_status import stream_status
+from config import Settings
 from contracts import PipelineError, SpreadsheetDictWriter
+from ingest import Outbox
 from sinks import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
     SinkError,
-    database_reachable,
+    StoreStatus,
+    database_health,
     export_contacts,
     make_engine,
     store_status,
@@ -85,14 +88,17 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
             "bootstrap": settings.kafka_bootstrap,
             "error": str(exc),
         }
-    engine = make_engine(settings.sqlalchemy_url)
+    engine = make_engine(settings.sqlalchemy_url, must_exist=True)  # never creates a file
     try:
-        db_ok = database_reachable(engine)
+        health = database_health(engine, expected_identity=remembered_identity(settings))
         report["database"] = {
-            "reachable": db_ok,
+            "reachable": health.reachable,
+            "writable": health.writable,
+            "identity": health.identity,
             "url": engine.url.render_as_string(hide_password=True),
+            "error": health.problem,
         }
-        if db_ok:
+        if health.reachable:
             try:
                 stored = store_status(engine, settings.worker_alive_after_seconds)
             except SinkError as exc:
@@ -108,14 +114,56 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
                     dead_letters=stored.dead_letters,
                     workers=stored.workers_alive,
                 )
+                report["worker_problem"] = worker_problem(stored)
     finally:
         engine.dispose()
-    report["worker_alive"] = bool(report.get("workers"))
+    report["outbox"] = outbox_counts(settings)
+    report["worker_alive"] = bool(report.get("workers")) and not report.get("worker_problem")
+    if not report.get("workers") and not report.get("worker_problem"):
+        report["worker_problem"] = "no worker has recorded a heartbeat recently"
     report["ok"] = bool(
-        report["broker"]["reachable"] and report["database"]["reachable"] and report["worker_alive"]
+        report["broker"]["reachable"]
+        and report["database"]["reachable"]
+        and report["database"]["writable"]
+        and report["worker_alive"]
     )
     report["idle"] = bool(report["ok"] and stream is not None and stream.total_lag == 0)
     return report
+
+
+def worker_problem(stored: StoreStatus) -> str | None:
+    """Why the workers are not OK, in words; None when one is alive with nothing wrong."""
+    troubled = [w for w in stored.workers_alive if w.get("problem")]
+    if stored.workers_alive and not troubled:
+        return None
+    if troubled:
+        return f"worker {troubled[-1]['worker_id']}: {troubled[-1]['problem']}"
+    if stored.workers_silent:
+        last = stored.workers_silent[-1]
+        said = f"; it last reported: {last['problem']}" if last.get("problem") else ""
+        return f"no heartbeat since {last['last_seen_at']} (worker {last['worker_id']}){said}"
+    return None
+
+
+def remembered_identity(settings: Settings) -> str | None:
+    """The database identity this home's workers last opened, if they recorded one for the
+    same database URL."""
+    try:
+        record = json.loads(settings.database_identity_file.read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("url") != settings.sqlalchemy_url:
+        return None
+    identity = record.get("identity")
+    return identity if isinstance(identity, str) else None
+
+
+def outbox_counts(settings: Settings) -> dict[str, int] | None:
+    """Accepted records not yet known to be stored (None when this home has no outbox)."""
+    if not settings.outbox_file.exists():
+        return None
+    counts = Outbox(settings.outbox_file).counts()
+    return {"unsent": counts.unsent, "awaiting_storage": counts.awaiting_storage}
 
 
 def status(
@@ -150,12 +198,21 @@ def _print_status(report: dict[str, Any]) -> None:
         f"{broker.get('error') or ''}"
     )
     db = report["database"]
-    console.print(f"database   {mark[db['reachable']]}  {db['url']} {db.get('error') or ''}")
+    db_ok = bool(db["reachable"] and db.get("writable"))
+    console.print(f"database   {mark[db_ok]}  {db['url']} {db.get('error') or ''}", highlight=False)
     workers = report.get("workers") or []
     console.print(
-        f"worker     {mark[bool(workers)]}  "
+        f"worker     {mark[bool(report['worker_alive'])]}  "
         + ", ".join(f"{w['worker_id']} (model {w['model_version']})" for w in workers)
+        + (f" {report['worker_problem']}" if report.get("worker_problem") else ""),
+        highlight=False,
     )
+    if report.get("outbox"):
+        outbox = report["outbox"]
+        console.print(
+            f"outbox     {outbox['unsent']} to send, "
+            f"{outbox['awaiting_storage']} sent and awaiting storage"
+        )
     if "consumer_lag" in report:
         console.print(
             f"lag        {sum(report['consumer_lag'].values())} message(s) waiting  "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -144,6 +144,8 @@ class StoreStatus:
     ratings_awaiting_contact: int
     dead_letters: int
     workers_alive: list[dict[str, Any]]
+    # Workers not stopped whose heartbeat is late: what they last said, to explain it.
+    workers_silent: list[dict[str, Any]] = field(default_factory=list)
 
 
 def store_status(engine: Engine, alive_within: float) -> StoreStatus:
@@ -153,25 +155,27 @@ def store_status(engine: Engine, alive_within: float) -> StoreStatus:
         ratings = c.scalar(select(func.count()).select_from(RatingRow)) or 0
         waiting = c.scalar(select(func.count()).where(RatingRow.contact_linked.is_(False))) or 0
         dead = c.scalar(select(func.count()).select_from(DeadLetterRow)) or 0
-        workers = []
+        workers: list[dict[str, Any]] = []
+        silent: list[dict[str, Any]] = []
         for row in c.execute(
-            select(WorkerHeartbeatRow).where(WorkerHeartbeatRow.stopped_at.is_(None))
+            select(WorkerHeartbeatRow)
+            .where(WorkerHeartbeatRow.stopped_at.is_(None))
+            .order_by(WorkerHeartbeatRow.last_seen_at)
         ).mappings():
             seen = row["last_seen_at"]
             if seen.tzinfo is None:
                 seen = seen.replace(tzinfo=UTC)
-            if seen >= cutoff:
-                workers.append(
-                    {
-                        "worker_id": row["worker_id"],
-                        "pid": row["pid"],
-                        "host": row["host"],
-                        "last_seen_at": seen.isoformat(),
-                        "contacts_processed": row["contacts_processed"],
-                        "model_version": row["model_version"],
-                    }
-                )
-    return StoreStatus(contacts, ratings, waiting, dead, workers)
+            worker = {
+                "worker_id": row["worker_id"],
+                "pid": row["pid"],
+                "host": row["host"],
+                "last_seen_at": seen.isoformat(),
+                "contacts_processed": row["contacts_processed"],
+                "model_version": row["model_version"],
+                "problem": row["problem"],
+            }
+            (workers if seen >= cutoff else silent).append(worker)
+    return StoreStatus(contacts, ratings, waiting, dead, workers, silent[-5:])
 
 
 def stored_trend_counts(engine: Engine) -> dict[Cell, int]:

@@ -139,6 +139,18 @@ class WorkerHeartbeatRow(Base):
     stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     contacts_processed: Mapped[int] = mapped_column(default=0)
     model_version: Mapped[str | None] = mapped_column(String(200))
+    # Why the worker cannot do its job right now (e.g. "database unavailable: ..."); None = ok.
+    problem: Mapped[str | None] = mapped_column(Text)
+
+
+class DatabaseIdentityRow(Base):
+    """One row written when the schema is created: a database replaced by another (or by an
+    empty one) has another identity, which workers and ``status`` notice."""
+
+    __tablename__ = "database_identity"
+
+    identity: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ContactReviewRow(Base):

@@ -94,6 +94,7 @@ def test_models_and_outputs_are_on_volumes_every_service_shares(services: dict[s
         assert mounts == {
             str(settings.models_dir): "models",
             str(settings.outputs_dir): "outputs",
+            str(settings.outbox_file.parent): "intake",
         }, name
         assert "user" not in service, f"{name} overrides the image's unprivileged user"
 

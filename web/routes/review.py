@@ -24,6 +24,7 @@ from ingest import (
     publish_reviews,
     review_event,
 )
+from ingest.api import intake_paused
 from sinks import (
     ReviewItem,
     StaffToken,
@@ -118,9 +119,7 @@ def review_router(
             slot.publish_with(lambda p: publish_reviews(p, [event]))
         except BrokerUnavailableError as exc:
             record_staff_action(engine, staff, "relabel", "not accepted: broker", contact_id)
-            raise HTTPException(
-                status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}"
-            ) from exc
+            raise intake_paused(exc) from exc  # says only that intake is paused
         labels = f"{event.contact_type.value}/{event.service}/{event.category}"
         outcome = f"{body.action} {labels} (review {event.review_id})"
         record_staff_action(engine, staff, "relabel", outcome, contact_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, status
 from pydantic import BaseModel, ValidationError
 
 from ingest._publisher import publish_contacts
 from ingest.api.deps import PublisherDep, ReferenceDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
+from ingest.api.paused import intake_paused
 from ingest.api.validation import body_error
 from ingest.errors import BrokerUnavailableError
 from ingest.sources.event_dates import early_date_warning
@@ -31,7 +32,10 @@ class ContactAccepted(BaseModel):
     "/contacts",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ContactAccepted,
-    responses={413: {"description": "Body too large"}, 503: {"description": "Broker unreachable"}},
+    responses={
+        413: {"description": "Body too large"},
+        503: {"description": "Intake is paused: nothing was accepted, retry later"},
+    },
 )
 def post_contact(
     body: ContactSubmission,
@@ -52,7 +56,7 @@ def post_contact(
     try:
         publisher.publish_with(lambda p: publish_contacts(p, [contact]))
     except BrokerUnavailableError as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}") from exc
+        raise intake_paused(exc) from exc
     warning = early_date_warning(contact.received_at, earliest_year=settings.earliest_year)
     return ContactAccepted(
         contact_id=contact.contact_id,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, status
 from pydantic import BaseModel, ValidationError
 
 from ingest._publisher import publish_ratings
 from ingest.api.deps import PublisherDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
+from ingest.api.paused import intake_paused
 from ingest.api.validation import body_error
 from ingest.errors import BrokerUnavailableError
 from ingest.sources.event_dates import early_date_warning
@@ -29,7 +30,10 @@ class RatingAccepted(BaseModel):
     "/ratings",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=RatingAccepted,
-    responses={413: {"description": "Body too large"}, 503: {"description": "Broker unreachable"}},
+    responses={
+        413: {"description": "Body too large"},
+        503: {"description": "Intake is paused: nothing was accepted, retry later"},
+    },
 )
 def post_rating(
     body: RatingSubmission,
@@ -47,7 +51,7 @@ def post_rating(
     try:
         publisher.publish_with(lambda p: publish_ratings(p, [rating]))
     except BrokerUnavailableError as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}") from exc
+        raise intake_paused(exc) from exc
     warning = early_date_warning(rating.rated_at, earliest_year=settings.earliest_year)
     return RatingAccepted(
         rating_id=rating.rating_id,

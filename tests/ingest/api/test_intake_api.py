@@ -11,7 +11,7 @@ from kafka import KafkaConsumer, TopicPartition
 from civicpulse.embedded_broker import free_port
 from config import ReferenceData, Settings
 from contracts import ContactReceived, RatingReceived, Topic, decode, topic_name
-from ingest.api import create_app
+from ingest.api import PAUSED, create_app
 
 pytestmark = pytest.mark.kafka
 
@@ -96,7 +96,9 @@ def test_503_and_nothing_accepted_when_the_broker_is_unreachable(
     with TestClient(create_app(settings, reference)) as offline:
         answer = offline.post("/contacts", json={"text": "Pothole"})
     assert answer.status_code == 503
-    assert "not accepted" in answer.json()["detail"]
+    # The public is told only that intake is paused: no broker address, no commands.
+    assert answer.json()["detail"] == PAUSED
+    assert settings.kafka_bootstrap not in answer.text and "civicpulse" not in answer.text
 
 
 def test_openapi_document_describes_the_contract(client: TestClient) -> None:
