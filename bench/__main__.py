@@ -12,6 +12,7 @@ SUITES = {
     "embeddings": "bench.embeddings",
     "families": "bench.families",
     "tables": "bench.table_reading",
+    "startup": "bench.startup",
 }
 
 

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 import typer
 
-from civicpulse.broker_address import with_broker
 from civicpulse.charts import trend_chart
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.output import (
@@ -23,7 +22,6 @@ from civicpulse.output import (
     to_csv,
     to_json,
 )
-from civicpulse.stream_status import stream_status
 from contracts import PipelineError, SpreadsheetDictWriter
 from sinks import (
     EXPORT_FIELDS,
@@ -64,6 +62,11 @@ def register(app: typer.Typer) -> None:
 
 def collect_status(ctx: CommandContext) -> dict[str, Any]:
     """Everything ``status`` reports, as one JSON-ready dict with ``ok``."""
+    # Imported here, not with the module: only status talks to Kafka, so `trends` and
+    # `contacts export` start without kafka-python.
+    from civicpulse.broker_address import with_broker
+    from civicpulse.stream_status import stream_status
+
     settings = ctx.settings
     report: dict[str, Any] = {"home": str(settings.home)}
     try:
