@@ -13,6 +13,7 @@ SUITES = {
     "families": "bench.families",
     "tables": "bench.table_reading",
     "startup": "bench.startup",
+    "intake": "bench.intake_load",
 }
 
 
