@@ -51,6 +51,9 @@ class Burst:
     p99_ms: float
     max_ms: float
     statuses: dict[str, int]
+    server_cpu_ms_per_request: float | None = None
+    """CPU time the API process spent per request (user + system, from /proc): what the
+    request costs, whatever else the machine is doing. 1000 / it is one core's ceiling."""
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
@@ -103,6 +106,15 @@ async def burst(
     )
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds ``pid`` has used so far (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def on_broker(bootstrap: str, prefix: str) -> int:
     """How many contacts are on the contacts topic (end offsets summed)."""
     from kafka import KafkaConsumer, TopicPartition
@@ -117,8 +129,9 @@ def on_broker(bootstrap: str, prefix: str) -> int:
 
 
 @contextmanager
-def own_api(home: Path) -> Iterator[tuple[str, str, str]]:
-    """An embedded broker and ``civicpulse serve``: yields (API URL, bootstrap, topic prefix)."""
+def own_api(home: Path) -> Iterator[tuple[str, str, str, int]]:
+    """An embedded broker and ``civicpulse serve``: yields (API URL, bootstrap, topic prefix,
+    the API's process id)."""
     with EmbeddedBroker() as broker:
         port = free_port()
         env = {
@@ -136,7 +149,7 @@ def own_api(home: Path) -> Iterator[tuple[str, str, str]]:
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, server)
-            yield url, broker.bootstrap, Settings().topic_prefix
+            yield url, broker.bootstrap, Settings().topic_prefix, server.pid
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -158,7 +171,7 @@ def wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float = 12
 def show(results: list[Burst], stored: int | None, accepted: int) -> None:
     table = Table(title="Intake API under a bounded burst (loopback)")
     columns = ("scenario", "requests", "in flight", "s", "req/s", "errors", "p50 ms", "p95 ms")
-    for column in (*columns, "p99 ms", "max ms", "answers"):
+    for column in (*columns, "p99 ms", "max ms", "API CPU ms/req", "answers"):
         table.add_column(column, justify="left" if column in {"scenario", "answers"} else "right")
     for r in results:
         table.add_row(
@@ -172,6 +185,7 @@ def show(results: list[Burst], stored: int | None, accepted: int) -> None:
             f"{r.p95_ms:,.0f}",
             f"{r.p99_ms:,.0f}",
             f"{r.max_ms:,.0f}",
+            "" if r.server_cpu_ms_per_request is None else f"{r.server_cpu_ms_per_request:.2f}",
             ", ".join(f"{k}: {v:,}" for k, v in sorted(r.statuses.items())),
         )
     console.print(table)
@@ -197,10 +211,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         stored: int | None = None
         if args.url:
-            warm, *results = measure(args.url, args.requests, args.concurrency, run)
+            warm, *results = measure(args.url, args.requests, args.concurrency, run, None)
         else:
-            with own_api(Path(folder)) as (url, bootstrap, prefix):
-                warm, *results = measure(url, args.requests, args.concurrency, run)
+            with own_api(Path(folder)) as (url, bootstrap, prefix, pid):
+                warm, *results = measure(url, args.requests, args.concurrency, run, pid)
                 stored = on_broker(bootstrap, prefix)
     accepted = warm.statuses.get("202", 0) + results[-1].statuses.get("202", 0)
     show(results, stored, accepted)
@@ -218,9 +232,20 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def measure(url: str, requests: int, concurrency: int, run: str) -> list[Burst]:
+def measure(
+    url: str, requests: int, concurrency: int, run: str, server_pid: int | None
+) -> list[Burst]:
     """The warm-up (so the bursts do not pay for the producer's start), GET /health, the burst."""
     warm = asyncio.run(burst(url, "POST /contacts", 200, 20, 202, f"{run}-warm"))
-    health = asyncio.run(burst(url, "GET /health", max(1000, requests // 4), concurrency, 200, run))
-    contacts = asyncio.run(burst(url, "POST /contacts", requests, concurrency, 202, run))
-    return [warm, health, contacts]
+    results = [warm]
+    for scenario, count, expected in (
+        ("GET /health", max(1000, requests // 4), 200),
+        ("POST /contacts", requests, 202),
+    ):
+        before = cpu_seconds(server_pid)
+        result = asyncio.run(burst(url, scenario, count, concurrency, expected, run))
+        after = cpu_seconds(server_pid)
+        if before is not None and after is not None:
+            result.server_cpu_ms_per_request = round((after - before) * 1000 / count, 2)
+        results.append(result)
+    return results
