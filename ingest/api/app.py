@@ -75,19 +75,32 @@ class BodySizeLimit:
             await _too_large(send, self.max_bytes)
             return
         seen = 0
+        refused = answered = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                refused = True
                 raise _BodyTooLarge
             return message
 
+        async def refusing_send(message: Message) -> None:
+            # FastAPI turns any error while reading a body into its own 400; once the body is
+            # over the limit, the answer is 413 whatever the app made of it.
+            nonlocal answered
+            if not refused:
+                await send(message)
+            elif not answered:
+                answered = True
+                await _too_large(send, self.max_bytes)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, refusing_send)
         except _BodyTooLarge:
-            await _too_large(send, self.max_bytes)
+            if not answered:
+                await _too_large(send, self.max_bytes)
 
 
 class _BodyTooLarge(Exception):
