@@ -15,6 +15,8 @@ SUITES = {
     "tables": "bench.table_reading",
     "redaction": "bench.redaction",
     "outbox": "bench.outbox_intake",
+    "startup": "bench.startup",
+    "intake": "bench.intake_load",
 }
 
 

@@ -1,38 +1,121 @@
-"""The ``civicpulse`` console script: one command, a subcommand per job."""
+"""The ``civicpulse`` console script: one command, a subcommand per job.
+
+Only what ``civicpulse --help`` needs is imported here: each subcommand's module (and the
+libraries it uses) is imported when that subcommand runs (``civicpulse.lazy_commands``)."""
 
 from __future__ import annotations
 
 import logging
 
 import typer
-import uvicorn
 
-from civicpulse import commands, demo, deployment
-from civicpulse.broker_address import with_broker
-from civicpulse.context import command_context, console, fail_on
-from civicpulse.embedded_broker import EmbeddedBroker
-from civicpulse.intake_outbox import build_relay, outbox_publisher
-from civicpulse.stack import Stack
-from contracts import PipelineError
+from civicpulse.lazy_commands import LazyCommand, lazy_group
+
+COMMANDS = "civicpulse.commands"
+# Listed by `civicpulse --help` in this order, before the commands defined below.
+LAZY_COMMANDS = (
+    LazyCommand(
+        "status",
+        f"{COMMANDS}.read:register",
+        "Broker, database, worker, lag, contacts stored, dead letters; exit 0 only if all is well.",
+    ),
+    LazyCommand(
+        "trends",
+        f"{COMMANDS}.read:register",
+        "Counts per period and dimensions, against the previous period and a year before.",
+    ),
+    LazyCommand(
+        "train",
+        f"{COMMANDS}.model:register",
+        "Train the classifier, save it as a new version with its evaluation report, and\n"
+        "(by default, when it can be used as it is) promote it.",
+    ),
+    LazyCommand(
+        "evaluate",
+        f"{COMMANDS}.model:register",
+        "Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion\n"
+        "matrix and calibration (tables and PNGs), and what its stored threshold auto-accepts.",
+    ),
+    LazyCommand(
+        "schemas",
+        f"{COMMANDS}.contract:register",
+        "Write JSON Schema files for each event and the intake API's OpenAPI document.",
+    ),
+    LazyCommand(
+        "demo",
+        "civicpulse.demo:register",
+        "Run the whole pipeline on the bundled sample contacts and print the trend table.",
+    ),
+    LazyCommand(
+        "alerts",
+        f"{COMMANDS}.alerts:register",
+        "Counts that differ significantly from what their history predicts (trend, season,\n"
+        "level shifts; false discoveries controlled across all series), with a reason each.",
+    ),
+    LazyCommand(
+        "digest",
+        f"{COMMANDS}.report:register",
+        "A service manager's digest for one period: the table against the previous period and\n"
+        "the same period last year, significant changes first, ward hotspots, emerging topics,\n"
+        "compliments and example contacts.",
+    ),
+    LazyCommand(
+        "backfill",
+        f"{COMMANDS}.report:register",
+        "Back-fill a multi-year realistic history (seasons, weekdays, growth, a spike, a drop,\n"
+        "a new channel's lasting level shift and an emerging topic) into the database.",
+    ),
+    LazyCommand(
+        "reclassify",
+        f"{COMMANDS}.review:register",
+        "Re-run stored contacts through the promoted model and correct the trend tables "
+        "exactly.\nLabels a source system or a reviewer assigned are never touched.",
+    ),
+)
+# Listed after the commands defined below.
+LAZY_GROUPS = (
+    LazyCommand("ingest", f"{COMMANDS}.ingest:app", "Put contacts onto the stream from files."),
+    LazyCommand(
+        "contacts", f"{COMMANDS}.read:contacts_app", "Stored contacts (never personal data)."
+    ),
+    LazyCommand(
+        "deliveries", f"{COMMANDS}.deliveries:deliveries_app", "The digest delivery ledger."
+    ),
+    LazyCommand(
+        "models",
+        f"{COMMANDS}.model:register",
+        "Model versions: list, promote, roll back, label an export.",
+    ),
+    LazyCommand("report", f"{COMMANDS}.report:register", "Reports for the steering group."),
+    LazyCommand(
+        "review",
+        f"{COMMANDS}.review:register",
+        "Contacts waiting for a person: list them, confirm or correct their labels.",
+    ),
+    LazyCommand(
+        "actions",
+        f"{COMMANDS}.actions:actions_app",
+        '"You said, we did": what was done about a theme.',
+    ),
+    LazyCommand(
+        "staff",
+        f"{COMMANDS}.staff:register",
+        "Staff access to the review routes: tokens and the audit trail.",
+    ),
+    LazyCommand("db", "civicpulse.deployment:register", "The database schema."),
+    LazyCommand(
+        "healthcheck",
+        "civicpulse.deployment:register",
+        "Exit 0 when this machine's API or worker is alive (container health checks).",
+    ),
+)
 
 app = typer.Typer(
+    cls=lazy_group(commands_first=LAZY_COMMANDS, groups_after=LAZY_GROUPS),
     help="CivicPulse: citizen contacts in, categorised trends out.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(commands.ingest.app, name="ingest")
-app.add_typer(commands.read.contacts_app, name="contacts")
-app.add_typer(commands.deliveries.deliveries_app, name="deliveries")
-app.add_typer(commands.actions.actions_app, name="actions")
-commands.read.register(app)
-commands.model.register(app)
-commands.contract.register(app)
-demo.register(app)
-commands.alerts.register(app)
-commands.report.register(app)
-commands.review.register(app)
-commands.staff.register(app)
-deployment.register(app)
 log = logging.getLogger("civicpulse")
 
 
@@ -40,6 +123,10 @@ log = logging.getLogger("civicpulse")
 def up() -> None:
     """Run broker (unless CIVICPULSE_KAFKA_BOOTSTRAP is set), worker and intake API in the
     foreground. Ctrl-C or SIGTERM stops all of them."""
+    from civicpulse.context import command_context, console, fail_on
+    from civicpulse.stack import Stack
+    from contracts import PipelineError
+
     ctx = command_context()
     stack = Stack(ctx.settings)
     stack.stop_on_signals()
@@ -61,6 +148,10 @@ def broker() -> None:
     """Run only the embedded Kafka-compatible broker (in memory) until Ctrl-C or SIGTERM."""
     import signal
     import threading
+
+    from civicpulse.context import command_context, console, fail_on
+    from civicpulse.embedded_broker import EmbeddedBroker
+    from contracts import PipelineError
 
     ctx = command_context()
     ctx.settings.home.mkdir(parents=True, exist_ok=True)
@@ -86,6 +177,9 @@ def broker() -> None:
 @app.command()
 def worker() -> None:
     """Run one Faust worker: classify and store contacts, store ratings."""
+    from civicpulse.broker_address import with_broker
+    from civicpulse.context import command_context, fail_on
+    from contracts import PipelineError
     from workers import run_worker
 
     ctx = command_context()
@@ -98,7 +192,13 @@ def worker() -> None:
 @app.command()
 def serve() -> None:
     """Run the HTTP API (POST /contacts, POST /ratings, /review) on CIVICPULSE_API_PORT."""
+    import uvicorn
+
+    from civicpulse.broker_address import with_broker
+    from civicpulse.context import command_context, fail_on
     from civicpulse.explanations import promoted_model_explainer
+    from civicpulse.intake_outbox import build_relay, outbox_publisher
+    from contracts import PipelineError
     from web import create_app
 
     ctx = command_context()

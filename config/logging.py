@@ -6,12 +6,17 @@ import logging
 
 from config.settings import Settings
 
+# Logger names whose INFO lines are routine for the library and noise for the operator.
+QUIET_LIBRARIES = ("kafka", "aiokafka", "alembic", "httpx", "httpcore")
+
 
 def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-    )
-    # kafka-python is chatty at INFO about every connection.
-    logging.getLogger("kafka").setLevel(logging.WARNING)
-    logging.getLogger("aiokafka").setLevel(logging.WARNING)
+    level = settings.log_level.upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    # Libraries that are chatty at INFO about routine work stay out of normal output: kafka-python
+    # about every connection, Alembic about every migration context it opens, httpx (and
+    # httpcore under it) about every request a command sends. CIVICPULSE_LOG_LEVEL=DEBUG shows
+    # them again.
+    quiet = logging.getLevelName(level) != logging.DEBUG
+    for chatty in QUIET_LIBRARIES:
+        logging.getLogger(chatty).setLevel(logging.WARNING if quiet else logging.NOTSET)

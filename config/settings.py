@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=0, le=65535)
     api_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Requests a second per client address (token bucket; 0 = no limit) and the burst a client
+    # may send at once. Off by default: a council's form server or a proxy may be one address.
+    api_rate_limit_per_second: float = Field(default=0.0, ge=0)
+    api_rate_limit_burst: int = Field(default=100, ge=1)
 
     # Ingest: a contact or rating dated before this year is accepted with a warning (a typo or a
     # spreadsheet's 1900 epoch is likelier than a genuine old record).

@@ -91,7 +91,10 @@ class KafkaPublisher:
         try:
             for key, value in events:
                 futures.append(self._producer.send(name, key=str(key).encode(), value=value))
-            self._producer.flush(timeout=self._ack_timeout)
+            # Wait for these events' acknowledgements only, not flush(): flush waits for
+            # everything any thread has sent, so concurrent API requests each waited for all
+            # the others'. The producer sends within linger_ms, so events sent together by
+            # concurrent requests go to the broker as one batch.
             for future in futures:
                 future.get(timeout=self._ack_timeout)
         except KafkaError as exc:

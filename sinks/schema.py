@@ -5,21 +5,26 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from sinks.db.errors import database_errors
 from sinks.errors import SchemaOutOfDateError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (with Mako and Pygments) is imported inside the functions that use it: every reader
+# of the database imports this package, and only migrating or checking the schema needs it.
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -28,6 +33,8 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Run every pending migration (idempotent; safe to call at every start)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with database_errors("migration"), engine.begin() as connection:
         cfg.attributes["connection"] = connection
@@ -36,12 +43,16 @@ def migrate(engine: Engine) -> None:
 
 def schema_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for an empty (never migrated) database."""
+    from alembic.runtime.migration import MigrationContext
+
     with database_errors("read"), engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str:
     """The revision this code's migrations end at."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
     assert head is not None, f"no migrations in {MIGRATIONS_DIR}"
     return head

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 import typer
 
-from civicpulse.broker_address import with_broker
 from civicpulse.charts import trend_chart
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.output import (
@@ -23,10 +22,8 @@ from civicpulse.output import (
     to_csv,
     to_json,
 )
-from civicpulse.stream_status import stream_status
 from config import Settings
 from contracts import PipelineError, SpreadsheetDictWriter
-from ingest import Outbox
 from sinks import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
@@ -68,6 +65,11 @@ def register(app: typer.Typer) -> None:
 
 def collect_status(ctx: CommandContext) -> dict[str, Any]:
     """Everything ``status`` reports, as one JSON-ready dict with ``ok``."""
+    # Imported here, not with the module: only status talks to Kafka, so `trends` and
+    # `contacts export` start without kafka-python.
+    from civicpulse.broker_address import with_broker
+    from civicpulse.stream_status import stream_status
+
     settings = ctx.settings
     report: dict[str, Any] = {"home": str(settings.home)}
     try:
@@ -162,6 +164,8 @@ def outbox_counts(settings: Settings) -> dict[str, int] | None:
     """Accepted records not yet known to be stored (None when this home has no outbox)."""
     if not settings.outbox_file.exists():
         return None
+    from ingest import Outbox  # ingest brings kafka: only status needs it
+
     counts = Outbox(settings.outbox_file).counts()
     return {"unsent": counts.unsent, "awaiting_storage": counts.awaiting_storage}
 

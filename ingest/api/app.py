@@ -1,5 +1,5 @@
-"""create_app(settings) -> FastAPI: wires state, the body-size limit, the 422 answer and the
-routers."""
+"""create_app(settings) -> FastAPI: wires state, the per-client rate limit, the body-size limit,
+the 422 answer and the routers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from config import ReferenceData, Settings
 from ingest._publisher import KafkaPublisher, Publisher
 from ingest.api.deps import PublisherSlot
+from ingest.api.rate_limit import ClientRateLimit
 from ingest.api.routes import contacts, ratings
 from ingest.api.validation import answer_validation_error
 
@@ -35,6 +36,12 @@ def create_app(
         publisher_factory or (lambda: KafkaPublisher(settings, max_block_seconds=3.0))
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    if settings.api_rate_limit_per_second > 0:  # added last, so it runs first
+        app.add_middleware(
+            ClientRateLimit,
+            per_second=settings.api_rate_limit_per_second,
+            burst=settings.api_rate_limit_burst,
+        )
     app.add_exception_handler(RequestValidationError, answer_validation_error)
     app.include_router(contacts.router)
     app.include_router(ratings.router)
@@ -68,19 +75,32 @@ class BodySizeLimit:
             await _too_large(send, self.max_bytes)
             return
         seen = 0
+        refused = answered = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                refused = True
                 raise _BodyTooLarge
             return message
 
+        async def refusing_send(message: Message) -> None:
+            # FastAPI turns any error while reading a body into its own 400; once the body is
+            # over the limit, the answer is 413 whatever the app made of it.
+            nonlocal answered
+            if not refused:
+                await send(message)
+            elif not answered:
+                answered = True
+                await _too_large(send, self.max_bytes)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, refusing_send)
         except _BodyTooLarge:
-            await _too_large(send, self.max_bytes)
+            if not answered:
+                await _too_large(send, self.max_bytes)
 
 
 class _BodyTooLarge(Exception):

@@ -12,9 +12,6 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
-
 __all__ = (
     "CleanedBody",
     "clean_body",
@@ -134,6 +131,17 @@ def normalise_whitespace(text: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Readable plain text from HTML: blocks become lines, blockquotes become ``> `` lines."""
+    # Imported here: only HTML mail needs bs4, and every command that imports ingest would
+    # otherwise pay for it at start.
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    from bs4.element import (
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+    )
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)

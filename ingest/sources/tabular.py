@@ -12,9 +12,6 @@ from contextlib import closing
 from datetime import date, datetime, time
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from ingest.errors import MalformedRowError
 from ingest.sources.delimited import (
     choose_delimiter,
@@ -152,6 +149,11 @@ def _read_xlsx(path: Path) -> TableRows:
     source = str(path)
 
     def sheet_rows() -> Generator[tuple[int, list[str]], None, None]:
+        # Imported here: openpyxl (with numpy and Pillow) is only needed for a workbook, and
+        # every command that imports ingest would otherwise pay for it at start.
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
         try:
             workbook = load_workbook(path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:

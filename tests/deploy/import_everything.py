@@ -37,6 +37,7 @@ def import_all(target: str, packages: list[str], failures: dict[str, str]) -> No
 
 
 def run_help(entry: str, failures: dict[str, str]) -> list[str]:
+    import typer
     import typer.main
     from typer.testing import CliRunner
 
@@ -52,8 +53,11 @@ def run_help(entry: str, failures: dict[str, str]) -> list[str]:
 
     def walk(command: Any, path: list[str]) -> None:
         commands.append(path)
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, [*path, name])
+        if not hasattr(command, "list_commands"):
+            return
+        context = typer.Context(command)  # get_command loads a lazy subcommand for real
+        for name in command.list_commands(context):
+            walk(command.get_command(context, name), [*path, name])
 
     walk(typer.main.get_command(cli.app), [])
     for path in commands:
