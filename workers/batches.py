@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from classifiers import ContactClassifier, contact_text, redact_personal_data
+from classifiers import ContactClassifier, SourceLabels, contact_text, redact_personal_data
 from contracts import (
     ContactClassified,
     ContactReceived,
@@ -110,7 +110,7 @@ def store_contacts(
             outcome.dead_letters.append(message.dead_letter(str(exc)))
     wordings = [public_wording(c) for _, c in contacts]
     texts = [contact_text(w.subject, w.text) for w in wordings]
-    categorisations = classifier.categorise([c for _, c in contacts], texts)
+    categorisations = classifier.categorise(texts, [SourceLabels.of(c) for _, c in contacts])
     items = [
         (m, c, ContactClassified.of(c.contact_id, cat), w)
         for (m, c), cat, w in zip(contacts, categorisations, wordings, strict=True)
