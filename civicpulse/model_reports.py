@@ -18,7 +18,7 @@ from classifiers import (
     OperatingPoint,
     TargetMetrics,
     TrainingReport,
-    top_confusions,
+    most_confused,
 )
 
 FULL_MATRIX = 12  # confusion matrices with more labels are shown as their top confusions
@@ -150,6 +150,17 @@ def show_evaluation(
         )
     )
     confusion = metrics.confusion_matrix
+    if confusion is not None:
+        pairs = most_confused(confusion)
+        console.print(
+            rich_table(
+                f"Most-confused pairs ({len(confusion.labels)} labels; the chart shows the "
+                "matrix normalised by row)",
+                ["true", "predicted as", "contacts", "share of the true label"],
+                [[p.true, p.predicted, p.contacts, f"{p.share_of_true:.1%}"] for p in pairs],
+                numeric=("contacts", "share of the true label"),
+            )
+        )
     if confusion is not None and len(confusion.labels) <= FULL_MATRIX:
         console.print(
             rich_table(
@@ -160,16 +171,6 @@ def show_evaluation(
                     for label, row in zip(confusion.labels, confusion.matrix, strict=True)
                 ],
                 numeric=tuple(confusion.labels),
-            )
-        )
-    elif confusion is not None:
-        console.print(
-            rich_table(
-                f"Most frequent confusions ({len(confusion.labels)} labels: full matrix in "
-                "the PNG and the JSON)",
-                ["true", "predicted", "contacts"],
-                top_confusions(confusion),
-                numeric=("contacts",),
             )
         )
     calibration = metrics.calibration

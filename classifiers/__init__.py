@@ -2,6 +2,7 @@
 training, evaluation and model registry, and removal of personal data from free text."""
 
 from classifiers.artifact import ModelArtifact
+from classifiers.confusions import focus_labels, most_confused
 from classifiers.dataset import (
     STARTER_DATASET,
     TARGET_NAMES,
@@ -35,6 +36,7 @@ from classifiers.report import (
     AutoAccept,
     AutoAcceptReport,
     ComparisonRow,
+    ConfusedPair,
     ConfusionMatrix,
     OperatingPoint,
     Reliability,
@@ -66,6 +68,7 @@ __all__ = (
     "AutoAcceptReport",
     "ClassifierError",
     "ComparisonRow",
+    "ConfusedPair",
     "ConfusionMatrix",
     "ContactClassifier",
     "IncompleteModelError",
@@ -92,8 +95,10 @@ __all__ = (
     "contact_text",
     "explain",
     "export_search",
+    "focus_labels",
     "label_export",
     "labelled_texts",
+    "most_confused",
     "predictions",
     "promote_checked",
     "promoted_or_starter",

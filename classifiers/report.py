@@ -90,6 +90,16 @@ class ConfusionMatrix(_Plain):
 
 
 @dataclass(frozen=True)
+class ConfusedPair(_Plain):
+    """``contacts`` of label ``true`` predicted as ``predicted``: ``share_of_true`` of them."""
+
+    true: str
+    predicted: str
+    contacts: int
+    share_of_true: float
+
+
+@dataclass(frozen=True)
 class TargetMetrics(_Plain):
     """Every figure for one target on labelled rows."""
 

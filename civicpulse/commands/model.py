@@ -33,6 +33,7 @@ from classifiers import (
     contact_text,
     export_search,
     labelled_texts,
+    most_confused,
     predictions,
     promote_checked,
     reliability_png,
@@ -316,6 +317,7 @@ def evaluate(
         "target": name,
         "data": str(on),
         **metrics.to_dict(),
+        "most_confused": [pair.to_dict() for pair in most_confused(confusion)],
         "charts": charts,
     }
     (folder / f"evaluation-{name}.json").write_text(json.dumps(result, indent=2))

@@ -160,7 +160,11 @@ def test_evaluate_reports_the_exact_keys_and_writes_charts(
         assert (tmp_path / chart).read_bytes().startswith(b"\x89PNG")
     table = cli("evaluate", "--model", tenant["version"], "--on", str(TENANT), *COLUMNS)
     assert "Confusion matrix" in table.stdout and "Calibration" in table.stdout
-    assert "Operating points" in table.stdout
+    assert "Operating points" in table.stdout and "Most-confused pairs" in table.stdout
+    assert all(
+        set(pair) == {"true", "predicted", "contacts", "share_of_true"}
+        for pair in result["most_confused"]
+    )
 
 
 def test_an_export_is_searched_and_the_report_ranks_the_families(tenant: dict[str, Any]) -> None:
