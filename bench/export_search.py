@@ -93,6 +93,12 @@ def _measure(data: TrainingSet, taxonomy: Taxonomy, options: TrainingOptions) ->
     target = report.targets[0]
     held = report.auto_accept.holdout
     texts = data.texts[:2000]
+    best = report.auto_accept.best_achievable
+    reaching = [
+        p
+        for p in report.auto_accept.operating_points
+        if (p.precision or 0.0) >= options.target_precision
+    ]
     return {
         "family": report.family,
         "family_description": report.family_description,
@@ -101,6 +107,12 @@ def _measure(data: TrainingSet, taxonomy: Taxonomy, options: TrainingOptions) ->
         "target_reached_on_validation": report.auto_accept.target_reached,
         "holdout_precision": held.precision,
         "holdout_coverage": held.coverage,
+        # When the validation fold reached no threshold: the best it could promise.
+        "best_on_validation": None if best is None else best.to_dict(),
+        # Hindsight, not a deployable choice: the widest hold-out operating point at target.
+        "holdout_widest_point_at_target": max(
+            (p.to_dict() for p in reaching), key=lambda p: p["coverage"], default=None
+        ),
         "training_seconds": round(seconds, 1),
         "predictions_per_second_per_core": round(
             _per_core(len(texts), lambda: trained.artifact.labeller.predict_proba(texts))
