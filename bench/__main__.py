@@ -10,6 +10,7 @@ SUITES = {
     "classifier": "bench.classifier_speed",
     "digest": "bench.digest",
     "embeddings": "bench.embeddings",
+    "export": "bench.export_search",
     "families": "bench.families",
     "glm": "bench.glm_statsmodels",
     "tables": "bench.table_reading",

@@ -27,6 +27,7 @@ from threadpoolctl import threadpool_limits
 from classifiers import (
     STARTER_DATASET,
     ContactClassifier,
+    SourceLabels,
     TrainingSet,
     contact_text,
     taxonomy_training_set,
@@ -107,20 +108,20 @@ def main(argv: list[str]) -> int:
     rng = random.Random(2)
     texts = starter_texts(args.predict)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    contacts = contacts_for(texts)
+    contacts = [SourceLabels.of(c) for c in contacts_for(texts)]
     one = rng.sample(range(len(texts)), min(args.one, len(texts)))
     with threadpool_limits(1):  # per core: one thread for BLAS/OpenMP too
         proba = per_second(len(texts), lambda: classifier.labeller.predict_proba(texts))
-        batch = per_second(len(texts), lambda: classifier.categorise(contacts, texts))
+        batch = per_second(len(texts), lambda: classifier.categorise(texts, contacts))
         single = per_second(
-            len(one), lambda: [classifier.categorise([contacts[i]], [texts[i]]) for i in one]
+            len(one), lambda: [classifier.categorise([texts[i]], [contacts[i]]) for i in one]
         )
     console.print(f"Synthesising {args.num} training contacts and training on them ...")
     data = synthesise(args.num)
     started = time.perf_counter()
     big = train_classifier(data, taxonomy, name="bench")
     training = time.perf_counter() - started
-    table = Table(title=f"Classifier speed ({trained.report['family_description']})")
+    table = Table(title=f"Classifier speed ({trained.report.family_description})")
     table.add_column("measure")
     table.add_column("figure", justify="right")
     table.add_column("notes")
@@ -138,7 +139,7 @@ def main(argv: list[str]) -> int:
         f"training on {args.num:,} contacts",
         f"{training:.1f} s",
         f"2 cores at most; hold-out category macro-F1 "
-        f"{big.report['holdout_metrics']['category']['macro_f1']:.3f} (near-copies of the "
+        f"{big.report.holdout_metrics['category'].macro_f1:.3f} (near-copies of the "
         "starter data: a check that training worked, not a quality figure)",
     )
     console.print(table)

@@ -92,10 +92,10 @@ def main(argv: list[str]) -> int:
     table = Table(title=f"Hold-out macro-F1 ({split.description})")
     for column in ("model", *TARGETS, "predictions /s/core"):
         table.add_column(column, justify="left" if column == "model" else "right")
-    held = default.report["holdout_metrics"]
+    held = default.report.holdout_metrics
     table.add_row(
-        f"default: {default.report['family_description']}",
-        *(f"{held[t]['macro_f1']:.3f}" for t in TARGETS),
+        f"default: {default.report.family_description}",
+        *(f"{held[t].macro_f1:.3f}" for t in TARGETS),
         f"{default_speed:,.0f}",
     )
     table.add_row(

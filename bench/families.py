@@ -15,15 +15,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
 from classifiers import (
     STARTER_DATASET,
+    ComparisonRow,
     SearchSettings,
     TrainingOptions,
+    TrainingReport,
     TrainingSet,
     labelled_texts,
     taxonomy_training_set,
@@ -78,7 +79,7 @@ def main(argv: list[str]) -> int:
     options = TrainingOptions(select=True, search=SearchSettings(n_jobs=2))
     out = args.out_dir or Path(tempfile.mkdtemp(prefix="civicpulse-bench-"))
     out.mkdir(parents=True, exist_ok=True)
-    reports: dict[str, dict[str, Any]] = {}
+    reports: dict[str, TrainingReport] = {}
     for name in args.only or DATASETS:
         title, load = DATASETS[name]
         data = load(taxonomy, out)
@@ -86,38 +87,34 @@ def main(argv: list[str]) -> int:
         report = train_classifier(data, taxonomy, name=name, options=options).report
         reports[title] = report
         console.print(
-            f"{title}: {len(data)} rows, {report['split']['description']}; "
+            f"{title}: {len(data)} rows, {report.split['description']}; "
             f"{time.monotonic() - started:.0f} s"
         )
     console.print(_table(reports))
     return 0
 
 
-def _table(reports: dict[str, dict[str, Any]]) -> Table:
+def _table(reports: dict[str, TrainingReport]) -> Table:
     table = Table(title="Held-out macro-F1 (category / theme / case type); CV in brackets")
     table.add_column("model")
     for title in reports:
         table.add_column(title, justify="right")
     models = list(
-        dict.fromkeys(
-            row.get("family", row["model"]) for r in reports.values() for row in r["comparison"]
-        )
+        dict.fromkeys(row.family or row.model for r in reports.values() for row in r.comparison)
     )
     for model in models:
         cells = []
         for report in reports.values():
-            row = next(
-                (x for x in report["comparison"] if x.get("family", x["model"]) == model), None
-            )
+            row = next((x for x in report.comparison if (x.family or x.model) == model), None)
             cells.append(_cell(row))
         table.add_row(model, *cells)
     return table
 
 
-def _cell(row: dict[str, Any] | None) -> str:
+def _cell(row: ComparisonRow | None) -> str:
     if row is None:
         return "-"
-    target = "category" if "category" in row["macro_f1"] else next(iter(row["macro_f1"]))
-    cv = (row.get("cv_macro_f1") or {}).get(target)
-    chosen = " *" if row.get("chosen") else ""
-    return f"{row['macro_f1'][target]:.3f}" + (f" ({cv:.3f})" if cv is not None else "") + chosen
+    target = "category" if "category" in row.macro_f1 else next(iter(row.macro_f1))
+    cv = (row.cv_macro_f1 or {}).get(target)
+    chosen = " *" if row.chosen else ""
+    return f"{row.macro_f1[target]:.3f}" + (f" ({cv:.3f})" if cv is not None else "") + chosen

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from civicpulse.context import console
-from classifiers import ModelRegistry, contact_text
+from classifiers import ModelRegistry, SourceLabels, contact_text
 from config import Settings
-from contracts import Channel, ContactReceived, ContactType
+from contracts import ContactType
 from sinks import apply_reclassification, model_labelled_contacts, open_database
 
 
@@ -30,19 +30,9 @@ def reclassify_since(settings: Settings, since: date) -> dict[str, Any]:
             for batch in model_labelled_contacts(engine, since):
                 # The stored type is kept (it may have come from the source); the model re-decides
                 # service and category from the stored, already redacted wording.
-                contacts = [
-                    ContactReceived(
-                        contact_id=c.contact_id,
-                        received_at=datetime.now(UTC),
-                        channel=Channel.web,
-                        source_system="reclassify",
-                        text=c.text,
-                        contact_type=ContactType(c.contact_type),
-                    )
-                    for c in batch
-                ]
+                kept = [SourceLabels(contact_type=ContactType(c.contact_type)) for c in batch]
                 texts = [contact_text(c.subject, c.text) for c in batch]
-                decisions = classifier.categorise(contacts, texts)
+                decisions = classifier.categorise(texts, kept)
                 result = apply_reclassification(
                     engine, [(c.contact_id, d) for c, d in zip(batch, decisions, strict=True)]
                 )

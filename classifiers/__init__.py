@@ -2,6 +2,7 @@
 training, evaluation and model registry, and removal of personal data from free text."""
 
 from classifiers.artifact import ModelArtifact
+from classifiers.confusions import focus_labels, most_confused
 from classifiers.dataset import (
     STARTER_DATASET,
     TARGET_NAMES,
@@ -24,20 +25,33 @@ from classifiers.errors import (
 from classifiers.evaluation import predictions, target_metrics, top_confusions
 from classifiers.explain import explain
 from classifiers.export_labels import LabelledExport, label_export
-from classifiers.families import DEFAULT_FAMILY, FAMILIES
+from classifiers.families import DEFAULT_FAMILY, EXPORT_SEARCH, FAMILIES
 from classifiers.features import contact_text
 from classifiers.labels import OTHER
-from classifiers.model import ContactClassifier
+from classifiers.model import ContactClassifier, SourceLabels
 from classifiers.plots import confusion_png, reliability_png
 from classifiers.promotion import Promotion, promote_checked
 from classifiers.redaction import redact_personal_data
 from classifiers.registry import ModelRegistry
+from classifiers.report import (
+    AutoAccept,
+    AutoAcceptReport,
+    ComparisonRow,
+    ConfusedPair,
+    ConfusionMatrix,
+    OperatingPoint,
+    Reliability,
+    TargetMetrics,
+    TrainingReport,
+)
 from classifiers.selection import SearchSettings
 from classifiers.starter import promoted_or_starter, save_trained, train_and_register
 from classifiers.tables import TextTable
 from classifiers.train import (
     TrainedModel,
     TrainingOptions,
+    export_search,
+    searched_families,
     train_classifier,
     train_from_rows,
     training_steps,
@@ -45,12 +59,18 @@ from classifiers.train import (
 
 __all__ = (
     "DEFAULT_FAMILY",
+    "EXPORT_SEARCH",
     "FAMILIES",
     "OTHER",
     "STARTER_DATASET",
     "TARGETS",
     "TARGET_NAMES",
+    "AutoAccept",
+    "AutoAcceptReport",
     "ClassifierError",
+    "ComparisonRow",
+    "ConfusedPair",
+    "ConfusionMatrix",
     "ContactClassifier",
     "IncompleteModelError",
     "LabelledExport",
@@ -59,26 +79,35 @@ __all__ = (
     "ModelNotFoundError",
     "ModelRegistry",
     "ModelVersionError",
+    "OperatingPoint",
     "Promotion",
     "PromotionRefusedError",
+    "Reliability",
     "SearchSettings",
+    "SourceLabels",
+    "TargetMetrics",
     "TextTable",
     "TrainedModel",
     "TrainingDataError",
     "TrainingOptions",
+    "TrainingReport",
     "TrainingSet",
     "UnmappedLabelsError",
     "confusion_png",
     "contact_text",
     "explain",
+    "export_search",
+    "focus_labels",
     "label_export",
     "labelled_texts",
+    "most_confused",
     "predictions",
     "promote_checked",
     "promoted_or_starter",
     "redact_personal_data",
     "reliability_png",
     "save_trained",
+    "searched_families",
     "target_metrics",
     "taxonomy_training_set",
     "top_confusions",

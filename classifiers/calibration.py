@@ -11,6 +11,9 @@ from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from classifiers.operating_points import choose_threshold_for
+from classifiers.report import AutoAccept, Reliability, ReliabilityBin
+
 
 class TemperatureScaling(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """softmax(scores / T) over a fitted classifier's decision scores.
@@ -87,40 +90,27 @@ def choose_threshold(
     confidence: np.ndarray, correct: np.ndarray, target_precision: float = 0.95, z: float = 1.645
 ) -> float:
     """The lowest confidence at which the contacts at or above it are right at least
-    ``target_precision`` of the time (most coverage for that precision); 1.0 if none is.
+    ``target_precision`` of the time (most coverage for that precision); 1.0 if none is
+    (``choose_threshold_for`` says what is achievable then).
 
     Precision is judged by its Wilson lower bound ``z`` standard errors down (1.645: 95% one-
     sided), so a threshold chosen on a few hundred validation contacts still holds on new ones
     (in simulation, 19 times in 20), and a handful of contacts cannot justify auto-accepting.
     """
-    order = np.argsort(-confidence, kind="stable")
-    conf, right = confidence[order], correct[order].astype(float)
-    n = np.arange(1, len(right) + 1)
-    p = np.cumsum(right) / n
-    lower = (p + z * z / (2 * n) - z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (
-        1 + z * z / n
-    )
-    # Only cut between distinct confidences: ties are accepted or refused together.
-    last_of_tie = np.append(conf[1:] < conf[:-1], True)
-    ok = np.flatnonzero((lower >= target_precision) & last_of_tie)
-    return float(conf[ok[-1]]) if len(ok) else 1.0
+    return choose_threshold_for(confidence, correct, target_precision, z).threshold
 
 
-def auto_accept(
-    confidence: np.ndarray, correct: np.ndarray, threshold: float
-) -> dict[str, float | None]:
+def auto_accept(confidence: np.ndarray, correct: np.ndarray, threshold: float) -> AutoAccept:
     """What accepting every prediction at or above ``threshold`` achieves on these rows."""
     accepted = confidence >= threshold
-    return {
-        "threshold": round(float(threshold), 4),
-        "precision": round(float(correct[accepted].mean()), 4) if accepted.any() else None,
-        "coverage": round(float(accepted.mean()), 4) if len(accepted) else 0.0,
-    }
+    return AutoAccept(
+        threshold=round(float(threshold), 4),
+        precision=round(float(correct[accepted].mean()), 4) if accepted.any() else None,
+        coverage=round(float(accepted.mean()), 4) if len(accepted) else 0.0,
+    )
 
 
-def reliability_table(
-    confidence: np.ndarray, correct: np.ndarray, bins: int = 10
-) -> dict[str, Any]:
+def reliability_table(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> Reliability:
     """Predicted confidence against observed accuracy per confidence bin, and the expected
     calibration error (the count-weighted gap)."""
     edges = np.linspace(0.0, 1.0, bins + 1)
@@ -134,11 +124,11 @@ def reliability_table(
         mean_conf, accuracy = float(confidence[inside].mean()), float(correct[inside].mean())
         ece += inside.sum() / len(confidence) * abs(mean_conf - accuracy)
         rows.append(
-            {
-                "bin": f"{edges[b]:.1f}-{edges[b + 1]:.1f}",
-                "count": int(inside.sum()),
-                "mean_confidence": round(mean_conf, 4),
-                "accuracy": round(accuracy, 4),
-            }
+            ReliabilityBin(
+                bin=f"{edges[b]:.1f}-{edges[b + 1]:.1f}",
+                count=int(inside.sum()),
+                mean_confidence=round(mean_conf, 4),
+                accuracy=round(accuracy, 4),
+            )
         )
-    return {"bins": rows, "expected_calibration_error": round(ece, 4)}
+    return Reliability(rows, round(float(ece), 4))

@@ -4,13 +4,14 @@ precision/recall/support, the confusion matrix, calibration and the auto-accept 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from classifiers.calibration import auto_accept, reliability_table
 from classifiers.labeller import Labeller
+from classifiers.operating_points import operating_points
+from classifiers.report import ClassScores, ConfusionMatrix, TargetMetrics
 
 
 def predictions(
@@ -33,7 +34,7 @@ def target_metrics(
     threshold: float,
     *,
     confusion: bool = True,
-) -> dict[str, Any]:
+) -> TargetMetrics:
     """Every figure for one target; ``auto_accept`` applies ``threshold`` to these rows."""
     truth_a, predicted_a = np.asarray(truth), np.asarray(predicted)
     labels = sorted(set(truth_a) | set(predicted_a))
@@ -41,26 +42,29 @@ def target_metrics(
         truth_a, predicted_a, labels=labels, zero_division=0
     )
     correct = truth_a == predicted_a
-    out: dict[str, Any] = {
-        "rows": len(truth_a),
-        "accuracy": round(float(correct.mean()), 4),
-        "macro_f1": round(float(np.mean(f1)), 4),
-        "per_class": {
-            label: {
-                "precision": round(float(p), 4),
-                "recall": round(float(r), 4),
-                "f1": round(float(f), 4),
-                "support": int(s),
-            }
+    matrix = (
+        ConfusionMatrix(
+            [str(v) for v in labels],
+            confusion_matrix(truth_a, predicted_a, labels=labels).tolist(),
+        )
+        if confusion
+        else None
+    )
+    return TargetMetrics(
+        rows=len(truth_a),
+        accuracy=round(float(correct.mean()), 4),
+        macro_f1=round(float(np.mean(f1)), 4),
+        per_class={
+            str(label): ClassScores(
+                round(float(p), 4), round(float(r), 4), round(float(f), 4), int(s)
+            )
             for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)
         },
-        "auto_accept": auto_accept(confidence, correct, threshold),
-        "calibration": reliability_table(confidence, correct),
-    }
-    if confusion:
-        matrix = confusion_matrix(truth_a, predicted_a, labels=labels)
-        out["confusion_matrix"] = {"labels": labels, "matrix": matrix.tolist()}
-    return out
+        auto_accept=auto_accept(confidence, correct, threshold),
+        calibration=reliability_table(confidence, correct),
+        operating_points=operating_points(confidence, correct),
+        confusion_matrix=matrix,
+    )
 
 
 def macro_f1(truth: Sequence[str], predicted: Sequence[str]) -> float:
@@ -69,9 +73,9 @@ def macro_f1(truth: Sequence[str], predicted: Sequence[str]) -> float:
     return round(float(np.mean(f1)), 4)
 
 
-def top_confusions(confusion: dict[str, Any], top: int = 15) -> list[tuple[str, str, int]]:
+def top_confusions(confusion: ConfusionMatrix, top: int = 15) -> list[tuple[str, str, int]]:
     """The most frequent (true, predicted) mistakes."""
-    labels, matrix = confusion["labels"], np.asarray(confusion["matrix"])
+    labels, matrix = confusion.labels, np.asarray(confusion.matrix)
     pairs = [
         (labels[i], labels[j], int(matrix[i, j]))
         for i in range(len(labels))

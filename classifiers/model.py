@@ -32,6 +32,23 @@ class Decisions:
 
 
 @dataclass(frozen=True)
+class SourceLabels:
+    """Labels a source system assigned to one contact (a CRM's type, service, category);
+    they win over the model. ``None``: the source did not say."""
+
+    contact_type: ContactType | None = None
+    service: str | None = None
+    category: str | None = None
+
+    @classmethod
+    def of(cls, contact: ContactReceived) -> SourceLabels:
+        return cls(contact.contact_type, contact.service, contact.category)
+
+
+NO_SOURCE_LABELS = SourceLabels()
+
+
+@dataclass(frozen=True)
 class ContactClassifier:
     labeller: Labeller
     version: str
@@ -100,11 +117,15 @@ class ContactClassifier:
         )
 
     def categorise(
-        self, contacts: Sequence[ContactReceived], texts: Sequence[str]
+        self, texts: Sequence[str], sources: Sequence[SourceLabels] | None = None
     ) -> list[Categorisation]:
-        """Categorise a batch; ``texts`` is what the model reads for each contact (redacted)."""
-        if not contacts:
+        """Categorise a batch; ``texts`` is what the model reads for each contact (redacted),
+        ``sources`` the labels its source assigned (default: none)."""
+        if not texts:
             return []
+        contacts = list(sources) if sources is not None else [NO_SOURCE_LABELS] * len(texts)
+        if len(contacts) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(contacts)} source labels")
         proba = self.labeller.predict_proba(texts)
         known_services = set(self._services)
         source_services = [c.service if c.service in known_services else None for c in contacts]
@@ -151,7 +172,7 @@ class ContactClassifier:
         return out
 
     def _from_source(
-        self, contact: ContactReceived, contact_type: ContactType, type_confidence: float
+        self, contact: SourceLabels, contact_type: ContactType, type_confidence: float
     ) -> Categorisation:
         category = str(contact.category)
         return Categorisation(

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -46,6 +48,8 @@ class FittedFamily:
     family: Family
     labeller: ContactLabeller
     tuned: dict[str, Tuned]
+    train_seconds: float = float("nan")  # fitting the calibrated labeller once (not the search)
+    predictions_per_second: float = float("nan")  # on the calibration fold, this machine
 
     def mean_cv(self) -> float:
         scores = [t.cv_macro_f1 for t in self.tuned.values() if t.cv_macro_f1 is not None]
@@ -69,13 +73,34 @@ def stratified_folds(
     return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
 
 
-def tune_head(family: Family, matrix: Any, labels: Sequence[str], search: SearchSettings) -> Tuned:
-    """The grid point with the best cross-validated macro-F1 for one target."""
+def time_ordered_folds(
+    dates: Sequence[datetime], folds: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Forward-chaining folds: the rows in date order cut into ``folds + 1`` blocks; fold k
+    trains on blocks 0..k and tests on block k+1 (the past predicts the future)."""
+    order = np.argsort(np.array([d.timestamp() for d in dates]), kind="stable")
+    blocks = np.array_split(order, folds + 1)
+    return [(np.concatenate(blocks[: k + 1]), blocks[k + 1]) for k in range(folds)]
+
+
+def tune_head(
+    family: Family,
+    matrix: Any,
+    labels: Sequence[str],
+    search: SearchSettings,
+    dates: Sequence[datetime] | None = None,
+) -> Tuned:
+    """The grid point with the best cross-validated macro-F1 for one target; with ``dates``
+    the folds are time-ordered, as the hold-out is."""
     y = np.asarray(labels)
     if len(y) < 10 * search.cv or len(set(y)) < 2:
         middle = {k: v[len(v) // 2] for k, v in family.grid.items()}
         return Tuned(middle, None)
-    folds = stratified_folds(list(y), search.cv, search.seed)
+    folds = (
+        time_ordered_folds(dates, search.cv)
+        if dates is not None
+        else stratified_folds(list(y), search.cv, search.seed)
+    )
     search_cv = GridSearchCV(
         family.make_head(),
         family.grid,
@@ -99,16 +124,20 @@ def fit_family(
     calibration: Calibration,
     search: SearchSettings,
     step: Step,
+    dates: Sequence[datetime] | None = None,
 ) -> FittedFamily:
-    """Tune each target's head on (a sample of) the rows, then fit the calibrated labeller."""
+    """Tune each target's head on (a sample of) the rows, then fit the calibrated labeller;
+    time its training and its predictions on the calibration fold."""
     sample = _sample(targets, search)
     features = family.features()
     matrix = features.fit_transform([texts[i] for i in sample])
+    sample_dates = [dates[i] for i in sample] if dates is not None else None
     tuned: dict[str, Tuned] = {}
     for target, labels in targets.items():
-        tuned[target] = tune_head(family, matrix, [labels[i] for i in sample], search)
+        tuned[target] = tune_head(family, matrix, [labels[i] for i in sample], search, sample_dates)
         step(f"{family.name}: cross-validating {target}")
     heads = {t: clone(family.make_head()).set_params(**tuned[t].params) for t in targets}
+    started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         labeller = ContactLabeller(family.features(), heads).fit(
@@ -117,7 +146,11 @@ def fit_family(
             calibration=calibration,
             on_step=lambda s: step(f"{family.name}: fitting {s}"),
         )
-    return FittedFamily(family, labeller, tuned)
+    train_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    labeller.predict_proba(calibration[0])
+    speed = len(calibration[0]) / max(time.perf_counter() - started, 1e-9)
+    return FittedFamily(family, labeller, tuned, round(train_seconds, 2), round(speed))
 
 
 def baseline_scores(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from classifiers.dataset import taxonomy_training_set
 from classifiers.errors import ModelVersionError
 from classifiers.model import ContactClassifier
 from classifiers.registry import ModelRegistry
+from classifiers.report import TrainingReport
 from classifiers.tables import TextTable
 from classifiers.train import TrainedModel, TrainingOptions, train_classifier
 from config import Taxonomy
@@ -23,21 +23,24 @@ def save_trained(
     registry: ModelRegistry, trained: TrainedModel, *, dataset: str, promote: bool
 ) -> Path:
     """Save a trained model with its report and a summary for ``models list``."""
-    report = {**trained.report, "dataset": dataset}
+    report = trained.report.with_dataset(dataset)
     folder = registry.save(
         trained.artifact,
         {
-            "name": report["name"],
+            "name": report.name,
             "dataset": dataset,
             "training": {
-                k: report[k]
-                for k in ("training_rows", "holdout_rows", "validation_rows", "family", "split")
+                "training_rows": report.training_rows,
+                "holdout_rows": report.holdout_rows,
+                "validation_rows": report.validation_rows,
+                "family": report.family,
+                "split": report.split,
             },
             "metrics": {
-                t: {k: m[k] for k in ("accuracy", "macro_f1")}
-                for t, m in report["holdout_metrics"].items()
+                t: {"accuracy": m.accuracy, "macro_f1": m.macro_f1}
+                for t, m in report.holdout_metrics.items()
             },
-            "report": report,
+            "report": report.to_dict(),
         },
     )
     if promote:
@@ -54,13 +57,13 @@ def train_and_register(
     promote: bool = True,
     options: TrainingOptions | None = None,
     on_step: Callable[[str], None] | None = None,
-) -> tuple[ContactClassifier, dict[str, Any]]:
+) -> tuple[ContactClassifier, TrainingReport]:
     """Train on ``dataset`` (``subject,text,contact_type,service,category``), save the model
     with its evaluation report, and promote it."""
     data = taxonomy_training_set(dataset, taxonomy)
     trained = train_classifier(data, taxonomy, name=name, options=options, on_step=on_step)
     save_trained(registry, trained, dataset=dataset.source, promote=promote)
-    return trained.classifier, {**trained.report, "dataset": dataset.source}
+    return trained.classifier, trained.report.with_dataset(dataset.source)
 
 
 def promoted_or_starter(

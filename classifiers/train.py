@@ -8,21 +8,31 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
 from classifiers.artifact import ModelArtifact
-from classifiers.calibration import auto_accept, choose_threshold, reliability_table
+from classifiers.calibration import auto_accept, reliability_table
 from classifiers.dataset import TARGETS, LabelledText, TrainingSet, training_set
 from classifiers.errors import TrainingDataError
 from classifiers.evaluation import best_of, macro_f1, target_metrics
-from classifiers.families import DEFAULT_FAMILY, FAMILIES
+from classifiers.families import DEFAULT_FAMILY, EXPORT_SEARCH, FAMILIES
 from classifiers.labeller import ContactLabeller, Labeller
 from classifiers.labels import LabelCleaning, clean_labels, is_taxonomy_label
 from classifiers.model import ContactClassifier, Decisions
+from classifiers.operating_points import ThresholdChoice, choose_threshold_for, operating_points
+from classifiers.report import (
+    AutoAccept,
+    AutoAcceptReport,
+    ComparisonRow,
+    OperatingPoint,
+    Reliability,
+    TargetMetrics,
+    TrainingReport,
+)
 from classifiers.selection import FittedFamily, SearchSettings, baseline_scores, fit_family
 from classifiers.split import holdout_digest, holdout_split
 from config import Taxonomy
@@ -41,6 +51,9 @@ class TrainingOptions:
     mapping: Mapping[str, str] = field(default_factory=dict)
     family: str = DEFAULT_FAMILY
     select: bool = False
+    # The families to search (best cross-validated macro-F1 wins); empty: every family with
+    # `select`, else `family` alone.
+    families: tuple[str, ...] = ()
     search: SearchSettings = field(default_factory=SearchSettings)
     # From this many contacts on, the evaluated model is the one saved: refitting it on the
     # hold-out too would double the training time for a few percent more data.
@@ -50,7 +63,7 @@ class TrainingOptions:
 @dataclass(frozen=True)
 class TrainedModel:
     artifact: ModelArtifact
-    report: dict[str, Any]
+    report: TrainingReport
 
     @property
     def classifier(self) -> ContactClassifier:
@@ -95,15 +108,21 @@ def train_classifier(
     )
     fit_rows, val_rows = outer.train[inner.train], outer.train[inner.test]
     fit, val, test = (_fold(data.texts, labels, r) for r in (fit_rows, val_rows, outer.test))
-    names = list(FAMILIES) if opts.select else [opts.family]
-    fitted = [fit_family(FAMILIES[n], *fit, val, opts.search, step) for n in names]
-    # Selection: the best cross-validated macro-F1 among the families within both speed
-    # budgets; the others are measured for the comparison (or forced with `family`).
-    eligible = [f for f in fitted if f.family.fast] or fitted
-    chosen = max(eligible, key=lambda f: np.nan_to_num(f.mean_cv(), nan=-1.0))
+    fit_dates = [data.dates[i] for i in fit_rows] if data.dates else None
+    fitted = [
+        fit_family(FAMILIES[n], *fit, val, opts.search, step, fit_dates)
+        for n in searched_families(opts)
+    ]
     complete = _is_complete(labels, taxonomy)
+    # Selection: the best cross-validated macro-F1. A model the worker can use as it is must
+    # also be within both speed budgets; a model of an export's own labels (used by `models
+    # predict`, or mapped and combined on promotion) may be slower where it scores better.
+    eligible = [f for f in fitted if f.family.fast or not complete] or fitted
+    chosen = max(eligible, key=lambda f: np.nan_to_num(f.mean_cv(), nan=-1.0))
     val_proba = chosen.labeller.predict_proba(val[0])
-    thresholds, review = _thresholds(chosen.labeller, val_proba, val[1], taxonomy, complete, opts)
+    thresholds, review, choice = _thresholds(
+        chosen.labeller, val_proba, val[1], taxonomy, complete, opts
+    )
     test_proba = chosen.labeller.predict_proba(test[0])
     holdout = _holdout(chosen.labeller, test_proba, test[1], thresholds, review, taxonomy)
     comparison = _comparison(fitted, chosen, test_proba, fit, test, taxonomy)
@@ -117,7 +136,7 @@ def train_classifier(
             calibration=val,
             on_step=lambda s: step(f"final model: {s}"),
         )
-        final_thresholds, final_review = _thresholds(
+        final_thresholds, final_review, choice = _thresholds(
             final, final.predict_proba(val[0]), val[1], taxonomy, complete, opts
         )
     else:
@@ -131,36 +150,56 @@ def train_classifier(
         service_of_category=dict(taxonomy.service_of_category),
         label_maps={t: dict(c.canonical) for t, c in cleaning.items()},
     )
-    report = {
-        "name": name,
-        "family": chosen.family.name,
-        "family_description": chosen.family.description,
-        "params": {t: tuned.params for t, tuned in chosen.tuned.items()},
-        "targets": list(labels),
-        "training_rows": len(data),
-        "dropped_rows": dict(data.dropped),
-        "holdout_rows": len(outer.test),
-        "holdout_sha256": holdout_digest(*test),
-        "final_model": "refitted without the validation fold"
+    report = TrainingReport(
+        name=name,
+        family=chosen.family.name,
+        family_description=chosen.family.description,
+        params={t: tuned.params for t, tuned in chosen.tuned.items()},
+        targets=list(labels),
+        training_rows=len(data),
+        dropped_rows=dict(data.dropped),
+        holdout_rows=len(outer.test),
+        holdout_sha256=holdout_digest(*test),
+        final_model="refitted without the validation fold"
         if len(data) < opts.refit_below
         else "the evaluated model (trained without hold-out and validation folds)",
-        "validation_rows": len(val_rows),
-        "split": {**outer.summary(), "validation": inner.summary()},
-        "labels": {t: c.summary() for t, c in cleaning.items()},
-        "label_counts": {t: dict(Counter(v).most_common()) for t, v in labels.items()},
-        "holdout_metrics": holdout["targets"],
-        "comparison": comparison,
-        "auto_accept": {
-            "target_precision": opts.target_precision,
-            "review_threshold": final_review,
-            "thresholds": final_thresholds,
-            "holdout": holdout["auto_accept"],
-            "calibration": holdout["calibration"],
-        },
-        "warnings": [w for c in cleaning.values() for w in c.warnings],
-        "training_seconds": round(time.monotonic() - started, 1),
-    }
+        validation_rows=len(val_rows),
+        split={**outer.summary(), "validation": inner.summary()},
+        labels={t: c.summary() for t, c in cleaning.items()},
+        label_counts={t: dict(Counter(v).most_common()) for t, v in labels.items()},
+        holdout_metrics=holdout.targets,
+        comparison=comparison,
+        auto_accept=AutoAcceptReport(
+            target_precision=opts.target_precision,
+            review_threshold=final_review,
+            thresholds=final_thresholds,
+            holdout=holdout.auto_accept,
+            calibration=holdout.calibration,
+            target_reached=choice.reached,
+            best_achievable=choice.best,
+            operating_points=holdout.operating_points,
+        ),
+        warnings=[
+            *(w for c in cleaning.values() for w in c.warnings),
+            *filter(None, [choice.warning("the validation fold")]),
+        ],
+        training_seconds=round(time.monotonic() - started, 1),
+    )
     return TrainedModel(artifact, report)
+
+
+def export_search(options: TrainingOptions | None = None) -> TrainingOptions:
+    """``options`` choosing the family on a council's own export: ``EXPORT_SEARCH`` with
+    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores)."""
+    base = options or TrainingOptions()
+    return replace(base, families=EXPORT_SEARCH, search=replace(base.search, cv=3))
+
+
+def searched_families(options: TrainingOptions) -> list[str]:
+    """The families a run with ``options`` fits and compares."""
+    if options.families:
+        return list(options.families)
+    return list(FAMILIES) if options.select else [options.family]
 
 
 def training_steps(targets: int = len(TARGETS), families: int = 1) -> int:
@@ -216,20 +255,22 @@ def _thresholds(
     taxonomy: Taxonomy,
     complete: bool,
     o: TrainingOptions,
-) -> tuple[dict[str, float], float | None]:
+) -> tuple[dict[str, float], float | None, ThresholdChoice]:
     """Per target, and for the classifier's joint decision, the threshold reaching the
-    target precision on the validation fold."""
-    per_target = {}
+    target precision on the validation fold; and the choice for the decision the model's
+    users see (the joint one for a complete model, else the first head's)."""
+    per_target, choices = {}, []
     for target in labeller.targets_:
         predicted, confidence = best_of(labeller.classes(target), proba[target])
         correct = predicted == np.asarray(truth[target])
-        per_target[target] = round(choose_threshold(confidence, correct, o.target_precision), 4)
+        choices.append(choose_threshold_for(confidence, correct, o.target_precision))
+        per_target[target] = round(choices[-1].threshold, 4)
     if not complete:
-        return per_target, None
+        return per_target, None, choices[0]
     classifier = ContactClassifier(labeller, "validation", taxonomy.service_of_category)
     decided = classifier.decisions(proba)
-    right = _all_right(decided, truth)
-    return per_target, round(choose_threshold(decided.confidence, right, o.target_precision), 4)
+    joint = choose_threshold_for(decided.confidence, _all_right(decided, truth), o.target_precision)
+    return per_target, round(joint.threshold, 4), joint
 
 
 def _all_right(decided: Decisions, truth: Mapping[str, Sequence[str]]) -> np.ndarray:
@@ -239,6 +280,14 @@ def _all_right(decided: Decisions, truth: Mapping[str, Sequence[str]]) -> np.nda
     return right
 
 
+@dataclass(frozen=True)
+class _Holdout:
+    targets: dict[str, TargetMetrics]
+    auto_accept: AutoAccept
+    calibration: Reliability
+    operating_points: list[OperatingPoint]
+
+
 def _holdout(
     labeller: Labeller,
     proba: Mapping[str, np.ndarray],
@@ -246,10 +295,10 @@ def _holdout(
     thresholds: Mapping[str, float],
     review: float | None,
     taxonomy: Taxonomy,
-) -> dict[str, Any]:
+) -> _Holdout:
     """Hold-out figures per target; auto-accept and calibration of the decision the worker
     makes (the joint one for a complete model, else the single head's)."""
-    per_target: dict[str, Any] = {}
+    per_target: dict[str, TargetMetrics] = {}
     for target in labeller.targets_:
         predicted, confidence = best_of(labeller.classes(target), proba[target])
         per_target[target] = target_metrics(
@@ -257,14 +306,15 @@ def _holdout(
         )
     if review is None:
         first = per_target[labeller.targets_[0]]
-        return {"targets": per_target, **{k: first[k] for k in ("auto_accept", "calibration")}}
+        return _Holdout(per_target, first.auto_accept, first.calibration, first.operating_points)
     decided = ContactClassifier(labeller, "holdout", taxonomy.service_of_category).decisions(proba)
     right = _all_right(decided, truth)
-    return {
-        "targets": per_target,
-        "auto_accept": auto_accept(decided.confidence, right, review),
-        "calibration": reliability_table(decided.confidence, right),
-    }
+    return _Holdout(
+        per_target,
+        auto_accept(decided.confidence, right, review),
+        reliability_table(decided.confidence, right),
+        operating_points(decided.confidence, right),
+    )
 
 
 def _comparison(
@@ -274,12 +324,12 @@ def _comparison(
     fit: Fold,
     test: Fold,
     taxonomy: Taxonomy,
-) -> list[dict[str, Any]]:
+) -> list[ComparisonRow]:
     """Baselines and every fitted family, macro-F1 on the hold-out per target."""
-    rows: list[dict[str, Any]] = []
+    rows: list[ComparisonRow] = []
     names = {"most_frequent": "most frequent class", "keyword_rules": "keyword rules (taxonomy)"}
     for name, scores in baseline_scores(*fit, *test, taxonomy).items():
-        rows.append({"model": names[name], "kind": "baseline", "macro_f1": scores})
+        rows.append(ComparisonRow(model=names[name], kind="baseline", macro_f1=scores))
     for family in fitted:
         labeller = family.labeller
         proba = chosen_proba if family is chosen else labeller.predict_proba(test[0])
@@ -288,14 +338,16 @@ def _comparison(
             for t in family.tuned
         }
         rows.append(
-            {
-                "model": family.family.description,
-                "family": family.family.name,
-                "kind": family.family.speed,
-                "macro_f1": holdout,
-                "cv_macro_f1": {t: tuned.cv_macro_f1 for t, tuned in family.tuned.items()},
-                "params": {t: tuned.params for t, tuned in family.tuned.items()},
-                "chosen": family is chosen,
-            }
+            ComparisonRow(
+                model=family.family.description,
+                kind=family.family.speed,
+                macro_f1=holdout,
+                family=family.family.name,
+                cv_macro_f1={t: tuned.cv_macro_f1 for t, tuned in family.tuned.items()},
+                params={t: tuned.params for t, tuned in family.tuned.items()},
+                chosen=family is chosen,
+                train_seconds=family.train_seconds,
+                predictions_per_second=family.predictions_per_second,
+            )
         )
     return rows

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from classifiers import ContactClassifier, contact_text, redact_personal_data
+from classifiers import ContactClassifier, SourceLabels, contact_text, redact_personal_data
 from contracts import (
     ContactClassified,
     ContactReceived,
@@ -106,7 +106,7 @@ def store_contacts(
     contacts = decode_batch(messages, ContactReceived, outcome.dead_letters)
     wordings = [public_wording(c) for _, c in contacts]
     texts = [contact_text(w.subject, w.text) for w in wordings]
-    categorisations = classifier.categorise([c for _, c in contacts], texts)
+    categorisations = classifier.categorise(texts, [SourceLabels.of(c) for _, c in contacts])
     items = [
         (m, c, ContactClassified.of(c.contact_id, cat), w)
         for (m, c), cat, w in zip(contacts, categorisations, wordings, strict=True)

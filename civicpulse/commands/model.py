@@ -31,11 +31,14 @@ from classifiers import (
     UnmappedLabelsError,
     confusion_png,
     contact_text,
+    export_search,
     labelled_texts,
+    most_confused,
     predictions,
     promote_checked,
     reliability_png,
     save_trained,
+    searched_families,
     target_metrics,
     taxonomy_training_set,
     train_classifier,
@@ -103,10 +106,21 @@ def train(
     ] = None,
     select: Annotated[bool, typer.Option(help="Compare every model family (slower)")] = False,
     family: Annotated[
-        str, typer.Option(help=f"Model family without --select: {', '.join(FAMILIES)}")
-    ] = DEFAULT_FAMILY,
+        str | None,
+        typer.Option(
+            help=f"Model family, no search: {', '.join(FAMILIES)} [default: {DEFAULT_FAMILY}; "
+            "with --label-column the best of a search on the export]"
+        ),
+    ] = None,
     target_precision: Annotated[
-        float, typer.Option(min=0.5, max=1.0, help="Precision wanted on auto-accepted contacts")
+        float,
+        typer.Option(
+            "--precision-target",
+            "--target-precision",
+            min=0.5,
+            max=1.0,
+            help="Precision wanted on auto-accepted contacts (chooses the review threshold)",
+        ),
     ] = 0.95,
     from_database: Annotated[
         bool, typer.Option(help="Train on stored contacts with source/reviewer labels")
@@ -136,16 +150,19 @@ def train(
         raise fail("--text-column and --date-column need --label-column")
     if label_column and from_ is None:
         raise fail("--label-column needs --from FILE")
-    if family not in FAMILIES:
+    if family is not None and family not in FAMILIES:
         raise fail(f"unknown family {family!r}: one of {', '.join(FAMILIES)}")
+    # A council's own export: choose the family by evidence on it (unless one is named).
+    searching = bool(label_column) and family is None and not select
     try:
         options = TrainingOptions(
             target_precision=target_precision,
             min_count=min_count,
             mapping=read_label_mapping(mapping) if mapping else {},
             select=select,
-            family=family,
+            family=family or DEFAULT_FAMILY,
         )
+        options = export_search(options) if searching else options
         if from_database:
             data, dataset = training_set(database_rows(ctx.settings)), "database (confirmed labels)"
         elif label_column and from_ is not None:
@@ -167,11 +184,16 @@ def train(
         raise fail_on(exc) from exc
     version = trained.artifact.version
     outcome = _promote_after_training(registry, trained, taxonomy, options, promote)
-    report = {**trained.report, "dataset": dataset}
+    report = trained.report.with_dataset(dataset)
+    if not report.auto_accept.target_reached and format == Format.table:
+        # Loudly, on stderr too: a model that auto-accepts nothing sends every contact to review.
+        for warning in (w for w in report.warnings if w.startswith("auto-accept:")):
+            errors.print(f"[bold red]warning:[/] {warning}", highlight=False)
     if format == Format.json:
-        for warning in report["warnings"]:
+        for warning in report.warnings:
             log.warning("%s", warning)
-        sys.stdout.write(json.dumps({"version": version, **outcome, **report}, indent=2) + "\n")
+        payload = {"version": version, **outcome, **report.to_dict()}
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
     else:
         show_training(report, version, registry.models_dir / version, outcome)
     if outcome.get("promotion_refused"):
@@ -199,7 +221,7 @@ def database_rows(settings: Settings) -> Iterator[LabelledText]:
 def _train_with_progress(
     data: TrainingSet, taxonomy: Taxonomy, name: str, options: TrainingOptions, format: Format
 ) -> TrainedModel:
-    families = len(FAMILIES) if options.select else 1
+    families = len(searched_families(options))
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -284,20 +306,27 @@ def evaluate(
     folder = out or ctx.settings.outputs_dir / f"evaluation-{model}"
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{model}: {name} on {on.name}"
+    confusion = metrics.confusion_matrix
+    assert confusion is not None  # target_metrics computes it unless told not to
     charts = {
-        "confusion_matrix": str(
-            confusion_png(metrics["confusion_matrix"], folder / f"confusion-{name}.png", title)
-        ),
+        "confusion_matrix": str(confusion_png(confusion, folder / f"confusion-{name}.png", title)),
         "calibration": str(
-            reliability_png(metrics["calibration"], folder / f"calibration-{name}.png", title)
+            reliability_png(metrics.calibration, folder / f"calibration-{name}.png", title)
         ),
     }
-    result = {"model": model, "target": name, "data": str(on), **metrics, "charts": charts}
+    result = {
+        "model": model,
+        "target": name,
+        "data": str(on),
+        **metrics.to_dict(),
+        "most_confused": [pair.to_dict() for pair in most_confused(confusion)],
+        "charts": charts,
+    }
     (folder / f"evaluation-{name}.json").write_text(json.dumps(result, indent=2))
     if format == Format.json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
         return
-    show_evaluation(result)
+    show_evaluation(metrics, model=model, target=name, data=str(on), charts=charts)
 
 
 def models_list(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:

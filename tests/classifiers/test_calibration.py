@@ -21,7 +21,7 @@ def test_the_threshold_is_the_lowest_confidence_keeping_the_target_precision() -
     assert choose_threshold(confidence, correct, 0.95, z=0) == 0.8
     assert choose_threshold(confidence, correct, 0.8, z=0) == 0.6
     assert choose_threshold(confidence, np.zeros(7, dtype=bool), 0.95, z=0) == 1.0
-    assert auto_accept(confidence, correct, 0.8) == {
+    assert auto_accept(confidence, correct, 0.8).to_dict() == {
         "threshold": 0.8,
         "precision": 1.0,
         "coverage": round(4 / 7, 4),
@@ -51,8 +51,8 @@ def test_a_threshold_chosen_on_calibrated_validation_data_holds_on_new_data() ->
     threshold = choose_threshold(*sample(2000), 0.9)
     confidence, correct = sample(20000)
     achieved = auto_accept(confidence, correct, threshold)
-    assert achieved["precision"] is not None and achieved["precision"] >= 0.9
-    assert 0.2 < achieved["coverage"] < 0.6
+    assert achieved.precision is not None and achieved.precision >= 0.9
+    assert 0.2 < achieved.coverage < 0.6
 
 
 def test_temperature_scaling_fixes_overconfidence_and_keeps_every_prediction() -> None:
@@ -71,7 +71,7 @@ def test_temperature_scaling_fixes_overconfidence_and_keeps_every_prediction() -
     def ece(model: TemperatureScaling) -> float:
         proba = model.predict_proba(test_x)
         correct = model.classes_[proba.argmax(axis=1)] == test_y
-        return float(reliability_table(proba.max(axis=1), correct)["expected_calibration_error"])
+        return float(reliability_table(proba.max(axis=1), correct).expected_calibration_error)
 
     assert ece(scaled) < 0.05
     assert ece(scaled) < ece(raw)

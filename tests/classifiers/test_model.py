@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from classifiers import ContactClassifier, IncompleteModelError
+from classifiers import ContactClassifier, IncompleteModelError, SourceLabels
 from config import ReferenceData
 from contracts import Channel, ContactReceived, ContactType, LabelSource, contact_id_for
 
@@ -27,7 +27,7 @@ def contact(text: str, **extra: object) -> ContactReceived:
 
 
 def categorise(classifier: ContactClassifier, text: str, **extra: object):  # type: ignore[no-untyped-def]
-    [result] = classifier.categorise([contact(text, **extra)], [text])
+    [result] = classifier.categorise([text], [SourceLabels.of(contact(text, **extra))])
     return result
 
 
@@ -35,7 +35,7 @@ def test_category_always_belongs_to_the_chosen_service(
     small_classifier: ContactClassifier, reference: ReferenceData
 ) -> None:
     texts = ["pothole", "bin not collected", "parking ticket", "dumped mattress", "blah blah"]
-    for result in small_classifier.categorise([contact(t) for t in texts], texts):
+    for result in small_classifier.categorise(texts):
         assert reference.taxonomy.service_of_category[result.category] == result.service
         assert 0.0 <= result.confidence <= 1.0
         assert result.label_source == LabelSource.model

@@ -26,8 +26,6 @@ from config import ReferenceData
 from contracts import LabelSource
 from ingest import read_label_mapping, read_table
 
-from .test_model import contact
-
 DATA = Path(__file__).parent / "data"
 TENANT_LABELS = [
     "ASB",
@@ -100,7 +98,7 @@ def test_a_single_target_model_is_combined_with_the_promoted_heads(
     assert done.review_threshold >= registry.load_artifact(version).thresholds["category"]
     classifier = registry.load_promoted()
     text = "The boiler has broken down again and there is no hot water"
-    [result] = classifier.categorise([contact(text)], [text])
+    [result] = classifier.categorise([text])
     assert result.model_version == done.version
     assert result.label_source == LabelSource.model
     assert result.category == "heating_hot_water"

@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
+from classifiers import EXPORT_SEARCH
 from contracts import (
     Channel,
     LabelSource,
@@ -143,10 +144,54 @@ def test_evaluate_reports_the_exact_keys_and_writes_charts(
     assert set(result["per_class"]["Rent"]) == {"precision", "recall", "f1", "support"}
     assert result["per_class"]["Rent"]["support"] == 20  # "RENT", "Rent ", "Rent Arrears" too
     assert result["per_class"]["other"]["support"] == 5
+    points = result["operating_points"]
+    assert points and all(
+        set(p) == {"threshold", "precision", "precision_lower", "coverage"} for p in points
+    )
+    thresholds = [p["threshold"] for p in points]
+    assert thresholds == sorted(thresholds)
+    coverages = [p["coverage"] for p in points]
+    assert coverages == sorted(coverages, reverse=True)  # a higher bar accepts fewer
     for chart in ("confusion-category.png", "calibration-category.png"):
         assert (tmp_path / chart).read_bytes().startswith(b"\x89PNG")
     table = cli("evaluate", "--model", tenant["version"], "--on", str(TENANT), *COLUMNS)
     assert "Confusion matrix" in table.stdout and "Calibration" in table.stdout
+    assert "Operating points" in table.stdout and "Most-confused pairs" in table.stdout
+    assert all(
+        set(pair) == {"true", "predicted", "contacts", "share_of_true"}
+        for pair in result["most_confused"]
+    )
+
+
+def test_an_export_is_searched_and_the_report_ranks_the_families(tenant: dict[str, Any]) -> None:
+    families = [row for row in tenant["comparison"] if "family" in row]
+    assert {row["family"] for row in families} == set(EXPORT_SEARCH)
+    [winner] = [row for row in families if row["chosen"]]
+    best = max(
+        families,
+        key=lambda r: sum(v for v in r["cv_macro_f1"].values()) / len(r["cv_macro_f1"]),
+    )
+    assert winner["family"] == best["family"] == tenant["family"]
+    assert all(row["train_seconds"] > 0 and row["predictions_per_second"] > 0 for row in families)
+
+
+def test_a_precision_target_picks_the_threshold_and_an_unreachable_one_is_loud(
+    tmp_path: Path,
+) -> None:
+    HOME.append(tmp_path)
+    try:
+        args = ["train", "--from", str(TENANT), *COLUMNS, "--family", "word_sgd_svm"]
+        lenient = json.loads(cli(*args, "--precision-target", "0.6", "--format", "json").stdout)
+        strict = cli(*args, "--precision-target", "1.0")
+    finally:
+        HOME.remove(tmp_path)
+    accept = lenient["auto_accept"]
+    assert accept["target_precision"] == 0.6 and accept["target_reached"] is True
+    assert accept["thresholds"]["category"] < 1.0
+    assert [p["threshold"] for p in accept["operating_points"]]
+    loud = " ".join(strict.stderr.split())
+    assert "no threshold reaches 100% precision" in loud and "best achievable" in loud
+    assert "no threshold reaches 100% precision" in " ".join(strict.stdout.split())
 
 
 def test_promotion_refuses_unmapped_labels_then_combines_and_rolls_back(
