@@ -1,7 +1,14 @@
-"""The shared event contract: every event on the wire, the enums they use, topic names, the
-JSON codec, reporting periods and the spreadsheet-safe cell that every CSV writer uses.
-Imports nothing from the other rooms."""
+"""The shared event contract: every event on the wire (the case lifecycle included), the
+enums they use, topic names, the JSON codec, reporting periods and the spreadsheet-safe cell
+that every CSV writer uses. Imports nothing from the other rooms."""
 
+from contracts.cases import (
+    CaseEvent,
+    CaseEventKind,
+    CaseOutcome,
+    FollowUpStatus,
+    case_event_id_for,
+)
 from contracts.codec import decode, encode
 from contracts.errors import ContractError, PipelineError
 from contracts.events import (
@@ -41,6 +48,9 @@ __all__ = (
     "EVENT_TYPES",
     "PERIOD_KINDS",
     "SCHEMA_VERSION",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseOutcome",
     "Categorisation",
     "Channel",
     "ContactClassified",
@@ -50,6 +60,7 @@ __all__ = (
     "ContractError",
     "DeadLetter",
     "EqualityMonitoring",
+    "FollowUpStatus",
     "LabelSource",
     "Period",
     "PeriodKind",
@@ -59,6 +70,7 @@ __all__ = (
     "SpreadsheetDictWriter",
     "Suggestion",
     "Topic",
+    "case_event_id_for",
     "contact_id_for",
     "decode",
     "encode",

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from contracts.cases import CaseEvent
 from contracts.events import (
     ContactClassified,
     ContactReceived,
@@ -21,6 +22,7 @@ EVENT_TYPES: dict[Topic, type[BaseModel]] = {
     Topic.ratings_received: RatingReceived,
     Topic.contacts_classified: ContactClassified,
     Topic.contacts_reviewed: ContactReviewed,
+    Topic.cases_events: CaseEvent,
     Topic.dead_letter: DeadLetter,
 }
 

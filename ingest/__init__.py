@@ -7,6 +7,7 @@ from ingest._publisher import (
     KafkaPublisher,
     MemoryPublisher,
     Publisher,
+    publish_case_events,
     publish_contacts,
     publish_ratings,
     publish_reviews,
@@ -38,6 +39,7 @@ from ingest.sources import (
     resolve_profile,
     write_rejects,
 )
+from ingest.sources.case_events import CaseEventSubmission, case_event_from_submission
 from ingest.sources.webform import (
     ContactSubmission,
     RatingSubmission,
@@ -47,6 +49,7 @@ from ingest.sources.webform import (
 
 __all__ = (
     "BrokerUnavailableError",
+    "CaseEventSubmission",
     "ContactSubmission",
     "CrmParse",
     "IngestError",
@@ -63,6 +66,7 @@ __all__ = (
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",
+    "case_event_from_submission",
     "check_reachable",
     "contact_from_submission",
     "ensure_topics",
@@ -71,6 +75,7 @@ __all__ = (
     "parse_crm_row",
     "parse_email",
     "parse_mailbox",
+    "publish_case_events",
     "publish_contacts",
     "publish_ratings",
     "publish_reviews",

@@ -3,6 +3,18 @@ idempotent), trend tables, schema migrations, the digest delivery ledger, and re
 return typed rows (never ORM objects) for the command line, insight and the web side."""
 
 from sinks.base import ContactSink
+from sinks.case_reads import (
+    CaseRecord,
+    FollowUpRecord,
+    RatedContact,
+    cases_received_between,
+    cases_responded_between,
+    contact_exists,
+    follow_ups,
+    ratings_between,
+    update_follow_up,
+)
+from sinks.cases import CaseWriteResult, case_state_of, followup_id_for, store_case_events
 from sinks.database import database_reachable, open_database
 from sinks.db.contact_reads import (
     UNSURE_BELOW,
@@ -42,7 +54,12 @@ from sinks.delivery_ledger import (
     mark_delivery_failed,
     release_delivery,
 )
-from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
+from sinks.errors import (
+    SchemaOutOfDateError,
+    SinkError,
+    SinkUnavailableError,
+    UnknownFollowUpError,
+)
 from sinks.heartbeat import last_heartbeat, record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
 from sinks.relabel import (
@@ -66,6 +83,8 @@ __all__ = (
     "EXPORT_FIELDS",
     "TREND_DIMENSIONS",
     "UNSURE_BELOW",
+    "CaseRecord",
+    "CaseWriteResult",
     "Cell",
     "ConfirmedLabels",
     "ContactSink",
@@ -74,9 +93,11 @@ __all__ = (
     "Dimensions",
     "ExampleContact",
     "FlushResult",
+    "FollowUpRecord",
     "MemorySink",
     "PeriodCounts",
     "PublicWording",
+    "RatedContact",
     "RelabelResult",
     "ReviewItem",
     "SchemaOutOfDateError",
@@ -87,18 +108,25 @@ __all__ = (
     "StoreStatus",
     "StoredContact",
     "TrendRow",
+    "UnknownFollowUpError",
     "UnsureContact",
     "apply_reclassification",
     "apply_reviews",
+    "case_state_of",
+    "cases_received_between",
+    "cases_responded_between",
     "claim_delivery",
     "confirmed_labels",
     "contact_details",
     "contact_dimensions",
+    "contact_exists",
     "count_stored",
     "database_reachable",
     "delivery_records",
     "example_contacts",
     "export_contacts",
+    "follow_ups",
+    "followup_id_for",
     "grouped_trend_counts",
     "head_revision",
     "last_heartbeat",
@@ -109,6 +137,7 @@ __all__ = (
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
+    "ratings_between",
     "record_heartbeat",
     "record_worker_stopped",
     "recount",
@@ -116,11 +145,13 @@ __all__ = (
     "require_current_schema",
     "review_queue",
     "schema_revision",
+    "store_case_events",
     "store_status",
     "stored_trend_counts",
     "trend_series_rows",
     "trend_table",
     "trend_total",
     "unsure_contacts",
+    "update_follow_up",
     "yearly_type_totals",
 )

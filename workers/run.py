@@ -7,7 +7,7 @@ import logging
 import faust
 
 from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
-from config import Settings, load_taxonomy
+from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
@@ -22,7 +22,10 @@ def run_worker(settings: Settings) -> None:
     classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))
     engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
-    state = WorkerState(classifier=classifier, registry=registry, engine=engine)
+    follow_up_rule = load_service_standards(settings.config_dir).follow_up
+    state = WorkerState(
+        classifier=classifier, registry=registry, engine=engine, follow_up_rule=follow_up_rule
+    )
     app = create_app(settings, state)
     log.info(
         "worker %s: model %s, database %s",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import sinks.db.case_tables  # noqa: F401  (registers the case tables on Base.metadata)
 from sinks.db.tables import Base
 
 config = context.config
