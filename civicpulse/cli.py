@@ -29,6 +29,8 @@ demo.register(app)
 commands.alerts.register(app)
 commands.report.register(app)
 commands.review.register(app)
+commands.lifecycle.register(app)
+commands.followups.register(app)
 deployment.register(app)
 log = logging.getLogger("civicpulse")
 

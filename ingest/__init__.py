@@ -22,6 +22,13 @@ from ingest.errors import (
     UnknownProfileError,
     UnsupportedEncodingError,
 )
+from ingest.rating_links import (
+    RatingLinkError,
+    contact_of_token,
+    rating_link,
+    rating_link_secret,
+    rating_token,
+)
 from ingest.sources import (
     CrmParse,
     RawEmail,
@@ -60,6 +67,7 @@ __all__ = (
     "MalformedRowError",
     "MemoryPublisher",
     "Publisher",
+    "RatingLinkError",
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
@@ -69,6 +77,7 @@ __all__ = (
     "case_event_from_submission",
     "check_reachable",
     "contact_from_submission",
+    "contact_of_token",
     "ensure_topics",
     "parse_column_overrides",
     "parse_crm_file",
@@ -80,6 +89,9 @@ __all__ = (
     "publish_ratings",
     "publish_reviews",
     "rating_from_submission",
+    "rating_link",
+    "rating_link_secret",
+    "rating_token",
     "read_label_mapping",
     "read_mailbox",
     "read_submissions",

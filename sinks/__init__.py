@@ -11,6 +11,7 @@ from sinks.case_reads import (
     cases_responded_between,
     contact_exists,
     follow_ups,
+    rating_of,
     ratings_between,
     update_follow_up,
 )
@@ -137,6 +138,7 @@ __all__ = (
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
+    "rating_of",
     "ratings_between",
     "record_heartbeat",
     "record_worker_stopped",

@@ -217,3 +217,10 @@ def _utc_row(row: Any) -> dict[str, Any]:
         k: v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
         for k, v in row.items()
     }
+
+
+def rating_of(engine: Engine, rating_id: uuid.UUID) -> int | None:
+    """The stored score of a rating, or None when it is not stored."""
+    with engine.connect() as connection:
+        score = connection.scalar(select(RatingRow.score).where(RatingRow.rating_id == rating_id))
+    return None if score is None else int(score)

@@ -10,11 +10,14 @@ from fastapi import APIRouter, FastAPI, HTTPException, Query, Request, status
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
-from config import ReferenceData, Settings
+from config import ReferenceData, Settings, load_service_standards
 from contracts import ContactType
 from ingest import BrokerUnavailableError, publish_reviews
 from ingest.api import create_app as create_intake_app
+from insights import WorkingCalendar
 from sinks import ReviewItem, contact_details, make_engine, review_queue
+from web.followups import followup_router
+from web.rating_links import rating_link_router
 from web.reviews import ReviewDecision, ReviewError, review_event
 
 Explainer = Callable[[str], list[tuple[str, float]]]
@@ -36,11 +39,14 @@ def create_app(
     engine: Engine | None = None,
     explainer: Explainer | None = None,
 ) -> FastAPI:
-    """The whole HTTP surface: POST /contacts, POST /ratings, and the /review routes."""
+    """The whole HTTP surface: POST /contacts, POST /ratings, POST /contacts/{id}/events, the
+    /review routes, rating links (/rate/{token}) and follow-ups (/followups)."""
     app = create_intake_app(settings, reference)
-    app.include_router(
-        review_router(engine or make_engine(settings.sqlalchemy_url), reference, explainer)
-    )
+    engine = engine or make_engine(settings.sqlalchemy_url)
+    app.include_router(review_router(engine, reference, explainer))
+    app.include_router(rating_link_router(settings, engine))
+    rule = load_service_standards(settings.config_dir).follow_up
+    app.include_router(followup_router(engine, rule, WorkingCalendar()))
     return app
 
 
