@@ -12,7 +12,12 @@ from kafka.errors import KafkaError, KafkaTimeoutError
 from config import Settings
 from contracts import Topic, topic_name
 
-WATCHED = (Topic.contacts_received, Topic.ratings_received, Topic.contacts_reviewed)
+WATCHED = (
+    Topic.contacts_received,
+    Topic.ratings_received,
+    Topic.contacts_reviewed,
+    Topic.cases_events,
+)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
+from config import ReferenceData, ServiceStandards
 from insights.analysis import Target
 from insights.digests.errors import DigestError
 from insights.digests.model import Digest, DigestScope, Section, TableRow
@@ -27,6 +27,11 @@ from insights.digests.sections_analysis import (
     HotspotsSection,
     TargetsSection,
 )
+from insights.digests.sections_lifecycle import (
+    FollowUpsSection,
+    SatisfactionSection,
+    TimelinessSection,
+)
 from insights.digests.signals import travel
 from insights.digests.source import DigestSource
 
@@ -39,6 +44,9 @@ DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     EmergingSection(),
     ComplimentsSection(),
     ExamplesSection(),
+    SatisfactionSection(),
+    TimelinessSection(),
+    FollowUpsSection(),
 )
 
 
@@ -50,9 +58,11 @@ def build_digest(
     sections: Sequence[DigestSection] = DEFAULT_SECTIONS,
     targets: Sequence[Target] = (),
     now: datetime | None = None,
+    standards: ServiceStandards | None = None,
 ) -> Digest:
     """The digest of ``scope``: its table and every section that has something to say
-    (``targets``, from ``insights.analysis.load_targets``, give red/amber/green)."""
+    (``targets``, from ``insights.analysis.load_targets``, give red/amber/green;
+    ``standards`` from ``config/standards.yaml`` measure timeliness and satisfaction)."""
     unknown = [s for s in scope.services if s not in reference.taxonomy.service_ids]
     if unknown:
         raise DigestError(
@@ -60,7 +70,7 @@ def build_digest(
             f"known: {', '.join(reference.taxonomy.service_ids)}",
             key=scope.key,
         )
-    source = DigestSource(engine, reference, scope, targets)
+    source = DigestSource(engine, reference, scope, targets, standards, now)
     table = period_table(source)
     built: list[Section] = []
     for section in sections:

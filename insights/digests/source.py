@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
+from config import ReferenceData, ServiceStandards
 from contracts import Period
 from insights.analysis import Target, TopicContact
 from insights.digests.model import DigestScope
@@ -29,8 +29,12 @@ class DigestSource:
         reference: ReferenceData,
         scope: DigestScope,
         targets: Sequence[Target] = (),
+        standards: ServiceStandards | None = None,
+        now: datetime | None = None,
     ) -> None:
         self.engine = engine
+        self.standards = standards or ServiceStandards()
+        self.now = now or datetime.now(UTC)
         self.reference = reference
         self.scope = scope
         self.targets = tuple(targets)
