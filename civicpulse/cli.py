@@ -31,6 +31,7 @@ commands.report.register(app)
 commands.review.register(app)
 commands.lifecycle.register(app)
 commands.followups.register(app)
+commands.publish.register(app)
 deployment.register(app)
 log = logging.getLogger("civicpulse")
 

@@ -38,6 +38,7 @@ from insights.digests.source import DigestSource
 DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     SummarySection(),
     ChangesSection(),
+    FollowUpsSection(),  # overdue follow-ups are escalated: near the top
     TargetsSection(),
     TableSection(),
     HotspotsSection(),
@@ -46,7 +47,6 @@ DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     ExamplesSection(),
     SatisfactionSection(),
     TimelinessSection(),
-    FollowUpsSection(),
 )
 
 
