@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Request, status
@@ -43,11 +44,13 @@ def link_rating_id(contact_id: uuid.UUID) -> uuid.UUID:
 
 def rating_link_router(settings: Settings, engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/rate", tags=["rating links"])
-    secret = rating_link_secret(settings)
+    # Read (or made) on first use, so building the app (e.g. for `civicpulse schemas`)
+    # writes nothing.
+    secret = cache(lambda: rating_link_secret(settings))
 
     def known_contact(token: str) -> uuid.UUID:
         try:
-            contact_id = contact_of_token(secret, token)
+            contact_id = contact_of_token(secret(), token)
         except RatingLinkError as exc:
             raise HTTPException(status.HTTP_403_FORBIDDEN, exc.reason) from exc
         if not contact_exists(engine, contact_id):
