@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,10 +31,11 @@ from civicpulse.demo_lifecycle import (
 from civicpulse.output import Format, to_csv
 from civicpulse.stack import Stack
 from classifiers import STARTER_DATASET, ModelRegistry
-from config import load_crm_profiles
+from config import load_crm_profiles, load_service_standards
 from contracts import ContactReceived, PipelineError, contact_id_for
 from ingest import ContactSubmission, parse_crm_file, parse_mailbox, resolve_profile
-from sinks import count_stored, make_engine, trend_table, trend_total
+from insights import WorkingCalendar, follow_up_views
+from sinks import count_stored, follow_ups, make_engine, trend_table, trend_total
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "demo"
 CRM_FILES = (("crm_export.csv", "verint_council"), ("housing_trust_export.csv", "housing_trust"))
@@ -74,7 +76,13 @@ def demo(
     _show_results(ctx, expected, report, time.monotonic() - started)
     period = latest_rated_quarter(_sample_ratings(samples))
     if period is not None:
-        show_lifecycle_tables(period)
+        engine = make_engine(ctx.settings.sqlalchemy_url)
+        try:
+            rule = load_service_standards(ctx.settings.config_dir).follow_up
+            views = follow_up_views(follow_ups(engine), rule, WorkingCalendar(), datetime.now(UTC))
+        finally:
+            engine.dispose()
+        show_lifecycle_tables(period, len(views), sum(v.overdue for v in views))
 
 
 def _sample_ratings(samples: Path) -> list[dict[str, Any]]:

@@ -70,8 +70,12 @@ def latest_rated_quarter(ratings: Sequence[Mapping[str, Any]]) -> str | None:
     return period_of("quarter", day).label
 
 
-def show_lifecycle_tables(period: str) -> None:
+def show_lifecycle_tables(period: str, follow_ups_open: int, overdue: int) -> None:
     console.rule(f"Satisfaction with responses, ratings given in {period}")
     satisfaction(period=period, by="service", format=TableFormat.table)
     console.rule(f"Timeliness of contacts received in {period}")
     timeliness(period=period, by="service", format=TableFormat.table)
+    console.print(
+        f"Dissatisfied ratings opened {follow_ups_open} follow-up(s), {overdue} of them "
+        "overdue: `civicpulse followups --overdue` lists them."
+    )

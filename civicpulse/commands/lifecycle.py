@@ -13,7 +13,7 @@ import typer
 
 from civicpulse.context import CommandContext, command_context, console, errors, fail
 from civicpulse.output import DIMENSION_ALIASES, rich_table, to_csv, to_json
-from config import ServiceStandards, load_service_standards
+from config import ServiceStandards, Taxonomy, load_service_standards
 from contracts import ContractError, Period, PipelineError, parse_period
 from insights import (
     CASE_DIMENSIONS,
@@ -80,6 +80,7 @@ def timeliness(
         TIMELINESS_FIELDS,
         format,
         f"Timeliness of contacts received in {chosen.label}",
+        ctx.reference.taxonomy,
     )
 
 
@@ -115,6 +116,7 @@ def satisfaction(
         SATISFACTION_FIELDS,
         format,
         f"Satisfaction with responses, ratings given in {chosen.label}",
+        ctx.reference.taxonomy,
     )
 
 
@@ -142,6 +144,7 @@ def _emit(
     fields: Sequence[str],
     format: TableFormat,
     title: str,
+    taxonomy: Taxonomy,
 ) -> None:
     if format == TableFormat.json:
         sys.stdout.write(to_json(rows) + "\n")
@@ -154,7 +157,7 @@ def _emit(
         sys.stdout.write(to_csv(flat, [*dims, *names]))
         return
     columns = [*dims, *(f for f in fields if f != "period")]
-    shown = [[_cell(r[c]) if r[c] is not None else "-" for c in columns] for r in rows]
+    shown = [[_shown(c, r[c], taxonomy) for c in columns] for r in rows]
     console.print(rich_table(title, columns, shown, numeric=columns[len(dims) :]))
     if not rows:
         console.print("nothing stored for this period")
@@ -173,6 +176,15 @@ def _split_intervals(row: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _shown(column: str, value: Any, taxonomy: Taxonomy) -> Any:
+    """A cell for people: service names, not ids; ``-`` for nothing to say."""
+    if value is None:
+        return "-"
+    if column == "service":
+        return taxonomy.service_name(value)
+    return _cell(value)
 
 
 def _cell(value: Any) -> Any:
