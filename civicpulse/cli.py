@@ -32,6 +32,7 @@ commands.review.register(app)
 commands.lifecycle.register(app)
 commands.followups.register(app)
 commands.publish.register(app)
+commands.actions.register(app)
 deployment.register(app)
 log = logging.getLogger("civicpulse")
 

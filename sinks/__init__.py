@@ -2,6 +2,7 @@
 idempotent), trend tables, schema migrations, the digest delivery ledger, and read queries that
 return typed rows (never ORM objects) for the command line, insight and the web side."""
 
+from sinks.actions import ActionRecord, actions, add_action
 from sinks.base import ContactSink
 from sinks.case_reads import (
     CaseRecord,
@@ -84,6 +85,7 @@ __all__ = (
     "EXPORT_FIELDS",
     "TREND_DIMENSIONS",
     "UNSURE_BELOW",
+    "ActionRecord",
     "CaseRecord",
     "CaseWriteResult",
     "Cell",
@@ -111,6 +113,8 @@ __all__ = (
     "TrendRow",
     "UnknownFollowUpError",
     "UnsureContact",
+    "actions",
+    "add_action",
     "apply_reclassification",
     "apply_reviews",
     "case_state_of",

@@ -1,6 +1,7 @@
 """The ``civicpulse`` subcommands, one module per job; ``civicpulse.cli`` registers them."""
 
 from civicpulse.commands import (
+    actions,
     alerts,
     contract,
     deliveries,
@@ -16,6 +17,7 @@ from civicpulse.commands import (
 )
 
 __all__ = (
+    "actions",
     "alerts",
     "contract",
     "deliveries",

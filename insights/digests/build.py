@@ -28,6 +28,7 @@ from insights.digests.sections_analysis import (
     TargetsSection,
 )
 from insights.digests.sections_lifecycle import (
+    ActionsSection,
     FollowUpsSection,
     SatisfactionSection,
     TimelinessSection,
@@ -47,6 +48,7 @@ DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     ExamplesSection(),
     SatisfactionSection(),
     TimelinessSection(),
+    ActionsSection(),
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from contracts import Period, period_of
@@ -18,6 +19,7 @@ from insights.followups import follow_up_views
 from insights.workdays import WorkingCalendar
 from sinks import (
     RatedContact,
+    actions,
     cases_received_between,
     cases_responded_between,
     follow_ups,
@@ -162,3 +164,37 @@ class FollowUpsSection:
             "Follow-ups of dissatisfied residents",
             {"open": len(open_ones), "overdue": len(overdue), "listed": listed},
         )
+
+
+@dataclass(frozen=True)
+class ActionsSection:
+    """ "You said, we did": actions on the scope's services taken in the period or the
+    ``lookback_days`` before its end, most recent first."""
+
+    name: str = "actions"
+    lookback_days: int = 90
+    limit: int = 8
+
+    def build(self, source: DigestSource, table: Sequence[TableRow]) -> Section | None:
+        end = source.period.end
+        start = min(source.period.start, end - timedelta(days=self.lookback_days))
+        found = actions(
+            source.engine, services=source.scope.services, taken_from=start, taken_to=end
+        )
+        if not found:
+            return None
+        taxonomy = source.reference.taxonomy
+        listed = [
+            {
+                "date": a.taken_on.isoformat(),
+                "service": taxonomy.service_name(a.service),
+                "category": a.category.replace("_", " "),
+                "ward": a.ward,
+                "raised_in": a.period,
+                "done": a.done,
+                "not_done_reason": a.not_done_reason,
+                "contacts": len(a.contact_ids),
+            }
+            for a in found[: self.limit]
+        ]
+        return Section(self.name, "You said, we did", {"actions": listed})

@@ -1,13 +1,14 @@
 """Tables of the case lifecycle: case events as received, each contact's case state derived
-from all its events, superseded ratings (changes of mind) and follow-ups of dissatisfaction.
+from all its events, superseded ratings (changes of mind), follow-ups of dissatisfaction and
+the "you said, we did" action log.
 No personal data: notes on follow-ups are written by staff about handling, not by residents."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sinks.db.tables import Base, UtcDateTime
@@ -83,3 +84,21 @@ class FollowUpUpdateRow(Base):
     status: Mapped[str] = mapped_column(String(30))
     note: Mapped[str | None] = mapped_column(Text)
     owner: Mapped[str | None] = mapped_column(String(200))
+
+
+class ActionRow(Base):
+    """ "You said, we did": what was done about a theme (service, category, optionally ward,
+    period and the contacts it covers), or why nothing was done, and when. Staff wording."""
+
+    __tablename__ = "action"
+
+    action_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    service: Mapped[str] = mapped_column(String(200), index=True)
+    category: Mapped[str] = mapped_column(String(200))
+    ward: Mapped[str | None] = mapped_column(String(200))
+    period: Mapped[str | None] = mapped_column(String(16))
+    taken_on: Mapped[date]
+    done: Mapped[str | None] = mapped_column(Text)
+    not_done_reason: Mapped[str | None] = mapped_column(Text)
+    contact_ids: Mapped[list[str] | None] = mapped_column(JSON)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,4 +1,4 @@
-"""case lifecycle: case events and states, rating revisions, follow-ups
+"""case lifecycle: case events and states, rating revisions, follow-ups, actions
 
 Revision ID: 0003
 Revises: 0002
@@ -82,8 +82,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_up_update")),
     )
     op.create_index(op.f("ix_follow_up_update_followup_id"), "follow_up_update", ["followup_id"])
+    op.create_table(
+        "action",
+        sa.Column("action_id", sa.Uuid(), nullable=False),
+        sa.Column("service", sa.String(length=200), nullable=False),
+        sa.Column("category", sa.String(length=200), nullable=False),
+        sa.Column("ward", sa.String(length=200), nullable=True),
+        sa.Column("period", sa.String(length=16), nullable=True),
+        sa.Column("taken_on", sa.Date(), nullable=False),
+        sa.Column("done", sa.Text(), nullable=True),
+        sa.Column("not_done_reason", sa.Text(), nullable=True),
+        sa.Column("contact_ids", sa.JSON(), nullable=True),
+        sa.Column("recorded_at", _UTC, nullable=False),
+        sa.PrimaryKeyConstraint("action_id", name=op.f("pk_action")),
+    )
+    op.create_index(op.f("ix_action_service"), "action", ["service"])
 
 
 def downgrade() -> None:
-    for table in ("follow_up_update", "follow_up", "rating_revision", "case_state", "case_event"):
+    for table in ("action", "follow_up_update", "follow_up", "rating_revision", "case_state", "case_event"):
         op.drop_table(table)

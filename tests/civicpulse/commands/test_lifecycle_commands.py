@@ -1,0 +1,117 @@
+"""``civicpulse actions``, ``followups``, ``ratings link``, ``timeliness`` and
+``publish satisfaction`` on a real SQLite home, in-process (Typer's runner): the exact JSON
+keys, refusals with reasons, and actions appearing in the service's digest."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from config import ReferenceData
+from contracts import CaseEvent, CaseEventKind, RatingReceived, case_event_id_for, parse_period
+from insights.digests import DigestScope, build_digest
+from sinks import SqlContactSink, open_database, store_case_events
+from tests.sinks.test_sql import classify, make_contact, store
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    monkeypatch.setenv("CIVICPULSE_RATING_LINK_SECRET", "s3cret")
+    monkeypatch.setenv("CIVICPULSE_PUBLIC_BASE_URL", "https://council.example/feedback")
+    return open_database(f"sqlite:///{tmp_path / 'civicpulse.db'}")
+
+
+def run(*args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(app, list(args))
+    return done.exit_code, done.output
+
+
+def test_actions_are_added_listed_and_shown_in_the_digest(
+    home: Engine, reference: ReferenceData
+) -> None:
+    code, out = run(
+        "actions", "add", "--service", "waste_recycling", "--category", "missed_collection",
+        "--did", "Extra crew on Tuesdays", "--on", "2025-10-20", "--period", "2025/26-Q2",
+    )  # fmt: skip
+    assert code == 0, out
+    code, out = run("actions", "add", "--service", "waste_recycling", "--category", "potholes",
+                    "--did", "x")  # fmt: skip
+    assert code == 1 and "not in service" in out
+    code, out = run("actions", "add", "--service", "waste_recycling", "--category",
+                    "missed_collection")  # fmt: skip
+    assert code == 1 and "--did" in out
+    code, out = run("actions", "list", "--format", "json")
+    (listed,) = json.loads(out)
+    assert (listed["done"], listed["period"], listed["taken_on"]) == (
+        "Extra crew on Tuesdays",
+        "2025/26-Q2",
+        "2025-10-20",
+    )
+    digest = build_digest(
+        home, reference, DigestScope(("waste_recycling",), parse_period("2025-10"))
+    )
+    section = next(s for s in digest.sections if s.name == "actions")
+    assert section.data["actions"][0]["done"] == "Extra crew on Tuesdays"
+
+
+def test_ratings_link_followups_and_timeliness_commands(home: Engine) -> None:
+    contact = make_contact("CMD-1", when="2025-10-06T09:00:00+01:00")
+    store(home, (contact, classify(contact)))
+    code, out = run("ratings", "link", str(contact.contact_id))
+    assert code == 0 and out.startswith("https://council.example/feedback/rate/")
+    code, out = run("ratings", "link", str(uuid.uuid4()))
+    assert code == 1 and "no contact" in out
+    responded = datetime(2025, 10, 20, 12, tzinfo=UTC)
+    store_case_events(
+        home,
+        [
+            CaseEvent(
+                event_id=case_event_id_for(contact.contact_id, CaseEventKind.responded, responded),
+                contact_id=contact.contact_id,
+                kind=CaseEventKind.responded,
+                occurred_at=responded,
+            )
+        ],
+    )
+    sink = SqlContactSink(home)
+    sink.add_rating(
+        RatingReceived(
+            rating_id=uuid.uuid4(), contact_id=contact.contact_id, rated_at=responded, score=2
+        )
+    )
+    sink.flush()
+    code, out = run("timeliness", "--period", "2025-10", "--by", "service,type", "--format", "json")
+    assert code == 0, out
+    (row,) = json.loads(out)
+    assert list(row) == [
+        "service", "contact_type", "period", "responded", "within_target",
+        "within_target_pct", "median_working_days", "open_overdue",
+    ]  # fmt: skip
+    code, out = run("followups", "--format", "json")
+    (follow_up,) = json.loads(out)
+    assert list(follow_up) == [
+        "followup_id", "contact_id", "service", "opened_at", "due", "status", "overdue",
+    ]  # fmt: skip
+    code, out = run("followups", "update", follow_up["followup_id"], "--status",
+                    "closed_without_action")  # fmt: skip
+    assert code == 1 and "reason" in out
+    code, out = run("followups", "update", follow_up["followup_id"], "--status", "resolved",
+                    "--note", "apologised, bin collected")  # fmt: skip
+    assert code == 0, out
+    code, out = run("followups", "--overdue", "--format", "json")
+    assert json.loads(out) == []
+    code, out = run("publish", "satisfaction", "--year", "2025/26")
+    assert code == 0, out
+    published = Path(home.url.database or "").parent / "outputs" / "published"
+    csv_text = (published / "satisfaction-2025-26.csv").read_text()
+    assert "<5" in csv_text and "Jo Bloggs" not in csv_text
+    code, out = run("publish", "satisfaction", "--year", "2025/26-Q3")
+    assert code == 1 and "financial year" in out
