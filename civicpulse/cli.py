@@ -66,6 +66,18 @@ LAZY_COMMANDS = (
         "a new channel's lasting level shift and an emerging topic) into the database.",
     ),
     LazyCommand(
+        "timeliness",
+        f"{COMMANDS}.lifecycle:register",
+        "Contacts received in the period: responses within target, median working days to\n"
+        "respond, and contacts still open past a due date.",
+    ),
+    LazyCommand(
+        "satisfaction",
+        f"{COMMANDS}.lifecycle:register",
+        "Ratings given in the period: share satisfied with its 95% interval, mean score,\n"
+        "ratings per responded contact, and the direction against the previous period.",
+    ),
+    LazyCommand(
         "reclassify",
         f"{COMMANDS}.review:register",
         "Re-run stored contacts through the promoted model and correct the trend tables "
@@ -91,6 +103,21 @@ LAZY_GROUPS = (
         "review",
         f"{COMMANDS}.review:register",
         "Contacts waiting for a person: list them, confirm or correct their labels.",
+    ),
+    LazyCommand(
+        "followups",
+        f"{COMMANDS}.followups:register",
+        "Follow-ups of dissatisfied ratings: list them, record what was done.",
+    ),
+    LazyCommand(
+        "ratings",
+        f"{COMMANDS}.followups:register",
+        "Satisfaction ratings: links for residents.",
+    ),
+    LazyCommand(
+        "publish",
+        f"{COMMANDS}.publish:register",
+        "Tables for the public (small numbers suppressed).",
     ),
     LazyCommand(
         "actions",

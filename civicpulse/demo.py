@@ -1,15 +1,17 @@
 """``civicpulse demo``: the whole pipeline on the bundled samples, end to end.
 
-Starts the stack (embedded broker unless Kafka is configured), sends web forms and ratings
-through the intake API, emails and two CRM exports through ingest, waits until the worker
-has stored everything, then prints and writes the trend table. Safe to run again: every
-contact has a stable id, so nothing is counted twice.
+Starts the stack (embedded broker unless Kafka is configured), sends web forms, ratings and
+responses (case events) through the intake API, emails and two CRM exports through ingest,
+waits until the worker has stored everything, then prints and writes the trend table and
+prints the satisfaction and timeliness tables. Safe to run again: every contact has a stable
+id, so nothing is counted twice.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,13 +22,20 @@ from civicpulse.commands.ingest import ingest_csv, ingest_email, post_all
 from civicpulse.commands.model import train
 from civicpulse.commands.read import TrendFormat, collect_status, render_trends
 from civicpulse.context import CommandContext, command_context, console, fail
+from civicpulse.demo_lifecycle import (
+    latest_rated_quarter,
+    lifecycle_bodies,
+    send_case_events,
+    show_lifecycle_tables,
+)
 from civicpulse.output import Format, to_csv
 from civicpulse.stack import Stack
 from classifiers import STARTER_DATASET, ModelRegistry
-from config import load_crm_profiles
+from config import load_crm_profiles, load_service_standards
 from contracts import ContactReceived, PipelineError, contact_id_for
 from ingest import ContactSubmission, parse_crm_file, parse_mailbox, resolve_profile
-from sinks import count_stored, make_engine, trend_table, trend_total
+from insights import WorkingCalendar, follow_up_views
+from sinks import count_stored, follow_ups, make_engine, trend_table, trend_total
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "demo"
 CRM_FILES = (("crm_export.csv", "verint_council"), ("housing_trust_export.csv", "housing_trust"))
@@ -65,6 +74,22 @@ def demo(
     finally:
         stack.stop()
     _show_results(ctx, expected, report, time.monotonic() - started)
+    period = latest_rated_quarter(_sample_ratings(samples))
+    if period is not None:
+        engine = make_engine(ctx.settings.sqlalchemy_url)
+        try:
+            rule = load_service_standards(ctx.settings.config_dir).follow_up
+            views = follow_up_views(follow_ups(engine), rule, WorkingCalendar(), datetime.now(UTC))
+        finally:
+            engine.dispose()
+        show_lifecycle_tables(period, len(views), sum(v.overdue for v in views))
+
+
+def _sample_ratings(samples: Path) -> list[dict[str, Any]]:
+    path = samples / "ratings.json"
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def expected_contact_ids(ctx: CommandContext, samples: Path) -> set[Any]:
@@ -112,6 +137,11 @@ def _send_samples(ctx: CommandContext, stack: Stack, samples: Path) -> None:
         ]
         done, bad = post_all(stack.api_url, "/ratings", ratings)
         console.print(f"{len(done)} accepted (202), {len(bad)} refused")
+    console.rule("responses -> POST /contacts/{id}/events")
+    events = lifecycle_bodies(
+        forms, {str(k): str(v) for k, v in ids.items()}, _sample_ratings(samples)
+    )
+    console.print(f"{send_case_events(stack.api_url, events)} of {len(events)} accepted (202)")
     console.rule("emails -> ingest email")
     ingest_email(samples / "emails", rejects=None)
     for name, profile in CRM_FILES:

@@ -13,7 +13,12 @@ from config import Settings
 from contracts import Topic, topic_name
 from ingest import BrokerUnavailableError, client_options
 
-WATCHED = (Topic.contacts_received, Topic.ratings_received, Topic.contacts_reviewed)
+WATCHED = (
+    Topic.contacts_received,
+    Topic.ratings_received,
+    Topic.contacts_reviewed,
+    Topic.cases_events,
+)
 
 
 @dataclass(frozen=True)

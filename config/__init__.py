@@ -22,6 +22,7 @@ from config.reference import (
 from config.settings import Settings, load_settings
 from config.standards import (
     DEFAULT_SATISFIED_SCORES,
+    FollowUpRule,
     ServiceStandard,
     ServiceStandards,
     load_service_standards,
@@ -34,6 +35,7 @@ __all__ = (
     "DEFAULT_SATISFIED_SCORES",
     "CategoryDefinition",
     "CrmProfile",
+    "FollowUpRule",
     "Partner",
     "ReferenceData",
     "ReferenceDataError",

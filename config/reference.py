@@ -32,6 +32,12 @@ CRM_FIELDS: tuple[str, ...] = (
     "reporter_email",
     "reporter_phone",
     "reporter_address",
+    # Optional case lifecycle columns (ingest.sources.crm_lifecycle).
+    "acknowledged_at",
+    "responded_at",
+    "closed_at",
+    "stage",
+    "outcome",
 )
 
 

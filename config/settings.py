@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     # spreadsheet's 1900 epoch is likelier than a genuine old record).
     earliest_year: int = Field(default=2000, ge=1, le=9999)
 
+    # Rating links (`civicpulse ratings link`): the HMAC key that signs them (unset: one is
+    # generated and kept under home) and the public address residents open them at.
+    rating_link_secret: SecretStr | None = None
+    public_base_url: str = "http://127.0.0.1:8000"
+
     # Worker.
     worker_app_id: str = "civicpulse-worker"
     worker_batch_size: int = Field(default=1000, ge=1)

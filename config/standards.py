@@ -39,13 +39,34 @@ class ServiceStandard(BaseModel):
         return ", ".join(f"{k}={v}" for k, v in keys if v is not None) or "every contact"
 
 
+class FollowUpRule(BaseModel):
+    """Which ratings open a follow-up, and how long the service has to act on one: a score in
+    ``scores``, or (when ``when_requested``) a rating that asks to be contacted."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scores: tuple[Annotated[int, Field(ge=1, le=5)], ...] = (1, 2)
+    when_requested: bool = True
+    due_working_days: WorkingDays = 5
+
+    def reason(self, score: int, follow_up_requested: bool) -> str | None:
+        """Why a rating opens a follow-up, or None when it does not."""
+        if score in self.scores:
+            return f"score {score}"
+        if self.when_requested and follow_up_requested:
+            return "follow-up requested"
+        return None
+
+
 class ServiceStandards(BaseModel):
-    """Every standard in the file, and the scores (1-5) that count as satisfied."""
+    """Every standard in the file, the scores (1-5) that count as satisfied and the rule for
+    following up dissatisfaction."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     standards: tuple[ServiceStandard, ...] = ()
     satisfied_scores: tuple[Annotated[int, Field(ge=1, le=5)], ...] = DEFAULT_SATISFIED_SCORES
+    follow_up: FollowUpRule = FollowUpRule()
 
     @field_validator("satisfied_scores")
     @classmethod

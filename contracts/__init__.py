@@ -1,12 +1,19 @@
-"""The shared event contract: every event on the wire, the enums they use, topic names, the
-JSON codec, reporting periods and the spreadsheet-safe cell that every CSV writer uses.
-Imports nothing from the other rooms."""
+"""The shared event contract: every event on the wire (the case lifecycle included), the
+enums they use, topic names, the JSON codec, reporting periods and the spreadsheet-safe cell
+that every CSV writer uses. Imports nothing from the other rooms."""
 
 from contracts.actions import (
     ActionEntry,
     ActionOutcome,
     ActionTheme,
     ContactToldOfAction,
+)
+from contracts.cases import (
+    CaseEvent,
+    CaseEventKind,
+    CaseOutcome,
+    FollowUpStatus,
+    case_event_id_for,
 )
 from contracts.codec import decode, encode
 from contracts.errors import ContractError, PipelineError
@@ -50,6 +57,9 @@ __all__ = (
     "ActionEntry",
     "ActionOutcome",
     "ActionTheme",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseOutcome",
     "Categorisation",
     "Channel",
     "ContactClassified",
@@ -60,6 +70,7 @@ __all__ = (
     "ContractError",
     "DeadLetter",
     "EqualityMonitoring",
+    "FollowUpStatus",
     "LabelSource",
     "Period",
     "PeriodKind",
@@ -69,6 +80,7 @@ __all__ = (
     "SpreadsheetDictWriter",
     "Suggestion",
     "Topic",
+    "case_event_id_for",
     "contact_id_for",
     "decode",
     "encode",

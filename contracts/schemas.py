@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from contracts.actions import ContactToldOfAction
+from contracts.cases import CaseEvent
 from contracts.events import (
     ContactClassified,
     ContactReceived,
@@ -22,6 +23,7 @@ EVENT_TYPES: dict[Topic, type[BaseModel]] = {
     Topic.ratings_received: RatingReceived,
     Topic.contacts_classified: ContactClassified,
     Topic.contacts_reviewed: ContactReviewed,
+    Topic.cases_events: CaseEvent,
     Topic.dead_letter: DeadLetter,
     Topic.actions_told: ContactToldOfAction,
 }

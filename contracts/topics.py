@@ -10,6 +10,7 @@ class Topic(StrEnum):
     ratings_received = "ratings.received"
     contacts_classified = "contacts.classified"
     contacts_reviewed = "contacts.reviewed"
+    cases_events = "cases.events"
     dead_letter = "deadletter"
     actions_told = "actions.told"  # outbound: for CRMs to tell residents what was done
 

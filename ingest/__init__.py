@@ -7,6 +7,7 @@ from ingest._publisher import (
     KafkaPublisher,
     MemoryPublisher,
     Publisher,
+    publish_case_events,
     publish_contacts,
     publish_ratings,
     publish_reviews,
@@ -23,6 +24,13 @@ from ingest.errors import (
     UnsupportedEncodingError,
 )
 from ingest.outbox import Outbox, OutboxCounts, OutboxRecord
+from ingest.rating_links import (
+    RatingLinkError,
+    contact_of_token,
+    rating_link,
+    rating_link_secret,
+    rating_token,
+)
 from ingest.relay import OutboxPublisher, OutboxRelay, RelayPass, StoredCheck
 from ingest.reviews import CurrentLabels, ReviewDecision, review_event
 from ingest.sources import (
@@ -42,6 +50,7 @@ from ingest.sources import (
     resolve_profile,
     write_rejects,
 )
+from ingest.sources.case_events import CaseEventSubmission, case_event_from_submission
 from ingest.sources.webform import (
     ContactSubmission,
     RatingSubmission,
@@ -51,6 +60,7 @@ from ingest.sources.webform import (
 
 __all__ = (
     "BrokerUnavailableError",
+    "CaseEventSubmission",
     "ContactSubmission",
     "CrmParse",
     "CurrentLabels",
@@ -67,6 +77,7 @@ __all__ = (
     "OutboxRecord",
     "OutboxRelay",
     "Publisher",
+    "RatingLinkError",
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
@@ -77,19 +88,25 @@ __all__ = (
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",
+    "case_event_from_submission",
     "check_reachable",
     "client_options",
     "contact_from_submission",
+    "contact_of_token",
     "ensure_topics",
     "parse_column_overrides",
     "parse_crm_file",
     "parse_crm_row",
     "parse_email",
     "parse_mailbox",
+    "publish_case_events",
     "publish_contacts",
     "publish_ratings",
     "publish_reviews",
     "rating_from_submission",
+    "rating_link",
+    "rating_link_secret",
+    "rating_token",
     "read_label_mapping",
     "read_mailbox",
     "read_submissions",

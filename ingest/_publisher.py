@@ -17,7 +17,15 @@ from kafka.errors import KafkaError
 from pydantic import BaseModel
 
 from config import Settings
-from contracts import ContactReceived, ContactReviewed, RatingReceived, Topic, encode, topic_name
+from contracts import (
+    CaseEvent,
+    ContactReceived,
+    ContactReviewed,
+    RatingReceived,
+    Topic,
+    encode,
+    topic_name,
+)
 from ingest._kafka import NO_BROKER_HINT, client_options, ensure_topics
 from ingest.errors import BrokerUnavailableError
 
@@ -45,6 +53,11 @@ def publish_ratings(publisher: Publisher, ratings: Iterable[RatingReceived]) -> 
 def publish_reviews(publisher: Publisher, reviews: Iterable[ContactReviewed]) -> int:
     """Publish reviewers' decisions keyed by contact id."""
     return publisher.publish(Topic.contacts_reviewed, ((r.contact_id, r) for r in reviews))
+
+
+def publish_case_events(publisher: Publisher, events: Iterable[CaseEvent]) -> int:
+    """Publish case lifecycle events keyed by contact id (one partition per contact)."""
+    return publisher.publish(Topic.cases_events, ((e.contact_id, e) for e in events))
 
 
 class KafkaPublisher:

@@ -4,6 +4,14 @@ and service standards, satisfaction with its intervals and direction, and small-
 suppression. Pure functions over typed rows that ``sinks`` reads; never writes the database
 and never sends anything (``delivery`` does)."""
 
+from insights.case_reports import (
+    CASE_DIMENSIONS,
+    RATING_DIMENSIONS,
+    CaseProblem,
+    period_bounds,
+    satisfaction_table,
+    timeliness_table,
+)
 from insights.disclosure import (
     COMPLEMENTARY,
     THRESHOLD,
@@ -17,6 +25,13 @@ from insights.errors import (
     DigestError,
     DisclosureError,
     InsightError,
+)
+from insights.followups import (
+    FOLLOW_UP_FIELDS,
+    FollowUpView,
+    check_status_change,
+    follow_up_view,
+    follow_up_views,
 )
 from insights.group_keys import GroupKey
 from insights.proportions import Z_95, difference_interval, wilson_interval
@@ -35,7 +50,10 @@ from insights.timeliness import TIMELINESS_FIELDS, TimelinessRow, timeliness_row
 from insights.workdays import UK_TIME, WorkingCalendar, bank_holidays, local_day
 
 __all__ = (
+    "CASE_DIMENSIONS",
     "COMPLEMENTARY",
+    "FOLLOW_UP_FIELDS",
+    "RATING_DIMENSIONS",
     "SATISFACTION_FIELDS",
     "THRESHOLD",
     "TIMELINESS_FIELDS",
@@ -43,11 +61,13 @@ __all__ = (
     "Z_95",
     "AnalysisError",
     "CaseDataError",
+    "CaseProblem",
     "CaseTimeliness",
     "CellStatus",
     "DigestError",
     "Direction",
     "DisclosureError",
+    "FollowUpView",
     "GroupKey",
     "InsightError",
     "SatisfactionRow",
@@ -57,15 +77,21 @@ __all__ = (
     "WorkingCalendar",
     "bank_holidays",
     "case_timeliness",
+    "check_status_change",
     "difference_interval",
     "direction",
+    "follow_up_view",
+    "follow_up_views",
     "local_day",
+    "period_bounds",
     "satisfaction_row",
     "satisfaction_rows",
+    "satisfaction_table",
     "standard_for",
     "suppress_table",
     "tally",
     "timeliness_row",
     "timeliness_rows",
+    "timeliness_table",
     "wilson_interval",
 )

@@ -12,6 +12,19 @@ from sinks.actions import (
     untold_contacts,
 )
 from sinks.base import ContactSink, FlushResult, PublicWording, ReviewResult
+from sinks.case_reads import (
+    CaseRecord,
+    FollowUpRecord,
+    RatedContact,
+    cases_received_between,
+    cases_responded_between,
+    contact_exists,
+    follow_ups,
+    rating_of,
+    ratings_between,
+    update_follow_up,
+)
+from sinks.cases import CaseWriteResult, case_state_of, followup_id_for, store_case_events
 from sinks.database import database_reachable, open_database
 from sinks.db.contact_reads import (
     UNSURE_BELOW,
@@ -51,7 +64,12 @@ from sinks.delivery_ledger import (
     mark_delivery_failed,
     release_delivery,
 )
-from sinks.errors import SchemaOutOfDateError, SinkError, SinkUnavailableError
+from sinks.errors import (
+    SchemaOutOfDateError,
+    SinkError,
+    SinkUnavailableError,
+    UnknownFollowUpError,
+)
 from sinks.health import (
     DatabaseHealth,
     database_health,
@@ -95,6 +113,8 @@ __all__ = (
     "EXPORT_FIELDS",
     "TREND_DIMENSIONS",
     "UNSURE_BELOW",
+    "CaseRecord",
+    "CaseWriteResult",
     "Cell",
     "ConfirmedLabels",
     "ContactSink",
@@ -104,10 +124,12 @@ __all__ = (
     "Dimensions",
     "ExampleContact",
     "FlushResult",
+    "FollowUpRecord",
     "IssuedToken",
     "MemorySink",
     "PeriodCounts",
     "PublicWording",
+    "RatedContact",
     "RelabelResult",
     "ReviewItem",
     "ReviewResult",
@@ -123,13 +145,18 @@ __all__ = (
     "StoredContact",
     "TrendRow",
     "UnknownContactsError",
+    "UnknownFollowUpError",
     "UnsureContact",
     "apply_reclassification",
     "apply_reviews",
+    "case_state_of",
+    "cases_received_between",
+    "cases_responded_between",
     "claim_delivery",
     "confirmed_labels",
     "contact_details",
     "contact_dimensions",
+    "contact_exists",
     "count_stored",
     "database_health",
     "database_identity",
@@ -138,6 +165,8 @@ __all__ = (
     "delivery_records",
     "example_contacts",
     "export_contacts",
+    "follow_ups",
+    "followup_id_for",
     "grouped_trend_counts",
     "head_revision",
     "issue_staff_token",
@@ -150,6 +179,8 @@ __all__ = (
     "model_labelled_contacts",
     "open_database",
     "postcode_district",
+    "rating_of",
+    "ratings_between",
     "record_action",
     "record_heartbeat",
     "record_staff_action",
@@ -164,6 +195,7 @@ __all__ = (
     "staff_audit",
     "staff_token_for",
     "staff_tokens",
+    "store_case_events",
     "store_status",
     "stored_actions",
     "stored_contact_ids",
@@ -174,5 +206,6 @@ __all__ = (
     "trend_total",
     "unsure_contacts",
     "untold_contacts",
+    "update_follow_up",
     "yearly_type_totals",
 )

@@ -3,7 +3,8 @@
 PipelineError (contracts)
 └── SinkError                  a write or read against the database failed
     ├── SinkUnavailableError   the database cannot be reached now; retry after ``retry_after`` s
-    └── SchemaOutOfDateError   the schema is not at this code's revision and migrating is off
+    ├── SchemaOutOfDateError   the schema is not at this code's revision and migrating is off
+    └── UnknownFollowUpError   no follow-up has the id asked for
 """
 
 from __future__ import annotations
@@ -34,3 +35,11 @@ class SchemaOutOfDateError(SinkError):
             "(this process does not migrate: CIVICPULSE_DATABASE_AUTO_MIGRATE=false)"
         )
         self.url, self.found, self.wanted = url, found, wanted
+
+
+class UnknownFollowUpError(SinkError):
+    """No follow-up has this id."""
+
+    def __init__(self, followup_id: object) -> None:
+        super().__init__(f"no follow-up {followup_id}; `civicpulse followups` lists them")
+        self.followup_id = followup_id

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
+from config import FollowUpRule
 from contracts import (
     ContactClassified,
     ContactReceived,
@@ -27,6 +28,7 @@ from contracts import (
     local_date,
 )
 from sinks.base import FlushResult, PublicWording, ReviewResult
+from sinks.cases import write_rating_history
 from sinks.db.engine import upsert_insert
 from sinks.db.errors import database_errors
 from sinks.db.labels import StoredLabels, cell_key, locked_labels
@@ -45,11 +47,13 @@ class _Pending:
         default_factory=dict
     )
     ratings: dict[uuid.UUID, RatingReceived] = field(default_factory=dict)
+    rating_versions: list[RatingReceived] = field(default_factory=list)
     dead_letters: list[DeadLetter] = field(default_factory=list)
 
     def clear(self) -> None:
         self.contacts.clear()
         self.ratings.clear()
+        self.rating_versions.clear()
         self.dead_letters.clear()
 
 
@@ -64,9 +68,10 @@ def postcode_district(postcode: str | None) -> str | None:
 class SqlContactSink:
     """The ContactSink backed by any SQLAlchemy engine (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, follow_up_rule: FollowUpRule | None = None) -> None:
         self._engine = engine
         self._pending = _Pending()
+        self._follow_up_rule = follow_up_rule or FollowUpRule()
 
     def add(
         self, contact: ContactReceived, classified: ContactClassified, wording: PublicWording
@@ -75,7 +80,11 @@ class SqlContactSink:
         self._pending.contacts[contact.contact_id] = (contact, classified, wording)
 
     def add_rating(self, rating: RatingReceived) -> None:
-        self._pending.ratings[rating.rating_id] = rating
+        # The latest opinion wins; every version is kept as the rating's history.
+        current = self._pending.ratings.get(rating.rating_id)
+        if current is None or current.rated_at <= rating.rated_at:
+            self._pending.ratings[rating.rating_id] = rating
+        self._pending.rating_versions.append(rating)
 
     def add_dead_letter(self, dead_letter: DeadLetter) -> None:
         self._pending.dead_letters.append(dead_letter)
@@ -174,9 +183,12 @@ class SqlContactSink:
             stmt.on_conflict_do_update(
                 index_elements=["rating_id"],
                 set_={c.name: stmt.excluded[c.name] for c in table.c if c.name != "rating_id"},
+                # A later opinion replaces an earlier one, never the other way round.
+                where=table.c.rated_at <= stmt.excluded.rated_at,
             ),
             rows,
         )
+        write_rating_history(connection, self._pending.rating_versions, self._follow_up_rule)
         return len(rows)
 
     def _write_dead_letters(self, connection: Connection) -> int:

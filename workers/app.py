@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from classifiers import ContactClassifier, ModelRegistry
-from config import Settings
+from config import FollowUpRule, Settings
 from contracts import Topic, encode, topic_name
 from sinks import (
     SinkError,
@@ -34,6 +34,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
+from workers.lifecycle import store_case_event_batch
 from workers.retry import BatchPause, WorkerProblem, withhold_acks
 from workers.schedule import add_digest_schedule
 
@@ -47,6 +48,7 @@ class WorkerState:
     classifier: ContactClassifier
     registry: ModelRegistry
     engine: Engine
+    follow_up_rule: FollowUpRule = field(default_factory=FollowUpRule)
     worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     contacts_processed: int = 0
@@ -145,7 +147,8 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         app.agent(topic(source), name=name, concurrency=1)(agent)
 
     # Each agent has its own sink: a sink's pending batch is not shared between agents.
-    contact_sink, rating_sink, review_sink = (SqlContactSink(state.engine) for _ in range(3))
+    contact_sink, review_sink, case_sink = (SqlContactSink(state.engine) for _ in range(3))
+    rating_sink = SqlContactSink(state.engine, follow_up_rule=state.follow_up_rule)
 
     def contacts(batch: list[RawMessage]) -> BatchOutcome:
         outcome = store_contacts(batch, state.classifier, contact_sink, sleep=state.pause)
@@ -162,6 +165,12 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         Topic.contacts_reviewed,
         "apply_reviews",
         lambda b: store_reviews(b, review_sink, sleep=state.pause),
+    )
+
+    batching_agent(
+        Topic.cases_events,
+        "store_case_events",
+        lambda b: store_case_event_batch(b, state.engine, case_sink, sleep=state.pause),
     )
 
     if settings.digest_schedule_enabled:

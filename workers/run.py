@@ -8,7 +8,7 @@ import logging
 import faust
 
 from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
-from config import Settings, load_taxonomy
+from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import SinkError, database_identity, open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
@@ -39,6 +39,7 @@ def run_worker(settings: Settings) -> None:
         registry=registry,
         engine=engine,
         database_identity=database_identity(engine),
+        follow_up_rule=load_service_standards(settings.config_dir).follow_up,
     )
     _remember_identity(settings, state.database_identity)
     app = create_app(settings, state)

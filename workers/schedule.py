@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import faust
 from sqlalchemy import Engine
 
-from config import Settings, load_reference_data
+from config import Settings, load_reference_data, load_service_standards
 from contracts import PipelineError
 from delivery import load_recipients
 from insights.analysis import load_targets
@@ -51,6 +51,7 @@ def add_digest_schedule(
     )
     reference = load_reference_data(settings.config_dir)
     targets = load_targets(settings.config_dir / "targets.yaml")
+    standards = load_service_standards(settings.config_dir, reference)
     renderer = DigestRenderer(reference.taxonomy)
     timers: list[DigestTimer] = []
     for name, schedule in book.schedules.items():
@@ -68,6 +69,7 @@ def add_digest_schedule(
                 outputs_dir=settings.outputs_dir,
                 renderer=renderer,
                 targets=targets,
+                standards=standards,
             )
             try:
                 return await asyncio.get_running_loop().run_in_executor(None, job)

@@ -28,6 +28,7 @@ from ingest import (
     parse_column_overrides,
     parse_crm_file,
     parse_mailbox,
+    publish_case_events,
     publish_contacts,
     read_submissions,
     resolve_profile,
@@ -125,7 +126,7 @@ def ingest_csv(
     except PipelineError as exc:
         raise fail_on(exc) from exc
     rejected: list[RejectedRow] = []
-    published = 0
+    published = case_events = 0
     total = max(0, _count_lines(file) - 1)
     try:
         with _progress() as progress:
@@ -134,6 +135,7 @@ def ingest_csv(
                 contacts = [c for c in chunk if isinstance(c, ContactReceived)]
                 rejected.extend(r for r in chunk if isinstance(r, RejectedRow))
                 published += publish_contacts(publisher, contacts)
+                case_events += publish_case_events(publisher, parse.take_case_events())
                 progress.update(task, completed=parse.rows_read)
             progress.update(task, total=parse.rows_read, completed=parse.rows_read)
     except PipelineError as exc:
@@ -148,6 +150,7 @@ def ingest_csv(
         [
             ("rows read", parse.rows_read),
             ("published", published),
+            ("case lifecycle events published", case_events),
             ("rejected", len(rejected)),
             ("duplicate rows (same contact id)", parse.duplicates),
             ("partners not in config (accepted)", _top(parse.unknown_partners)),

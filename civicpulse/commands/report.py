@@ -15,6 +15,7 @@ import typer
 from civicpulse.backfill import backfill
 from civicpulse.context import CommandContext, command_context, console, fail, fail_on
 from civicpulse.output import rich_table
+from config import load_service_standards
 from contracts import ContractError, Period, PipelineError, parse_period
 from delivery import RecipientBook, load_recipients
 from insights.analysis import load_targets
@@ -79,11 +80,12 @@ def digest(
         raise fail(f"no recipients for {', '.join(services)} in {_book_path(ctx, recipients)}")
     try:
         targets = load_targets(ctx.settings.config_dir / "targets.yaml")
+        standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
         engine = open_database(ctx.settings.sqlalchemy_url)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     try:
-        built = build_digest(engine, ctx.reference, scope, targets=targets)
+        built = build_digest(engine, ctx.reference, scope, targets=targets, standards=standards)
         if built.contacts == 0:
             raise fail(
                 f"no contacts for {', '.join(services)} in {scope.period.label}: no digest "

@@ -14,7 +14,7 @@ from config import ReferenceData, Settings
 from ingest._publisher import KafkaPublisher, Publisher
 from ingest.api.deps import PublisherSlot
 from ingest.api.rate_limit import ClientRateLimit
-from ingest.api.routes import contacts, ratings
+from ingest.api.routes import case_events, contacts, ratings
 from ingest.api.validation import answer_validation_error
 
 
@@ -45,6 +45,7 @@ def create_app(
     app.add_exception_handler(RequestValidationError, answer_validation_error)
     app.include_router(contacts.router)
     app.include_router(ratings.router)
+    app.include_router(case_events.router)
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, str]:

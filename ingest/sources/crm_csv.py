@@ -17,8 +17,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from config import CONTACT_TYPE_WORDS, CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
-from contracts import Channel, ContactReceived, ContactType, contact_id_for
+from contracts import CaseEvent, Channel, ContactReceived, ContactType, contact_id_for
 from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
+from ingest.sources.crm_lifecycle import row_case_events
 from ingest.sources.event_dates import early_date_warning, future_date_problem
 from ingest.sources.rejects import RejectedRow
 from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, TableRows, read_table
@@ -146,12 +147,18 @@ class CrmParse:
         self.unknown_wards: Counter[str] = Counter()
         self.unmapped_labels: Counter[str] = Counter()
         self.early_dates: Counter[str] = Counter()  # year -> rows dated before earliest_year
+        self.case_events: list[CaseEvent] = []  # lifecycle steps of accepted rows; drained
         self._tallies = {
             "partner": self.unknown_partners,
             "ward": self.unknown_wards,
             "label": self.unmapped_labels,
             "early_date": self.early_dates,
         }
+
+    def take_case_events(self) -> list[CaseEvent]:
+        """The lifecycle events of the rows yielded since the last call (optional columns)."""
+        events, self.case_events = self.case_events, []
+        return events
 
     def __iter__(self) -> Iterator[ContactReceived | RejectedRow]:
         self._reset()
@@ -170,10 +177,14 @@ class CrmParse:
                     now,
                     self.earliest_year,
                 )
-            except MalformedRowError as exc:
+                cells = _Cells(row, self.columns)
+                events = row_case_events(cells, cells.where, contact, self.profile, now)
+            except (MalformedRowError, ValueError) as exc:
                 self.rejected += 1
-                yield RejectedRow(self.source, line, exc.reason, dict(row))
+                reason = exc.reason if isinstance(exc, MalformedRowError) else str(exc)
+                yield RejectedRow(self.source, line, reason, dict(row))
                 continue
+            self.case_events.extend(events)
             self.accepted += 1
             if contact.contact_id in seen:
                 self.duplicates += 1

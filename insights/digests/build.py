@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
-from contracts import local_date
+from config import ReferenceData, ServiceStandards
 from insights.analysis import Target
 from insights.digests.errors import DigestError
 from insights.digests.model import Digest, DigestScope, Section, TableRow
@@ -29,17 +28,25 @@ from insights.digests.sections_analysis import (
     HotspotsSection,
     TargetsSection,
 )
+from insights.digests.sections_lifecycle import (
+    FollowUpsSection,
+    SatisfactionSection,
+    TimelinessSection,
+)
 from insights.digests.signals import travel
 from insights.digests.source import DigestSource
 
 DEFAULT_SECTIONS: tuple[DigestSection, ...] = (
     SummarySection(),
     ChangesSection(),
+    FollowUpsSection(),  # overdue follow-ups are escalated: near the top
     TargetsSection(),
     TableSection(),
     HotspotsSection(),
     EmergingSection(),
     ComplimentsSection(),
+    SatisfactionSection(),
+    TimelinessSection(),
     ActionsSection(),
     ExamplesSection(),
 )
@@ -53,9 +60,11 @@ def build_digest(
     sections: Sequence[DigestSection] = DEFAULT_SECTIONS,
     targets: Sequence[Target] = (),
     now: datetime | None = None,
+    standards: ServiceStandards | None = None,
 ) -> Digest:
     """The digest of ``scope``: its table and every section that has something to say
-    (``targets``, from ``insights.analysis.load_targets``, give red/amber/green)."""
+    (``targets``, from ``insights.analysis.load_targets``, give red/amber/green;
+    ``standards`` from ``config/standards.yaml`` measure timeliness and satisfaction)."""
     unknown = [s for s in scope.services if s not in reference.taxonomy.service_ids]
     if unknown:
         raise DigestError(
@@ -64,7 +73,7 @@ def build_digest(
             key=scope.key,
         )
     now = now or datetime.now(UTC)
-    source = DigestSource(engine, reference, scope, targets, today=local_date(now))
+    source = DigestSource(engine, reference, scope, targets, standards, now)
     table = period_table(source)
     built: list[Section] = []
     for section in sections:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
+from config import ReferenceData, ServiceStandards
 from contracts import Period, PeriodKind, local_date, period_of
 from delivery import (
     DeliveryChannel,
@@ -68,6 +68,7 @@ def send_digest(
     sleep: Callable[[float], None] = time.sleep,
     digest: Digest | None = None,
     targets: Sequence[Target] = (),
+    standards: ServiceStandards | None = None,
 ) -> list[SentDigest]:
     """Deliver the digest of ``scope`` to each of ``recipients`` over their channel, unless
     already delivered; built only if someone still needs it."""
@@ -89,7 +90,7 @@ def send_digest(
             sent.append(SentDigest(recipient, scope.period, outcome))
             continue
         if digest is None:
-            digest = build_digest(engine, reference, scope, targets=targets)
+            digest = build_digest(engine, reference, scope, targets=targets, standards=standards)
         personal = replace(digest, scope=replace(digest.scope, recipient_name=recipient.name))
         message = digest_message(renderer.render(personal))
         outcome = deliver(engine, message, recipient, channel, policy, sleep=sleep)
@@ -109,6 +110,7 @@ def send_scheduled(
     channels: ChannelFactory | None = None,
     sleep: Callable[[float], None] = time.sleep,
     targets: Sequence[Target] = (),
+    standards: ServiceStandards | None = None,
 ) -> list[SentDigest]:
     """Everything ``schedule`` owes at ``now``: each recipient's digest of the last complete
     period, and a retry of the period before when its delivery had failed."""
@@ -134,6 +136,7 @@ def send_scheduled(
                 channels=channels,
                 sleep=sleep,
                 targets=targets,
+                standards=standards,
             )
         )
     failed = [s for s in sent if s.outcome.status == "failed"]

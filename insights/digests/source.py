@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
-from contracts import Period, periods_between
+from config import ReferenceData, ServiceStandards
+from contracts import Period, local_date, periods_between
 from insights.analysis import Target, TopicContact
 from insights.digests.model import DigestScope
 from sinks import ExampleContact, example_contacts, grouped_trend_counts, unsure_contacts
@@ -29,10 +29,12 @@ class DigestSource:
         reference: ReferenceData,
         scope: DigestScope,
         targets: Sequence[Target] = (),
-        *,
-        today: date | None = None,
+        standards: ServiceStandards | None = None,
+        now: datetime | None = None,
     ) -> None:
         self.engine = engine
+        self.standards = standards or ServiceStandards()
+        self.now = now or datetime.now(UTC)
         self.reference = reference
         self.scope = scope
         self.targets = tuple(targets)
@@ -42,7 +44,8 @@ class DigestSource:
         self._pools: dict[str, list[ExampleContact]] = {}
         # A period still running is compared like with like: its days so far against the
         # same number of days at the start of each comparison period.
-        in_progress = today is not None and self.period.start <= today < self.period.end
+        today = local_date(self.now)
+        in_progress = self.period.start <= today < self.period.end
         self.to_date: date | None = today if in_progress else None
 
     @property

@@ -15,6 +15,12 @@ from insights.reports.render import (
     annual_html,
     annual_json,
 )
+from insights.reports.satisfaction_public import (
+    PublicSatisfaction,
+    public_satisfaction,
+    satisfaction_csv,
+    satisfaction_html,
+)
 from insights.reports.suppression import COMPLEMENTARY, SMALL, THRESHOLD, shown, suppress_column
 
 __all__ = (
@@ -26,6 +32,7 @@ __all__ = (
     "TYPES",
     "AnnualReport",
     "AnnualRow",
+    "PublicSatisfaction",
     "PublishedCount",
     "PublishedRow",
     "Ranked",
@@ -33,7 +40,10 @@ __all__ = (
     "annual_html",
     "annual_json",
     "annual_report",
+    "public_satisfaction",
     "published_table",
+    "satisfaction_csv",
+    "satisfaction_html",
     "shown",
     "suppress_column",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import sinks.db.case_tables
 import sinks.db.staff_tables  # noqa: F401  (registers the staff tables on Base.metadata)
 from sinks.db.tables import Base
 

@@ -1,0 +1,87 @@
+"""``civicpulse followups``, ``ratings link``, ``timeliness`` and ``publish satisfaction`` on a
+real SQLite home, in-process (Typer's runner): the exact JSON keys and refusals with reasons
+(``actions`` has its own tests)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from contracts import CaseEvent, CaseEventKind, RatingReceived, case_event_id_for
+from sinks import SqlContactSink, open_database, store_case_events
+from tests.sinks.test_sql import classify, make_contact, store
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    monkeypatch.setenv("CIVICPULSE_RATING_LINK_SECRET", "s3cret")
+    monkeypatch.setenv("CIVICPULSE_PUBLIC_BASE_URL", "https://council.example/feedback")
+    return open_database(f"sqlite:///{tmp_path / 'civicpulse.db'}")
+
+
+def run(*args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(app, list(args))
+    return done.exit_code, done.output
+
+
+def test_ratings_link_followups_and_timeliness_commands(home: Engine) -> None:
+    contact = make_contact("CMD-1", when="2025-10-06T09:00:00+01:00")
+    store(home, (contact, classify(contact)))
+    code, out = run("ratings", "link", str(contact.contact_id))
+    assert code == 0 and out.startswith("https://council.example/feedback/rate/")
+    code, out = run("ratings", "link", str(uuid.uuid4()))
+    assert code == 1 and "no contact" in out
+    responded = datetime(2025, 10, 20, 12, tzinfo=UTC)
+    store_case_events(
+        home,
+        [
+            CaseEvent(
+                event_id=case_event_id_for(contact.contact_id, CaseEventKind.responded, responded),
+                contact_id=contact.contact_id,
+                kind=CaseEventKind.responded,
+                occurred_at=responded,
+            )
+        ],
+    )
+    sink = SqlContactSink(home)
+    sink.add_rating(
+        RatingReceived(
+            rating_id=uuid.uuid4(), contact_id=contact.contact_id, rated_at=responded, score=2
+        )
+    )
+    sink.flush()
+    code, out = run("timeliness", "--period", "2025-10", "--by", "service,type", "--format", "json")
+    assert code == 0, out
+    (row,) = json.loads(out)
+    assert list(row) == [
+        "service", "contact_type", "period", "responded", "within_target",
+        "within_target_pct", "median_working_days", "open_overdue",
+    ]  # fmt: skip
+    code, out = run("followups", "--format", "json")
+    (follow_up,) = json.loads(out)
+    assert list(follow_up) == [
+        "followup_id", "contact_id", "service", "opened_at", "due", "status", "overdue",
+    ]  # fmt: skip
+    code, out = run("followups", "update", follow_up["followup_id"], "--status",
+                    "closed_without_action")  # fmt: skip
+    assert code == 1 and "reason" in out
+    code, out = run("followups", "update", follow_up["followup_id"], "--status", "resolved",
+                    "--note", "apologised, bin collected")  # fmt: skip
+    assert code == 0, out
+    code, out = run("followups", "--overdue", "--format", "json")
+    assert json.loads(out) == []
+    code, out = run("publish", "satisfaction", "--year", "2025/26")
+    assert code == 0, out
+    published = Path(home.url.database or "").parent / "outputs" / "published"
+    csv_text = (published / "satisfaction-2025-26.csv").read_text()
+    assert "<5" in csv_text and "Jo Bloggs" not in csv_text
+    code, out = run("publish", "satisfaction", "--year", "2025/26-Q3")
+    assert code == 1 and "financial year" in out
