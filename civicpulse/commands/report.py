@@ -137,18 +137,20 @@ def annual(
     ] = None,
 ) -> None:
     """Complaints, compliments, enquiries and suggestions by partner and service for a
-    financial year, against the year before, with the top categories and wards. HTML and CSV
-    show counts of 1-4 as <5 (for publication); JSON has exact counts."""
+    financial year, against the year before, with the top categories and wards, how quickly
+    and how well services responded, and what was done. HTML and CSV show counts of 1-4 as <5
+    (for publication); JSON has exact counts."""
     ctx = command_context()
     fy = _period(year)
     if fy.kind != "year":
         raise fail(f"--year {year!r} is a {fy.kind}; give a financial year like 2025/26")
     try:
+        standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
         engine = open_database(ctx.settings.sqlalchemy_url)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     try:
-        report = annual_report(engine, ctx.reference, fy)
+        report = annual_report(engine, ctx.reference, fy, standards=standards)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     finally:

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
-from config import ReferenceData
+from config import ReferenceData, ServiceStandards
 from contracts import ContactType, Period, local_date
 from insights.actions import ActionReport, action_reports
 from insights.errors import DigestError
+from insights.reports.service_quality import ServiceQuality, service_quality
 from sinks import grouped_trend_counts, yearly_type_totals
 
 TYPES: tuple[str, ...] = tuple(t.value for t in ContactType)
@@ -58,6 +59,9 @@ class AnnualReport:
     history: dict[str, dict[str, int]]  # financial year label -> type -> count
     generated_at: datetime
     actions: tuple[ActionReport, ...] = ()  # "you said, we did" in the year
+    quality: ServiceQuality = field(default_factory=ServiceQuality)  # timeliness, satisfaction
+    partner_names: dict[str, str] = field(default_factory=dict)
+    service_names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """``year``, ``from``, ``to``, ``totals`` and ``rows`` (exact counts, for tools; rows carry
@@ -68,6 +72,7 @@ class AnnualReport:
             "to": self.year.end.isoformat(),
             "totals": dict(self.totals),
             "actions": [a.record() for a in self.actions],
+            **self.quality.as_json(),
             "rows": [
                 {
                     "partner": r.partner,
@@ -90,8 +95,10 @@ def annual_report(
     *,
     top: int = 10,
     now: datetime | None = None,
+    standards: ServiceStandards | None = None,
 ) -> AnnualReport:
-    """The report for financial ``year`` (a ``2025/26`` period)."""
+    """The report for financial ``year`` (a ``2025/26`` period); ``standards`` (from
+    ``config/standards.yaml``) measure timeliness and satisfaction."""
     if year.kind != "year":
         raise DigestError(f"{year.label} is not a financial year; use one like 2025/26")
     previous = year.same_period_last_year()
@@ -148,6 +155,11 @@ def annual_report(
                 today=local_date(now or datetime.now(UTC)),
             )
         ),
+        quality=service_quality(
+            engine, year, standards or ServiceStandards(), now or datetime.now(UTC)
+        ),
+        partner_names=partner_names,
+        service_names={s.id: s.name for s in reference.taxonomy.services},
     )
 
 

@@ -15,6 +15,7 @@ from insights.digests import PLURALS, describe_period, template_environment
 from insights.digests.charts import columns_png
 from insights.reports.annual import TYPES, AnnualReport, Ranked
 from insights.reports.published import ALL, COLUMNS, published_table
+from insights.reports.service_quality import published_satisfaction, published_timeliness
 from insights.reports.suppression import THRESHOLD, change_shown, shown
 
 CSV_FIELDS: tuple[str, ...] = (
@@ -140,9 +141,24 @@ def annual_html(report: AnnualReport, env: Environment | None = None) -> str:
             }
             for a in report.actions
         ],
+        timeliness=[
+            {**_names(report, r.by), **published_timeliness(r)} for r in report.quality.timeliness
+        ],
+        satisfaction=[
+            {**_names(report, r.by), **published_satisfaction(r)}
+            for r in report.quality.satisfaction
+        ],
         threshold=THRESHOLD,
         generated_at=report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
     )
+
+
+def _names(report: AnnualReport, by: dict[str, str | None]) -> dict[str, str]:
+    partner, service = by.get("partner"), by.get("service")
+    return {
+        "partner": report.partner_names.get(partner or "", partner or "Partner not known"),
+        "service": report.service_names.get(service or "", service or "Service not known"),
+    }
 
 
 def _column_label(column: str) -> str:

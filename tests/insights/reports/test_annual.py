@@ -8,7 +8,8 @@ import csv
 import io
 import json
 import subprocess
-from datetime import date
+import uuid
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from config import ReferenceData
+from config import ReferenceData, load_service_standards
 from contracts import (
     ActionEntry,
     ActionOutcome,
     ActionTheme,
+    CaseEvent,
+    CaseEventKind,
     Channel,
     LabelSource,
+    RatingReceived,
+    case_event_id_for,
+    contact_id_for,
     parse_period,
 )
 from insights.digests import DigestError
@@ -36,7 +42,7 @@ from insights.reports import (
     annual_report,
     suppress_column,
 )
-from sinks import record_action
+from sinks import SqlContactSink, record_action, store_case_events
 from tests.fixtures.contacts import ContactSpec, store_contacts
 
 Row = tuple[str, str, str, str, str | None]  # when, partner, service, type, ward
@@ -96,7 +102,9 @@ def test_financial_year_runs_april_to_march_by_uk_date(
     following = annual_report(engine, reference, parse_period("2026/27"))
     assert following.totals["complaint"] == 1 and following.previous_totals["complaint"] == 1
     data = json.loads(annual_json(report))
-    assert set(data) == {"year", "from", "to", "totals", "rows", "actions"}
+    assert set(data) == {
+        *("year", "from", "to", "totals", "rows", "actions", "timeliness", "satisfaction")
+    }
     assert data["actions"] == []  # none recorded
     assert (data["year"], data["from"], data["to"]) == ("2025/26", "2025-04-01", "2026-03-31")
     assert data["rows"] == [
@@ -262,9 +270,12 @@ def test_the_published_annual_report_passes_axe_with_no_serious_violations(
     done = "Double yellow lines on Mill Lane; problems to Mrs Jo Bloggs on 07700 900123."
     record_action(engine, ActionEntry(theme=theme, outcome=ActionOutcome.done, summary=done,
                                       taken_on=date(2025, 9, 1)))  # fmt: skip
-    report = annual_report(engine, reference, parse_period("2025/26"))
+    respond_and_rate(engine, rows, [4, 2, 5, None] * (len(rows) // 4) + [5] * (len(rows) % 4))
+    standards = load_service_standards(Path(__file__).resolve().parents[3] / "config", reference)
+    report = annual_report(engine, reference, parse_period("2025/26"), standards=standards)
     html = annual_html(report)
     assert "<table" in html and "<img" in html  # the page under test has its tables and chart
+    assert "How quickly we responded" in html and "Satisfaction with our responses" in html
     assert "You said, we did" in html and "Double yellow lines on Mill Lane" in html
     assert "07700" not in html and "Jo Bloggs" not in html  # public: personal data removed
     [action] = json.loads(annual_json(report))["actions"]
@@ -282,3 +293,62 @@ def test_the_accessibility_check_reports_what_it_finds(tmp_path: Path) -> None:
     )
     found = {str(v["id"]) for v in axe_violations(page, tmp_path)}
     assert {"image-alt", "label"} <= found
+
+
+def respond_and_rate(engine: Engine, rows: list[Row], scores: list[int | None]) -> None:
+    """Each stored contact (same refs as ``store``) responded to 3 days after it came in, and
+    rated with its score in ``scores`` (None: not rated)."""
+    events, sink = [], SqlContactSink(engine)
+    for i, (when, *_rest) in enumerate(rows):
+        contact_id = contact_id_for("annual-test", str(i))
+        responded = datetime.fromisoformat(when) + timedelta(days=3)
+        events.append(
+            CaseEvent(
+                event_id=case_event_id_for(contact_id, CaseEventKind.responded, responded),
+                contact_id=contact_id,
+                kind=CaseEventKind.responded,
+                occurred_at=responded,
+            )
+        )
+        if scores[i] is not None:
+            sink.add_rating(
+                RatingReceived(
+                    rating_id=uuid.uuid4(),
+                    contact_id=contact_id,
+                    rated_at=responded + timedelta(days=1),
+                    score=int(scores[i] or 0),
+                )
+            )
+    store_case_events(engine, events)
+    sink.flush()
+
+
+def test_the_year_shows_timeliness_and_satisfaction_by_partner_and_service(
+    engine: Engine, reference: ReferenceData
+) -> None:
+    rows: list[Row] = [
+        ("2025-06-02T10:00:00+01:00", "council", "parking", "complaint", "Hale")
+    ] * 12 + [("2025-06-02T10:00:00+01:00", "police", "parking", "complaint", "Hale")] * 3
+    store(engine, rows)
+    council: list[int | None] = [5, 5, 4, 4, 4, 2, 1, 5, 5, 4, None, None]
+    respond_and_rate(engine, rows, [*council, 5, 5, 1])
+    standards = load_service_standards(Path(__file__).resolve().parents[3] / "config", reference)
+    report = annual_report(engine, reference, parse_period("2025/26"), standards=standards)
+    data = json.loads(annual_json(report))
+    quality = {(r["partner"], r["service"]): r for r in data["timeliness"]}
+    council = quality[("council", "parking")]
+    assert (council["responded"], council["open_overdue"]) == (12, 0)
+    assert council["median_working_days"] == 3.0 and council["period"] == "2025/26"
+    [rated] = [r for r in data["satisfaction"] if r["partner"] == "council"]
+    assert (rated["ratings"], rated["satisfied"], rated["satisfied_pct"]) == (10, 8, 80.0)
+    assert rated["satisfied_ci"][0] < 80.0 < rated["satisfied_ci"][1]
+
+    soup = BeautifulSoup(annual_html(report), "html.parser")
+    cells = {
+        tuple(cell.get_text(strip=True) for cell in tr.find_all(["th", "td"]))
+        for tr in soup.find_all("tr")
+        if tr.find("td")
+    }
+    assert ("Halton Borough Council", "Parking", "10", "80%") in {c[:4] for c in cells}
+    police = [c for c in cells if c[0] == "Cheshire Constabulary" and len(c) == 6]
+    assert police and all(c[2] == SMALL and "not shown" in c for c in police)  # 3 of them
