@@ -63,7 +63,8 @@ LAZY_COMMANDS = (
         "backfill",
         f"{COMMANDS}.report:register",
         "Back-fill a multi-year realistic history (seasons, weekdays, growth, a spike, a drop,\n"
-        "a new channel's lasting level shift and an emerging topic) into the database.",
+        "a new channel's lasting level shift and an emerging topic) into the database, with how\n"
+        "each contact was answered (some late) and rated.",
     ),
     LazyCommand(
         "timeliness",

@@ -19,6 +19,7 @@ from samples.history import (
     generate_history,
     load_texts,
 )
+from samples.history_responses import Handling, handling_of
 from samples.ratings import Rating, generate_ratings
 from samples.starter import (
     STARTER_HEADER,
@@ -43,6 +44,7 @@ __all__ = (
     "STARTER_SEED",
     "CrmCase",
     "FeedbackRow",
+    "Handling",
     "HistoricContact",
     "HistoryPlan",
     "PhraseBankError",
@@ -61,6 +63,7 @@ __all__ = (
     "generate_ratings",
     "generate_starter_rows",
     "generate_webforms",
+    "handling_of",
     "load_texts",
     "render_json",
     "starter_csv",
