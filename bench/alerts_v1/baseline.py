@@ -13,8 +13,8 @@ from datetime import date
 import numpy as np
 from scipy.special import ndtri
 
-from bench.alerts_v1.glm import Array, GlmFit, fit_robust
 from contracts import Period, PeriodKind, financial_quarter
+from insights.analysis.glm import Array, GlmFit, fit_robust  # unchanged since v1
 
 PERIODS_PER_YEAR: dict[str, float] = {
     "day": 365.25,

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bench.alerts_v1.baseline import Baseline, HistoryRules, fit_baseline, recent_shift
-from bench.alerts_v1.significance import bh_qvalues, tail_probabilities, two_sided_p
 from contracts import Period, parse_period
 from insights.analysis import (
     Labels,
@@ -22,6 +21,11 @@ from insights.analysis import (
     direction_of_travel,
     record_phrase,
     series_label,
+)
+from insights.analysis.significance import (  # unchanged since v1 (BH now by scipy)
+    bh_qvalues,
+    tail_probabilities,
+    two_sided_p,
 )
 
 
