@@ -17,6 +17,7 @@ __all__ = (
     "ingest",
     "lifecycle",
     "model",
+    "model_versions",
     "predict",
     "publish",
     "read",
