@@ -10,15 +10,25 @@ import hashlib
 import json
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from config import CONTACT_TYPE_WORDS, CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
-from contracts import CaseEvent, Channel, ContactReceived, ContactType, contact_id_for
+from config import CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
+from contracts import CaseEvent, ContactReceived, contact_id_for
 from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
+from ingest.sources.crm_cells import (
+    Cells,
+    Notes,
+    channel_of,
+    contact_type_of,
+    default_partner,
+    known_or_given,
+    profile_channel,
+    service_and_category,
+)
 from ingest.sources.crm_lifecycle import row_case_events
 from ingest.sources.event_dates import early_date_warning, future_date_problem
 from ingest.sources.rejects import RejectedRow
@@ -28,39 +38,6 @@ from ingest.sources.uk_dates import parse_uk_datetime
 REQUIRED_FIELDS: tuple[str, ...] = ("received_at", "text")
 AD_HOC_PROFILE = "ad-hoc"
 _FIELDS = ", ".join(CRM_FIELDS)
-
-_CHANNEL_WORDS: dict[str, Channel] = {
-    **{normalise_label(c.value): c for c in Channel},
-    **dict.fromkeys(("telephone", "tel", "call", "phone call", "contact centre"), Channel.phone),
-    **dict.fromkeys(("e mail", "mail"), Channel.email),
-    **dict.fromkeys(("online", "website", "web form", "webform", "online form"), Channel.web),
-    **dict.fromkeys(("face to face", "in person", "walk in", "visit"), Channel.in_person),
-    **dict.fromkeys(("post", "letter"), Channel.letter),
-    **dict.fromkeys(("social media", "twitter", "facebook"), Channel.social_media),
-}
-
-
-# What a row parsed with but could not place or doubts: (partner | ward | label | early_date,
-# value). Never a reject.
-_Notes = list[tuple[str, str]]
-
-
-class _Cells:
-    """One row's cells, looked up by our field names through the column map."""
-
-    def __init__(self, row: Mapping[str, str], columns: Mapping[str, str]) -> None:
-        self.row, self.columns = row, columns
-
-    def __call__(self, name: str) -> str:
-        header = self.columns.get(name)
-        return (self.row.get(header) or "").strip() if header is not None else ""
-
-    def label(self, name: str) -> str:
-        return " ".join(self(name).split())
-
-    def where(self, name: str) -> str:
-        header = self.columns.get(name)
-        return f"column {header!r}" if header is not None else f"{name} (no column mapped)"
 
 
 def parse_column_overrides(specs: Iterable[str]) -> dict[str, str]:
@@ -177,7 +154,7 @@ class CrmParse:
                     now,
                     self.earliest_year,
                 )
-                cells = _Cells(row, self.columns)
+                cells = Cells(row, self.columns)
                 events = row_case_events(cells, cells.where, contact, self.profile, now)
             except (MalformedRowError, ValueError) as exc:
                 self.rejected += 1
@@ -215,7 +192,7 @@ def parse_crm_file(
             "map one with --column FIELD=HEADER",
             source=source,
         )
-    _profile_channel(profile)
+    profile_channel(profile)
     table = read_table(path, encoding=profile.encoding, delimiter=profile.delimiter)
     columns = _match_headers(columns, table.headers, source)
     return CrmParse(
@@ -246,14 +223,6 @@ def _match_headers(
     return matched
 
 
-def _profile_channel(profile: CrmProfile) -> Channel:
-    channel = _CHANNEL_WORDS.get(normalise_label(profile.channel))
-    if channel is None:
-        choices = ", ".join(c.value for c in Channel)
-        raise IngestError(f"profile {profile.name!r}: channel {profile.channel!r} not in {choices}")
-    return channel
-
-
 def _parse_row(
     row: Mapping[str, str],
     line: int,
@@ -263,8 +232,8 @@ def _parse_row(
     reference: ReferenceData,
     now: datetime,
     earliest_year: int | None,
-) -> tuple[ContactReceived, _Notes]:
-    cells, notes = _Cells(row, columns), list[tuple[str, str]]()
+) -> tuple[ContactReceived, Notes]:
+    cells, notes = Cells(row, columns), list[tuple[str, str]]()
 
     def fail(reason: str) -> MalformedRowError:
         return MalformedRowError(reason, source=source, line=line)
@@ -296,24 +265,24 @@ def _parse_row(
         source_ref = None
         ref = "row-sha256:" + _row_digest(cells, columns)
     try:
-        contact_type = _contact_type(cells.label("contact_type"), profile)
+        contact_type = contact_type_of(cells.label("contact_type"), profile)
     except ValueError as exc:
         raise fail(f"{cells.where('contact_type')}: {exc}") from exc
-    service, category = _service_and_category(cells, profile, reference, notes)
+    service, category = service_and_category(cells, profile, reference, notes)
     data = {
         "contact_id": contact_id_for(profile.source_system, ref),
         "received_at": received_at,
-        "channel": _channel(cells.label("channel"), profile, notes),
+        "channel": channel_of(cells.label("channel"), profile, notes),
         "source_system": profile.source_system,
         "source_ref": source_ref,
-        "partner": _known_or_given("partner", cells, reference.resolve_partner, notes)
-        or _default_partner(profile, reference),
+        "partner": known_or_given("partner", cells, reference.resolve_partner, notes)
+        or default_partner(profile, reference),
         "contact_type": contact_type,
         "service": service,
         "category": category,
         "subject": cells("subject") or None,
         "text": text,
-        "ward": _known_or_given("ward", cells, reference.resolve_ward, notes),
+        "ward": known_or_given("ward", cells, reference.resolve_ward, notes),
         "postcode": " ".join(cells("postcode").upper().split()) or None,
         "reporter": {
             "name": cells.label("reporter_name") or None,
@@ -328,79 +297,10 @@ def _parse_row(
         raise fail(_validation_reason(exc, columns)) from exc
 
 
-def _row_digest(cells: _Cells, columns: Mapping[str, str]) -> str:
+def _row_digest(cells: Cells, columns: Mapping[str, str]) -> str:
     values = [[name, cells(name)] for name in sorted(columns)]
     encoded = json.dumps(values, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(encoded).hexdigest()
-
-
-def _contact_type(value: str, profile: CrmProfile) -> ContactType | None:
-    if not value:
-        return None
-    mapped = profile.value_map("contact_type").get(normalise_label(value))
-    if mapped == "":
-        return None
-    word = normalise_label(mapped if mapped is not None else value)
-    found = CONTACT_TYPE_WORDS.get(word)
-    if found is not None:
-        return found
-    if mapped is not None:
-        raise ValueError(f"profile maps contact type {value!r} to {mapped!r}, not a contact type")
-    known = ", ".join([*(t.value for t in ContactType), *profile.values.get("contact_type", {})])
-    raise ValueError(f"unknown contact type {value!r} (known: {known})")
-
-
-def _channel(value: str, profile: CrmProfile, notes: _Notes) -> Channel:
-    if value:
-        mapped = profile.value_map("channel").get(normalise_label(value), value)
-        found = _CHANNEL_WORDS.get(normalise_label(mapped))
-        if found is not None:
-            return found
-        notes.append(("label", f"channel: {value}"))
-    return _profile_channel(profile)
-
-
-def _service_and_category(
-    cells: _Cells, profile: CrmProfile, reference: ReferenceData, notes: _Notes
-) -> tuple[str | None, str | None]:
-    """Profile value maps first, then taxonomy names and aliases; a known category decides
-    the service. Labels that map to nothing are noted and left as None."""
-    tax = reference.taxonomy
-    service = _label(cells.label("service"), "service", profile, tax.resolve_service, notes)
-    category = _label(cells.label("category"), "category", profile, tax.resolve_category, notes)
-    if category is not None:
-        service = tax.service_of_category.get(category, service)
-    return service, category
-
-
-def _label(
-    value: str, name: str, profile: CrmProfile, resolve: Callable[[str], str | None], notes: _Notes
-) -> str | None:
-    if not value:
-        return None
-    mapped = profile.value_map(name).get(normalise_label(value))
-    if mapped == "":  # the profile says: this label means nothing to us, and that is fine
-        return None
-    found = resolve(mapped if mapped is not None else value)
-    if found is None:
-        notes.append(("label", f"{name}: {value}"))
-    return found
-
-
-def _known_or_given(
-    name: str, cells: _Cells, resolve: Callable[[str], str | None], notes: _Notes
-) -> str | None:
-    """The canonical partner id or ward name for a cell, else the cell as given (noted)."""
-    value = cells.label(name)
-    found = resolve(value) if value else None
-    if value and found is None:
-        notes.append((name, value))
-    return found or value or None
-
-
-def _default_partner(profile: CrmProfile, reference: ReferenceData) -> str | None:
-    default = profile.partner or reference.default_partner
-    return (reference.resolve_partner(default) or default) if default else None
 
 
 def _validation_reason(exc: ValidationError, columns: Mapping[str, str]) -> str:
