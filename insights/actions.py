@@ -150,12 +150,13 @@ def action_reports(
     taken_from: date | None = None,
     taken_to: date | None = None,
     today: date,
+    limit: int | None = None,
 ) -> list[ActionReport]:
-    """The action log (newest first) with each action's effect on its theme's contacts."""
+    """The action log (newest first, at most ``limit``) with each action's effect on its
+    theme's contacts (one series read per action, so only for the actions shown)."""
     out = []
-    for action in stored_actions(
-        engine, services=services, taken_from=taken_from, taken_to=taken_to
-    ):
+    found = stored_actions(engine, services=services, taken_from=taken_from, taken_to=taken_to)
+    for action in found[:limit]:
         theme = action.theme
         where: dict[str, str | None] = {
             "service": theme.service,

@@ -30,8 +30,9 @@ class ActionsSection:
             taken_from=end - LOOK_BACK,
             taken_to=end,
             today=end + timedelta(days=1),  # measured to the digest's period, not beyond
+            limit=self.limit,
         )
         if not reports:
             return None
-        rows = [r.record() | {"effect_text": r.effect.describe()} for r in reports[: self.limit]]
+        rows = [r.record() | {"effect_text": r.effect.describe()} for r in reports]
         return Section(self.name, "You said, we did", {"actions": rows})
