@@ -155,8 +155,8 @@ def action_reports(
     """The action log (newest first, at most ``limit``) with each action's effect on its
     theme's contacts (one series read per action, so only for the actions shown)."""
     out = []
-    found = stored_actions(engine, services=services, taken_from=taken_from, taken_to=taken_to)
-    for action in found[:limit]:
+    logged = stored_actions(engine, services=services, taken_from=taken_from, taken_to=taken_to)
+    for action in logged[:limit]:
         theme = action.theme
         where: dict[str, str | None] = {
             "service": theme.service,
@@ -165,8 +165,8 @@ def action_reports(
         }
         if theme.ward is not None:
             where["ward"] = theme.ward
-        found = load_series(engine, "month", ("service",), where=where)
-        effect = action_effect(found[0] if found else None, action.taken_on, today)
+        series = load_series(engine, "month", ("service",), where=where)
+        effect = action_effect(series[0] if series else None, action.taken_on, today)
         out.append(
             ActionReport(
                 action=action,
