@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from civicpulse.cli import app
 from contracts import CaseEvent, CaseEventKind, RatingReceived, case_event_id_for
 from sinks import SqlContactSink, open_database, store_case_events
-from tests.sinks.test_sql import classify, make_contact, store
+from tests.fixtures.contacts import ContactSpec, StoreContacts
 
 
 @pytest.fixture()
@@ -32,9 +32,10 @@ def run(*args: str) -> tuple[int, str]:
     return done.exit_code, done.output
 
 
-def test_ratings_link_followups_and_timeliness_commands(home: Engine) -> None:
-    contact = make_contact("CMD-1", when="2025-10-06T09:00:00+01:00")
-    store(home, (contact, classify(contact)))
+def test_ratings_link_followups_and_timeliness_commands(
+    home: Engine, stored_contacts: StoreContacts
+) -> None:
+    (contact,) = stored_contacts(home, ContactSpec("CMD-1", when="2025-10-06T09:00:00+01:00"))
     code, out = run("ratings", "link", str(contact.contact_id))
     assert code == 0 and out.startswith("https://council.example/feedback/rate/")
     code, out = run("ratings", "link", str(uuid.uuid4()))
