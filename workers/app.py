@@ -106,7 +106,10 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
             await classified.send(key=str(event.contact_id).encode(), value=encode(event))
 
     def batching_agent(
-        source: Topic, name: str, handle: Callable[[list[RawMessage]], BatchOutcome]
+        source: Topic,
+        name: str,
+        handle: Callable[[list[RawMessage]], BatchOutcome],
+        within: float | None = None,
     ) -> None:
         """An agent that hands batches of raw messages to ``handle`` off the event loop.
 
@@ -115,8 +118,9 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         again), and an unexpected error stops the worker for its supervisor to restart."""
 
         async def agent(stream: Any) -> None:
+            # A live contact waits for this window (unless the batch fills first): short.
             async for events in stream.take_events(
-                settings.worker_batch_size, within=settings.worker_batch_seconds
+                settings.worker_batch_size, within=within or settings.worker_live_batch_seconds
             ):
                 batch = [_raw(e) for e in events]
                 try:
