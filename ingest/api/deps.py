@@ -53,7 +53,9 @@ class PublisherSlot:
         """Publish from an async route: a publisher that can wait without a thread (the
         outbox's group commit) is awaited, any other runs in the thread pool."""
         try:
-            publisher: Publisher = self._publisher or await run_in_threadpool(self.get)
+            publisher = self._publisher
+            if publisher is None:
+                publisher = await run_in_threadpool(self.get)
             # getattr, not isinstance of a runtime Protocol: that walks its members each time.
             publish_async = getattr(publisher, "publish_async", None)
             if publish_async is not None:
