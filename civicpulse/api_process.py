@@ -10,7 +10,11 @@ producer, pure Python, thus never competes with request handling for an interpre
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
+import threading
+import time
 
 from fastapi import FastAPI
 
@@ -20,6 +24,8 @@ from civicpulse.intake_outbox import build_relay, outbox_publisher
 from config import ReferenceData, Settings
 from ingest import OutboxRelay
 from web import create_app
+
+log = logging.getLogger(__name__)
 
 # How often the relay looks for commits by API processes: the delay it adds to a contact.
 WATCH_OTHER_WRITERS_SECONDS = 0.005
@@ -40,7 +46,23 @@ def create_api() -> FastAPI:
     address). Its relay object is never started: it only holds the outbox this process
     writes to."""
     ctx = command_context()
+    stop_with_parent()
     return api_app(ctx.settings, ctx.reference, build_relay(ctx.settings))
+
+
+def stop_with_parent(every: float = 0.5) -> None:
+    """Stop this worker (gracefully: SIGTERM) when ``serve`` is gone. A worker orphaned by a
+    SIGKILLed ``serve`` kept answering 202 with no relay sending, and held the port, so the
+    restarted ``serve`` could not start."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        log.warning("serve (pid %d) is gone: this API worker stops", parent)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-with-serve", daemon=True).start()
 
 
 def prepare_workers(settings: Settings) -> OutboxRelay:
