@@ -1,7 +1,7 @@
 """Whether a broker answers, remembered for a moment: the intake API asks on every request,
 and a TCP connect per request (what it did) cost the broker an accept and the API a socket
-each time. The answer is reused for ``ttl`` seconds; a failed send forgets it at once, so a
-lost broker is noticed by the next request and intake pauses (503) within about ``ttl``."""
+each time. The answer is reused for ``ttl`` seconds, so intake pauses (503) within about
+``ttl`` of losing the broker, and resumes as soon after its return."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ class BrokerWatch:
         """Raise BrokerUnavailableError unless a broker answered within the last ``ttl``."""
         if not self.fresh():
             self.check()
+        self.raise_if_down()
+
+    def raise_if_down(self) -> None:
+        """Raise the last answer's BrokerUnavailableError, if it was one (never asks)."""
         problem = self._problem
         if problem is not None:
             raise problem
@@ -51,7 +55,3 @@ class BrokerWatch:
             else:
                 self._problem = None
             self._checked_at = self.clock()
-
-    def forget(self) -> None:
-        """A send failed: ask again before the next acceptance."""
-        self._checked_at = None

@@ -64,7 +64,7 @@ class OutboxPublisher:
         thread (the broker is asked in a thread, at most once a second)."""
         if not self.watch.fresh():
             await asyncio.to_thread(self.watch.check)
-        self.watch.require()
+        self.watch.raise_if_down()
         records = outbox_records(topic, events)
         if records:
             await asyncio.wrap_future(self.committer().submit(records))

@@ -52,14 +52,15 @@ class PublisherSlot:
     async def publish_async(self, topic: Topic, events: list[tuple[uuid.UUID, BaseModel]]) -> int:
         """Publish from an async route: a publisher that can wait without a thread (the
         outbox's group commit) is awaited, any other runs in the thread pool."""
+        publisher = self._publisher
+        if publisher is None:
+            publisher = await run_in_threadpool(self.get)
+        # getattr, not isinstance of a runtime Protocol: that walks its members each time.
+        if getattr(publisher, "publish_async", None) is not None:
+            # Kept on a refusal: it holds no broker connection, and its memory of the broker's
+            # answer is what keeps a paused intake from asking the broker on every request.
+            return await cast(AsyncPublisher, publisher).publish_async(topic, events)
         try:
-            publisher = self._publisher
-            if publisher is None:
-                publisher = await run_in_threadpool(self.get)
-            # getattr, not isinstance of a runtime Protocol: that walks its members each time.
-            publish_async = getattr(publisher, "publish_async", None)
-            if publish_async is not None:
-                return await cast(AsyncPublisher, publisher).publish_async(topic, events)
             return await run_in_threadpool(publisher.publish, topic, events)
         except BrokerUnavailableError:
             await run_in_threadpool(self.discard)

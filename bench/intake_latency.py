@@ -1,0 +1,283 @@
+"""How long a resident's contact takes from ``POST /contacts`` to stored in the database, at a
+steady rate, on a whole ``civicpulse up`` (embedded broker, worker, API) of its own.
+
+    python -m bench latency [--rate 50] [--seconds 20] [--windows 0.05,0.5] [--api-workers 1]
+
+Contacts are sent open-loop at ``--rate`` a second (each with its own ``source_ref``, so its
+id is known before it is sent); a poller asks the database every 20 ms which are stored. The
+latency is from the moment a POST is sent to the first poll that finds the contact stored (so
+it includes the poll's resolution). One stack per worker batch window in ``--windows``
+(CIVICPULSE_WORKER_LIVE_BATCH_SECONDS): the last, 0.5 s, is the window every batch waited for
+before, the baseline in the same run. Targets (issue 12): p95 under 0.5 s at 50/s and under
+1 s at 500/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+
+from bench.intake_load import percentile
+from civicpulse.embedded_broker import free_port
+from classifiers import STARTER_DATASET, ModelRegistry, train_and_register
+from config import load_reference_data
+from contracts import contact_id_for
+from ingest import read_table
+from sinks import make_engine, stored_contact_ids
+
+console = Console() if sys.stdout.isatty() else Console(width=160)
+REPO = Path(__file__).resolve().parents[1]
+POLL_SECONDS = 0.02
+
+
+@dataclass
+class LatencyRun:
+    window_s: float
+    rate: float
+    sent: int
+    achieved_rate: float
+    accepted: int
+    stored: int
+    answer_p95_ms: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+@contextmanager
+def running_stack(work: Path, models: Path, window: float, api_workers: int) -> Iterator[str]:
+    """``civicpulse up`` in a home of its own; yields the API's URL once a contact is stored."""
+    home = work / f"home-{window}"
+    shutil.copytree(models, home / "models")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
+    env.update(
+        CIVICPULSE_HOME=str(home),
+        CIVICPULSE_API_PORT=str(port),
+        CIVICPULSE_API_WORKERS=str(api_workers),
+        CIVICPULSE_WORKER_LIVE_BATCH_SECONDS=str(window),
+        CIVICPULSE_KAFKA_SESSION_TIMEOUT="2",
+        CIVICPULSE_KAFKA_REBALANCE_TIMEOUT="4",
+        CIVICPULSE_DIGEST_SCHEDULE_ENABLED="false",
+        CIVICPULSE_LOG_LEVEL="WARNING",
+    )
+    with (home / "up.log").open("wb") as log:
+        up = subprocess.Popen(
+            [sys.executable, "-m", "civicpulse", "up"],
+            env=env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        engine = make_engine(f"sqlite:///{home / 'civicpulse.db'}")
+        wait_for_first_stored(url, engine, up)
+        engine.dispose()
+        yield url
+    finally:
+        up.terminate()
+        try:
+            up.wait(60)
+        except subprocess.TimeoutExpired:
+            up.kill()
+
+
+def wait_for_first_stored(url: str, engine: object, up: subprocess.Popen[bytes]) -> None:
+    """Post probes until one is stored: the worker has joined and the path is warm."""
+    deadline = time.monotonic() + 300
+    ref = f"probe-{uuid.uuid4().hex[:8]}"
+    while time.monotonic() < deadline:
+        if up.poll() is not None:
+            raise SystemExit(f"civicpulse up exited with {up.returncode}")
+        try:
+            httpx.post(f"{url}/contacts", json={"text": "Probe", "source_ref": ref}, timeout=5)
+            if stored_contact_ids(engine, [contact_id_for("webform", ref)]):  # type: ignore[arg-type]
+                return
+        except Exception:  # not up yet (no API, no database): ask again
+            pass
+        time.sleep(0.5)
+    raise SystemExit("no probe contact stored within 300 s")
+
+
+class StoredPoller:
+    """Asks the database every POLL_SECONDS which pending contacts are stored."""
+
+    def __init__(self, database: Path) -> None:
+        self.engine = make_engine(f"sqlite:///{database}")
+        self.pending: dict[uuid.UUID, float] = {}
+        self.latencies: list[float] = []
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def expect(self, contact_id: uuid.UUID, sent_at: float) -> None:
+        with self.lock:
+            self.pending[contact_id] = sent_at
+
+    def run(self) -> None:
+        while not self.stop.wait(POLL_SECONDS):
+            with self.lock:
+                ids = list(self.pending)
+            found = stored_contact_ids(self.engine, ids) if ids else set()
+            now = time.monotonic()
+            with self.lock:
+                for contact_id in found:
+                    self.latencies.append(now - self.pending.pop(contact_id))
+
+    def wait_drained(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while self.pending and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.stop.set()
+        self.thread.join()
+        self.engine.dispose()
+
+
+async def send_steadily(
+    url: str, rate: float, seconds: float, poller: StoredPoller, run: str
+) -> tuple[int, int, float, list[float]]:
+    """POST at ``rate`` a second for ``seconds`` (open loop: a slow answer does not delay the
+    next send); returns (sent, accepted, achieved rate, answer latencies)."""
+    total = int(rate * seconds)
+    answers: list[float] = []
+    accepted = 0
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+
+        async def one(n: int) -> None:
+            nonlocal accepted
+            ref = f"{run}-{n}"
+            sent_at = time.monotonic()
+            poller.expect(contact_id_for("webform", ref), sent_at)
+            body = {"text": f"Street light out outside number {n}", "source_ref": ref}
+            answer = await client.post("/contacts", json=body)
+            answers.append(time.monotonic() - sent_at)
+            accepted += answer.status_code == 202
+
+        started = time.monotonic()
+        tasks = []
+        for n in range(total):
+            delay = started + n / rate - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(n)))
+        await asyncio.gather(*tasks)
+        achieved = total / (time.monotonic() - started)
+    return total, accepted, achieved, sorted(answers)
+
+
+def measure(url: str, database: Path, window: float, rate: float, seconds: float) -> LatencyRun:
+    poller = StoredPoller(database)
+    poller.thread.start()
+    sent, accepted, achieved, answers = asyncio.run(
+        send_steadily(url, rate, seconds, poller, f"LAT-{uuid.uuid4().hex[:8]}")
+    )
+    poller.wait_drained(timeout=120)
+    latencies = sorted(poller.latencies)
+
+    def ms(share: float) -> float:
+        return round(percentile(latencies, share) * 1000, 1)
+
+    return LatencyRun(
+        window_s=window,
+        rate=rate,
+        sent=sent,
+        achieved_rate=round(achieved, 1),
+        accepted=accepted,
+        stored=len(latencies),
+        answer_p95_ms=round(percentile(answers, 0.95) * 1000, 1),
+        p50_ms=ms(0.50),
+        p95_ms=ms(0.95),
+        p99_ms=ms(0.99),
+        max_ms=round((latencies[-1] if latencies else float("nan")) * 1000, 1),
+    )
+
+
+def show(runs: list[LatencyRun]) -> None:
+    table = Table(title="POST /contacts to stored, at a steady rate (civicpulse up, loopback)")
+    columns = ("batch window s", "rate /s", "sent", "achieved /s", "202", "stored")
+    for column in (*columns, "answer p95 ms", "p50 ms", "p95 ms", "p99 ms", "max ms"):
+        table.add_column(column, justify="right")
+    for r in runs:
+        table.add_row(
+            f"{r.window_s:g}",
+            f"{r.rate:g}",
+            f"{r.sent:,}",
+            f"{r.achieved_rate:,.0f}",
+            f"{r.accepted:,}",
+            f"{r.stored:,}",
+            f"{r.answer_p95_ms:,.0f}",
+            f"{r.p50_ms:,.0f}",
+            f"{r.p95_ms:,.0f}",
+            f"{r.p99_ms:,.0f}",
+            f"{r.max_ms:,.0f}",
+        )
+    console.print(table)
+    if len(runs) > 1 and runs[0].p95_ms > 0:
+        console.print(
+            f"p95 with a {runs[0].window_s:g} s window is {runs[-1].p95_ms / runs[0].p95_ms:.1f}x "
+            f"faster than with {runs[-1].window_s:g} s (the same machine, rate and run)."
+        )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench latency", description=__doc__)
+    parser.add_argument("--rate", type=float, default=50.0, help="contacts a second")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--windows", default="0.05,0.5", help="worker live batch windows to compare, seconds"
+    )
+    parser.add_argument("--api-workers", type=int, default=1)
+    parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
+    args = parser.parse_args(argv)
+    windows = [float(w) for w in args.windows.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="civicpulse-latency-"))
+    runs: list[LatencyRun] = []
+    try:
+        models = work / "models"
+        console.print("training the starter model ...")
+        train_and_register(
+            ModelRegistry(models),
+            load_reference_data(REPO / "config").taxonomy,
+            dataset=read_table(STARTER_DATASET),
+        )
+        for window in windows:
+            console.print(f"civicpulse up with a {window:g} s live batch window ...")
+            with running_stack(work, models, window, args.api_workers) as url:
+                database = work / f"home-{window}" / "civicpulse.db"
+                runs.append(measure(url, database, window, args.rate, args.seconds))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    show(runs)
+    report = {
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "poll_seconds": POLL_SECONDS,
+        "api_workers": args.api_workers,
+        "runs": [asdict(r) for r in runs],
+    }
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.json is not None:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
