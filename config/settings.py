@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     # short, because a resident's contact waits for it (issue 12: POST to stored, p95 < 0.5 s).
     # Under load batches fill to worker_batch_size before it ends anyway.
     worker_live_batch_seconds: float = Field(default=0.05, gt=0)
+    # Longest the worker's consumer lets the broker hold a fetch with nothing in it (Faust's own
+    # 1.5 s made a live contact wait up to that long on the embedded broker).
+    worker_fetch_wait_seconds: float = Field(default=0.05, gt=0, le=30)
     worker_heartbeat_seconds: float = Field(default=2.0, gt=0)
     worker_web_port: int | None = None
     worker_alive_after_seconds: float = 15.0

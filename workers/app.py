@@ -34,6 +34,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
+from workers.fetch_wait import use_fetch_wait
 from workers.lifecycle import store_case_event_batch
 from workers.retry import BatchPause, WorkerProblem, withhold_acks
 from workers.schedule import add_digest_schedule
@@ -85,6 +86,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
 def create_app(settings: Settings, state: WorkerState) -> faust.App:
     """Build the worker app. Agents run with concurrency 1: parallelism comes from partitions."""
     app = faust.App(settings.worker_app_id, **faust_settings(settings))
+    use_fetch_wait(app, settings.worker_fetch_wait_seconds)  # before any topic: see the module
 
     def topic(t: Topic) -> Any:
         return app.topic(
