@@ -4,6 +4,7 @@ outbox file", after which the relay (``ingest.relay``) sends the events to the b
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from config import Settings
 from contracts import Topic, encode
 from ingest.broker_watch import BrokerWatch
+from ingest.errors import BrokerUnavailableError
 from ingest.group_commit import GroupCommitter
 from ingest.outbox import OutboxRecord
 from ingest.relay import OutboxRelay
@@ -51,7 +53,10 @@ class OutboxPublisher:
         if not records:
             return 0
         if not self.strict:
-            self.committer().put(records)
+            try:
+                self.committer().put(records)
+            except sqlite3.Error as exc:
+                raise BrokerUnavailableError(f"the intake outbox did not commit: {exc}") from exc
             return len(records)
         self.relay.outbox.put(records)
         self.relay.send(records)
@@ -67,7 +72,10 @@ class OutboxPublisher:
         self.watch.raise_if_down()
         records = outbox_records(topic, events)
         if records:
-            await asyncio.wrap_future(self.committer().submit(records))
+            try:
+                await asyncio.wrap_future(self.committer().submit(records))
+            except sqlite3.Error as exc:  # nothing was kept: the same pause as a lost broker
+                raise BrokerUnavailableError(f"the intake outbox did not commit: {exc}") from exc
         return len(records)
 
     def committer(self) -> GroupCommitter:

@@ -142,3 +142,21 @@ def test_a_lost_broker_pauses_intake_within_two_seconds(
             assert outbox_rows(outbox.path) == kept  # nothing refused is kept
     finally:
         broker.stop()
+
+
+class FullOutbox(Outbox):
+    """An outbox on a disk that refuses every write."""
+
+    def put(self, records: Sequence[OutboxRecord]) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_an_outbox_that_cannot_commit_pauses_intake_with_503(
+    kafka_settings: Settings, reference: ReferenceData
+) -> None:
+    outbox = FullOutbox(kafka_settings.outbox_file)
+    with api_over_outbox(kafka_settings, reference, outbox) as client:
+        answer = client.post("/contacts", json={"text": "Not kept"})
+    assert answer.status_code == 503
+    assert answer.json() == {"detail": PAUSED}
+    assert outbox_rows(outbox.path) == []
