@@ -1,20 +1,27 @@
 """A bounded burst against the intake API on loopback: N ``POST /contacts`` with a fixed number
-in flight, from an asyncio httpx client, beside ``GET /health`` (the same server and client,
-nothing published) as the baseline in the same run. Prints throughput, error rate and latency
-percentiles, checks that every 202 is on the broker, and prints the figures as JSON.
+in flight, beside ``GET /health`` (the same server and load tool, nothing accepted) as the
+baseline in the same run. Prints throughput, error rate and latency percentiles, checks that
+every 202 reached the broker, and prints the figures as JSON.
 
-    python -m bench intake [--requests 20000] [--concurrency 200] [--url http://host:port]
+    python -m bench intake [--requests 20000] [--concurrency 200] [--workers 2]
+                           [--tool hey|httpx] [--url http://host:port]
 
-Without --url it starts an embedded broker and ``civicpulse serve`` (one process) of its own.
-The load tool shares the machine's cores with the API and the broker: read the ratio.
+The load tool is ``hey`` (Go; Debian package ``hey``: ``apt-get install hey``) when it is on
+PATH, else an asyncio httpx client in this process (which itself tops out near a few hundred
+requests a second here: the GET /health row shows whether the client was the limit).
+Without --url it starts an embedded broker and ``civicpulse serve`` with ``--workers`` API
+processes (CIVICPULSE_API_WORKERS) of its own. Load tool, API and broker share the machine's
+cores: read the ratio, and the API's CPU per request, which does not depend on the load.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -90,7 +97,42 @@ async def burst(
         started = time.perf_counter()
         await asyncio.gather(*(one_client() for _ in range(concurrency)))
         seconds = time.perf_counter() - started
-    latencies.sort()
+    return summarise(scenario, requests, concurrency, seconds, latencies, statuses, expected)
+
+
+def hey_burst(url: str, scenario: str, requests: int, concurrency: int, expected: int) -> Burst:
+    """The same burst from ``hey``: every POST has the same body without a ``source_ref``,
+    so each is a new contact; its per-request CSV gives the latencies and statuses."""
+    with tempfile.TemporaryDirectory() as folder:
+        body = Path(folder) / "body.json"
+        body.write_text(json.dumps({"text": TEXT}), encoding="utf-8")
+        command = ["hey", "-n", str(requests), "-c", str(concurrency), "-t", "60", "-o", "csv"]
+        if scenario == "GET /health":
+            command.append(f"{url}/health")
+        else:
+            command += ["-m", "POST", "-T", "application/json", "-D", str(body)]
+            command.append(f"{url}/contacts")
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        seconds = time.perf_counter() - started
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    latencies = sorted(float(row["response-time"]) for row in rows)
+    statuses: Counter[str] = Counter(row["status-code"] for row in rows)
+    if len(rows) < requests:  # hey lists answered requests only
+        statuses["no answer"] += requests - len(rows)
+    return summarise(scenario, requests, concurrency, seconds, latencies, statuses, expected)
+
+
+def summarise(
+    scenario: str,
+    requests: int,
+    concurrency: int,
+    seconds: float,
+    latencies: list[float],
+    statuses: Counter[str],
+    expected: int,
+) -> Burst:
+    latencies = sorted(latencies)
     return Burst(
         scenario=scenario,
         requests=requests,
@@ -101,18 +143,43 @@ async def burst(
         p50_ms=round(percentile(latencies, 0.50) * 1000, 1),
         p95_ms=round(percentile(latencies, 0.95) * 1000, 1),
         p99_ms=round(percentile(latencies, 0.99) * 1000, 1),
-        max_ms=round(latencies[-1] * 1000, 1),
+        max_ms=round((latencies[-1] if latencies else float("nan")) * 1000, 1),
         statuses=dict(statuses),
     )
 
 
 def cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU seconds ``pid`` has used so far (Linux /proc), None elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    except (OSError, TypeError):
+    """User + system CPU seconds ``pid`` and its child processes (the API workers) have used
+    so far (Linux /proc), None elsewhere."""
+    if pid is None:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for each in (pid, *child_pids(pid)):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in found]
+
+
+def on_broker_when_settled(bootstrap: str, prefix: str, accepted: int, timeout: float = 60) -> int:
+    """How many contacts reached the broker, once the relay has sent what was accepted (or
+    ``timeout`` passed): a 202 means "in the outbox", the relay sends it just after."""
+    deadline = time.monotonic() + timeout
+    found = on_broker(bootstrap, prefix)
+    while found < accepted and time.monotonic() < deadline:
+        time.sleep(1)
+        found = on_broker(bootstrap, prefix)
+    return found
 
 
 def on_broker(bootstrap: str, prefix: str) -> int:
@@ -129,7 +196,7 @@ def on_broker(bootstrap: str, prefix: str) -> int:
 
 
 @contextmanager
-def own_api(home: Path) -> Iterator[tuple[str, str, str, int]]:
+def own_api(home: Path, workers: int) -> Iterator[tuple[str, str, str, int]]:
     """An embedded broker and ``civicpulse serve``: yields (API URL, bootstrap, topic prefix,
     the API's process id)."""
     with EmbeddedBroker() as broker:
@@ -139,6 +206,7 @@ def own_api(home: Path) -> Iterator[tuple[str, str, str, int]]:
             "CIVICPULSE_HOME": str(home),
             "CIVICPULSE_KAFKA_BOOTSTRAP": broker.bootstrap,
             "CIVICPULSE_API_PORT": str(port),
+            "CIVICPULSE_API_WORKERS": str(workers),
         }
         server = subprocess.Popen(
             [sys.executable, "-m", "civicpulse", "serve"],
@@ -204,6 +272,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench intake", description=__doc__)
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--concurrency", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2, help="API processes of our own API")
+    parser.add_argument(
+        "--tool",
+        choices=("hey", "httpx"),
+        default="hey" if shutil.which("hey") else "httpx",
+        help="load tool (default: hey when installed)",
+    )
     parser.add_argument("--url", default=None, help="an API already running (nothing checked)")
     parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
     args = parser.parse_args(argv)
@@ -211,15 +286,18 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         stored: int | None = None
         if args.url:
-            warm, *results = measure(args.url, args.requests, args.concurrency, run, None)
+            warm, *results = measure(args.url, args, run, None)
         else:
-            with own_api(Path(folder)) as (url, bootstrap, prefix, pid):
-                warm, *results = measure(url, args.requests, args.concurrency, run, pid)
-                stored = on_broker(bootstrap, prefix)
+            with own_api(Path(folder), args.workers) as (url, bootstrap, prefix, pid):
+                warm, *results = measure(url, args, run, pid)
+                accepted = warm.statuses.get("202", 0) + results[-1].statuses.get("202", 0)
+                stored = on_broker_when_settled(bootstrap, prefix, accepted)
     accepted = warm.statuses.get("202", 0) + results[-1].statuses.get("202", 0)
     show(results, stored, accepted)
     report = {
         "cpus": os.cpu_count(),
+        "tool": args.tool,
+        "api_workers": None if args.url else args.workers,
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "bursts": [asdict(r) for r in results],
         "accepted": accepted,
@@ -232,18 +310,19 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def measure(
-    url: str, requests: int, concurrency: int, run: str, server_pid: int | None
-) -> list[Burst]:
-    """The warm-up (so the bursts do not pay for the producer's start), GET /health, the burst."""
+def measure(url: str, args: argparse.Namespace, run: str, server_pid: int | None) -> list[Burst]:
+    """The warm-up (so the bursts do not pay for the workers' start), GET /health, the burst."""
     warm = asyncio.run(burst(url, "POST /contacts", 200, 20, 202, f"{run}-warm"))
     results = [warm]
     for scenario, count, expected in (
-        ("GET /health", max(1000, requests // 4), 200),
-        ("POST /contacts", requests, 202),
+        ("GET /health", max(1000, args.requests // 4), 200),
+        ("POST /contacts", args.requests, 202),
     ):
         before = cpu_seconds(server_pid)
-        result = asyncio.run(burst(url, scenario, count, concurrency, expected, run))
+        if args.tool == "hey":
+            result = hey_burst(url, scenario, count, args.concurrency, expected)
+        else:
+            result = asyncio.run(burst(url, scenario, count, args.concurrency, expected, run))
         after = cpu_seconds(server_pid)
         if before is not None and after is not None:
             result.server_cpu_ms_per_request = round((after - before) * 1000 / count, 2)

@@ -222,12 +222,11 @@ def serve() -> None:
     """Run the HTTP API (POST /contacts, POST /ratings, /review) on CIVICPULSE_API_PORT."""
     import uvicorn
 
+    from civicpulse.api_process import api_app, prepare_workers
     from civicpulse.broker_address import with_broker
     from civicpulse.context import command_context, fail_on
-    from civicpulse.explanations import promoted_model_explainer
-    from civicpulse.intake_outbox import build_relay, outbox_publisher
+    from civicpulse.intake_outbox import build_relay
     from contracts import PipelineError
-    from web import create_app
 
     ctx = command_context()
     settings = ctx.settings
@@ -236,15 +235,25 @@ def serve() -> None:
             settings = with_broker(settings)
         except PipelineError as exc:
             raise fail_on(exc) from exc
+    if settings.api_workers > 1:
+        # Worker processes accept into the outbox; this process only relays it to the broker.
+        relay = prepare_workers(settings).start()
+        try:
+            uvicorn.run(
+                "civicpulse.api_process:create_api",
+                factory=True,
+                workers=settings.api_workers,
+                host=settings.api_host,
+                port=settings.api_port,
+                log_level="warning",
+            )
+        finally:
+            relay.stop()
+        return
     # 202 means "in the intake outbox": the relay publishes it and forgets it once stored.
     relay = build_relay(settings).start()
-    api = create_app(
-        settings,
-        ctx.reference,
-        explainer=promoted_model_explainer(settings),
-        publisher_factory=lambda: outbox_publisher(settings, relay, strict=False),
-    )
     try:
+        api = api_app(settings, ctx.reference, relay)
         uvicorn.run(api, host=settings.api_host, port=settings.api_port, log_level="warning")
     finally:
         relay.stop()

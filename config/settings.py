@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     # may send at once. Off by default: a council's form server or a proxy may be one address.
     api_rate_limit_per_second: float = Field(default=0.0, ge=0)
     api_rate_limit_burst: int = Field(default=100, ge=1)
+    # API processes (uvicorn workers). Above 1, `serve` forks them and keeps the outbox relay
+    # (the Kafka producer) in its own process, off the request path's interpreter lock.
+    api_workers: int = Field(default=1, ge=1, le=64)
 
     # Ingest: a contact or rating dated before this year is accepted with a warning (a typo or a
     # spreadsheet's 1900 epoch is likelier than a genuine old record).
@@ -65,6 +68,13 @@ class Settings(BaseSettings):
     worker_app_id: str = "civicpulse-worker"
     worker_batch_size: int = Field(default=1000, ge=1)
     worker_batch_seconds: float = Field(default=0.5, gt=0)
+    # Longest a worker waits to fill a batch of live contacts, ratings, reviews and case events:
+    # short, because a resident's contact waits for it (issue 12: POST to stored, p95 < 0.5 s).
+    # Under load batches fill to worker_batch_size before it ends anyway.
+    worker_live_batch_seconds: float = Field(default=0.05, gt=0)
+    # Longest the worker's consumer lets the broker hold a fetch with nothing in it (Faust's own
+    # 1.5 s made a live contact wait up to that long on the embedded broker).
+    worker_fetch_wait_seconds: float = Field(default=0.05, gt=0, le=30)
     worker_heartbeat_seconds: float = Field(default=2.0, gt=0)
     worker_web_port: int | None = None
     worker_alive_after_seconds: float = 15.0

@@ -24,6 +24,7 @@ from ingest.errors import (
     UnsupportedEncodingError,
 )
 from ingest.outbox import Outbox, OutboxCounts, OutboxRecord
+from ingest.outbox_publisher import OutboxPublisher
 from ingest.rating_links import (
     RatingLinkError,
     contact_of_token,
@@ -31,7 +32,7 @@ from ingest.rating_links import (
     rating_link_secret,
     rating_token,
 )
-from ingest.relay import OutboxPublisher, OutboxRelay, RelayPass, StoredCheck
+from ingest.relay import OutboxRelay, RelayPass, StoredCheck
 from ingest.reviews import CurrentLabels, ReviewDecision, review_event
 from ingest.sources import (
     CrmParse,

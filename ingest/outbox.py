@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from contracts import Topic
 
@@ -32,7 +33,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     sent_at REAL,
     sends INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (topic, record_id)
-)
+);
+-- The relay asks for unsent rows after every group commit, and for rows sent and not yet
+-- stored every second: neither scans the other's rows.
+CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (accepted_at) WHERE sent_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_sent ON outbox (sent_at) WHERE sent_at IS NOT NULL;
 """
 
 
@@ -44,6 +49,21 @@ class OutboxRecord:
     record_id: uuid.UUID
     key: uuid.UUID
     value: bytes
+
+
+class OutboxKey(NamedTuple):
+    """Which record a row holds, without its value (what the relay's checks need)."""
+
+    topic: Topic
+    record_id: uuid.UUID
+
+
+class Keyed(Protocol):
+    @property
+    def topic(self) -> Topic: ...
+
+    @property
+    def record_id(self) -> uuid.UUID: ...
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,7 @@ class Outbox:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # an acknowledgement survives power loss
         self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.execute(_SCHEMA)
+        self._db.executescript(_SCHEMA)
 
     def put(self, records: Sequence[OutboxRecord]) -> None:
         """Commit ``records`` (a record accepted again replaces the older copy, unsent)."""
@@ -86,27 +106,28 @@ class Outbox:
     def unsent(self, limit: int = 1000) -> list[OutboxRecord]:
         return self._select("WHERE sent_at IS NULL ORDER BY accepted_at LIMIT ?", (limit,))
 
-    def awaiting_storage(self, limit: int = 5000) -> list[OutboxRecord]:
+    def awaiting_storage(self, limit: int = 5000) -> list[OutboxKey]:
         """Sent, not yet seen stored."""
-        return self._select("WHERE sent_at IS NOT NULL ORDER BY sent_at LIMIT ?", (limit,))
+        return self._keys("WHERE sent_at IS NOT NULL ORDER BY sent_at LIMIT ?", (limit,))
 
-    def overdue(self, older_than: float, limit: int = 1000) -> list[OutboxRecord]:
+    def overdue(self, older_than: float, limit: int = 1000) -> list[OutboxKey]:
         """Sent ``older_than`` seconds ago or more (doubling per send) and still not stored."""
         now = time.time()
-        return self._select(
-            "WHERE sent_at IS NOT NULL AND sent_at + ? * (1 << MIN(sends - 1, 5)) <= ? "
-            "ORDER BY sent_at LIMIT ?",
-            (older_than, now, limit),
+        # The first condition only lets the index on sent_at skip what cannot be overdue yet.
+        return self._keys(
+            "WHERE sent_at IS NOT NULL AND sent_at <= ? "
+            "AND sent_at + ? * (1 << MIN(sends - 1, 5)) <= ? ORDER BY sent_at LIMIT ?",
+            (now - older_than, older_than, now, limit),
         )
 
-    def mark_sent(self, records: Iterable[OutboxRecord]) -> None:
+    def mark_sent(self, records: Iterable[Keyed]) -> None:
         now = time.time()
         self._many(
             "UPDATE outbox SET sent_at = ?, sends = sends + 1 WHERE topic = ? AND record_id = ?",
             [(now, r.topic.value, str(r.record_id)) for r in records],
         )
 
-    def mark_unsent(self, records: Iterable[OutboxRecord] | None = None) -> None:
+    def mark_unsent(self, records: Iterable[Keyed] | None = None) -> None:
         """Send again: ``records``, or everything sent (the broker lost its topics)."""
         if records is None:
             with self._lock:
@@ -117,7 +138,7 @@ class Outbox:
             [(r.topic.value, str(r.record_id)) for r in records],
         )
 
-    def remove(self, records: Iterable[OutboxRecord]) -> None:
+    def remove(self, records: Iterable[Keyed]) -> None:
         """Forget records the database holds."""
         self._many(
             "DELETE FROM outbox WHERE topic = ? AND record_id = ?",
@@ -132,6 +153,12 @@ class Outbox:
             ).fetchone()
         return OutboxCounts(int(unsent), int(waiting))
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process's writer) commits: how a
+        relay in one process notices what API processes accepted, without reading rows."""
+        with self._lock:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
@@ -145,6 +172,12 @@ class Outbox:
             OutboxRecord(Topic(topic), uuid.UUID(record_id), uuid.UUID(key), bytes(value))
             for topic, record_id, key, value in rows
         ]
+
+    def _keys(self, where: str, params: tuple[object, ...]) -> list[OutboxKey]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT topic, record_id FROM outbox {where}", params)
+            keys = rows.fetchall()
+        return [OutboxKey(Topic(topic), uuid.UUID(record_id)) for topic, record_id in keys]
 
     def _many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
         if not rows:

@@ -14,19 +14,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pydantic import BaseModel
-
-from config import Settings
-from contracts import Topic, encode
-from ingest._kafka import check_reachable
+from contracts import Topic
 from ingest.errors import BrokerUnavailableError
-from ingest.outbox import Outbox, OutboxRecord
+from ingest.outbox import Outbox, OutboxKey, OutboxRecord
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +57,9 @@ class OutboxRelay:
     broker_generation: Callable[[], object] | None = None
     resend_after: float = 60.0
     interval: float = 1.0
+    # Set when other processes write the outbox (``serve`` with several API workers): how
+    # often to look whether they committed anything, since they cannot ``wake`` this thread.
+    watch_other_writers: float | None = None
     last_error: str | None = None
     _producer: EncodedPublisher | None = None
     _generation: object = None
@@ -95,22 +95,29 @@ class OutboxRelay:
             self.outbox.remove(unconfirmable if self.stored is not None else records)
 
     def run_once(self) -> RelayPass:
-        """One pass: notice a restarted broker, send what is unsent, clear what is stored,
-        and queue again what is overdue."""
+        """One full pass: notice a restarted broker, send what is unsent, clear what is
+        stored, and queue again what is overdue."""
         resent = self._after_broker_restart()
-        sent = 0
-        try:
-            while batch := self.outbox.unsent(SEND_CHUNK):
-                self.send(batch)
-                sent += len(batch)
-        except BrokerUnavailableError as exc:
-            return RelayPass(sent, 0, resent, str(exc))
+        sent, error = self.send_unsent()
+        if error is not None:
+            return RelayPass(sent, 0, resent, error)
         cleared = self._clear_stored()
         overdue = self.outbox.overdue(self.resend_after)
         if overdue:
             log.info("%d record(s) sent but not stored yet; sending them again", len(overdue))
             self.outbox.mark_unsent(overdue)
         return RelayPass(sent, cleared, resent + len(overdue))
+
+    def send_unsent(self) -> tuple[int, str | None]:
+        """Send everything not yet sent, in chunks; (how many were sent, the error if any)."""
+        sent = 0
+        try:
+            while batch := self.outbox.unsent(SEND_CHUNK):
+                self.send(batch)
+                sent += len(batch)
+        except BrokerUnavailableError as exc:
+            return sent, str(exc)
+        return sent, None
 
     def wake(self) -> None:
         self._wake.set()
@@ -129,17 +136,48 @@ class OutboxRelay:
             self._discard()
 
     def _run(self) -> None:
+        """Send as soon as woken (the API wakes the relay after each commit), and make a full
+        pass (clear what is stored, resend what is overdue) every ``interval`` seconds."""
         delay = self.interval
+        full_pass_due = 0.0
         while not self._stop.is_set():
+            error: str | None
             try:
-                result = self.run_once()
+                if time.monotonic() >= full_pass_due:
+                    error = self.run_once().error
+                    full_pass_due = time.monotonic() + self.interval
+                else:
+                    error = self.send_unsent()[1]
             except Exception as exc:  # the relay thread must outlive any pass
                 log.warning("outbox relay pass failed: %r", exc)
-                result = RelayPass(error=repr(exc))
-            # Back off while the broker is away, up to 2 s, so its return is noticed quickly.
-            delay = min(delay * 2, 2.0) if result.error else self.interval
-            self._wake.wait(delay)
+                error = repr(exc)
+            if error:
+                # Back off while the broker is away, up to 2 s, so its return is noticed
+                # quickly; commits do not wake a relay that is backing off.
+                delay = min(delay * 2, 2.0)
+                self._stop.wait(delay)
+                full_pass_due = 0.0
+                continue
+            delay = self.interval
+            try:
+                self._wait_for_work(full_pass_due)
+            except Exception as exc:  # an unreadable outbox: look again after a full interval
+                log.warning("outbox relay cannot watch the outbox: %r", exc)
+                self._stop.wait(self.interval)
+
+    def _wait_for_work(self, full_pass_due: float) -> None:
+        """Until woken, another process committed to the outbox, or a full pass is due."""
+        if self.watch_other_writers is None:
+            self._wake.wait(max(0.0, full_pass_due - time.monotonic()))
             self._wake.clear()
+            return
+        seen = self.outbox.data_version()
+        while (left := full_pass_due - time.monotonic()) > 0:
+            if self._wake.wait(min(left, self.watch_other_writers)):
+                break
+            if self.outbox.data_version() != seen:
+                break
+        self._wake.clear()
 
     def _after_broker_restart(self) -> int:
         if self.broker_generation is None:
@@ -159,7 +197,7 @@ class OutboxRelay:
         if self.stored is None:
             return 0
         cleared = 0
-        by_topic: dict[Topic, list[OutboxRecord]] = defaultdict(list)
+        by_topic: dict[Topic, list[OutboxKey]] = defaultdict(list)
         for record in self.outbox.awaiting_storage():
             by_topic[record.topic].append(record)
         for topic, records in by_topic.items():
@@ -182,43 +220,3 @@ class OutboxRelay:
             # A broken producer is being thrown away: whatever closing it raises does not matter.
             with contextlib.suppress(Exception):
                 producer.close()
-
-
-@dataclass
-class OutboxPublisher:
-    """A ``Publisher`` whose acknowledgement means "committed to the outbox".
-
-    ``publish`` refuses at once (BrokerUnavailableError) when no broker answers, so intake
-    pauses instead of piling up; otherwise it commits the events to the outbox, then sends
-    them straight away. With ``strict`` a failed send is reported (``ingest`` stops there: what
-    it accepted is safe in the outbox); without, the relay's thread sends them later."""
-
-    settings: Settings
-    relay: OutboxRelay
-    strict: bool = False
-    reachable_timeout: float = 0.5
-
-    def publish(self, topic: Topic, events: Iterable[tuple[uuid.UUID, BaseModel]]) -> int:
-        check_reachable(self.settings, timeout=self.reachable_timeout)
-        records = [
-            OutboxRecord(topic, record_id(key, event), key, encode(event)) for key, event in events
-        ]
-        if not records:
-            return 0
-        self.relay.outbox.put(records)
-        try:
-            self.relay.send(records)
-        except BrokerUnavailableError:
-            if self.strict:
-                raise
-            self.relay.wake()
-        return len(records)
-
-    def close(self) -> None:
-        """The relay is owned by whoever built it."""
-
-
-def record_id(key: uuid.UUID, event: BaseModel) -> uuid.UUID:
-    """The id the database stores ``event`` under: a rating's own id, else the contact id."""
-    found = getattr(event, "rating_id", None) or getattr(event, "contact_id", None)
-    return found if isinstance(found, uuid.UUID) else key

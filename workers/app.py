@@ -34,6 +34,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
+from workers.fetch_wait import use_fetch_wait
 from workers.lifecycle import store_case_event_batch
 from workers.retry import BatchPause, WorkerProblem, withhold_acks
 from workers.schedule import add_digest_schedule
@@ -85,6 +86,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
 def create_app(settings: Settings, state: WorkerState) -> faust.App:
     """Build the worker app. Agents run with concurrency 1: parallelism comes from partitions."""
     app = faust.App(settings.worker_app_id, **faust_settings(settings))
+    use_fetch_wait(app, settings.worker_fetch_wait_seconds)  # before any topic: see the module
 
     def topic(t: Topic) -> Any:
         return app.topic(
@@ -106,7 +108,10 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
             await classified.send(key=str(event.contact_id).encode(), value=encode(event))
 
     def batching_agent(
-        source: Topic, name: str, handle: Callable[[list[RawMessage]], BatchOutcome]
+        source: Topic,
+        name: str,
+        handle: Callable[[list[RawMessage]], BatchOutcome],
+        within: float | None = None,
     ) -> None:
         """An agent that hands batches of raw messages to ``handle`` off the event loop.
 
@@ -115,8 +120,9 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         again), and an unexpected error stops the worker for its supervisor to restart."""
 
         async def agent(stream: Any) -> None:
+            # A live contact waits for this window (unless the batch fills first): short.
             async for events in stream.take_events(
-                settings.worker_batch_size, within=settings.worker_batch_seconds
+                settings.worker_batch_size, within=within or settings.worker_live_batch_seconds
             ):
                 batch = [_raw(e) for e in events]
                 try:

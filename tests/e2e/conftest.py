@@ -205,6 +205,8 @@ def running_stack(
         CIVICPULSE_WORKER_ALIVE_AFTER_SECONDS="6",
         CIVICPULSE_DIGEST_SCHEDULE_ENABLED="false",
     )
+    if "api_workers" in request.fixturenames:  # a test that asks for several API processes
+        env["CIVICPULSE_API_WORKERS"] = str(request.getfixturevalue("api_workers"))
     log = tmp_path / "up.log"
     with log.open("wb") as out:
         process = subprocess.Popen(

@@ -101,6 +101,6 @@ def test_a_record_sent_but_never_stored_is_sent_again_when_overdue(tmp_path: Pat
     outbox.put([record])
     outbox.mark_sent([record])
     assert outbox.overdue(older_than=3600) == []
-    assert outbox.overdue(older_than=0) == [record]
+    assert outbox.overdue(older_than=0) == [(record.topic, record.record_id)]
     outbox.put([record])  # accepted again: unsent again, still one row
     assert outbox.counts().unsent == 1 and outbox.counts().awaiting_storage == 0

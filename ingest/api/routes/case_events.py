@@ -8,8 +8,7 @@ from datetime import datetime
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, ValidationError
 
-from contracts import CaseEventKind
-from ingest._publisher import publish_case_events
+from contracts import CaseEventKind, Topic
 from ingest.api.deps import PublisherDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
 from ingest.api.validation import body_error
@@ -35,7 +34,7 @@ class CaseEventAccepted(BaseModel):
     response_model=CaseEventAccepted,
     responses={413: {"description": "Body too large"}, 503: {"description": "Broker unreachable"}},
 )
-def post_case_event(
+async def post_case_event(
     contact_id: uuid.UUID,
     body: CaseEventSubmission,
     settings: SettingsDep,
@@ -50,7 +49,7 @@ def post_case_event(
     except ValidationError as exc:
         raise body_error(exc) from exc
     try:
-        publisher.publish_with(lambda p: publish_case_events(p, [event]))
+        await publisher.publish_async(Topic.cases_events, [(event.contact_id, event)])
     except BrokerUnavailableError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"not accepted: {exc}") from exc
     warning = early_date_warning(event.occurred_at, earliest_year=settings.earliest_year)

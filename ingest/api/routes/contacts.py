@@ -8,7 +8,7 @@ from datetime import datetime
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ValidationError
 
-from ingest._publisher import publish_contacts
+from contracts import Topic
 from ingest.api.deps import PublisherDep, ReferenceDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
 from ingest.api.paused import intake_paused
@@ -37,7 +37,7 @@ class ContactAccepted(BaseModel):
         503: {"description": "Intake is paused: nothing was accepted, retry later"},
     },
 )
-def post_contact(
+async def post_contact(
     body: ContactSubmission,
     reference: ReferenceDep,
     settings: SettingsDep,
@@ -54,7 +54,7 @@ def post_contact(
     except ValidationError as exc:
         raise body_error(exc) from exc
     try:
-        publisher.publish_with(lambda p: publish_contacts(p, [contact]))
+        await publisher.publish_async(Topic.contacts_received, [(contact.contact_id, contact)])
     except BrokerUnavailableError as exc:
         raise intake_paused(exc) from exc
     warning = early_date_warning(contact.received_at, earliest_year=settings.earliest_year)

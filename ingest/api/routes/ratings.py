@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ValidationError
 
-from ingest._publisher import publish_ratings
+from contracts import Topic
 from ingest.api.deps import PublisherDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
 from ingest.api.paused import intake_paused
@@ -35,7 +35,7 @@ class RatingAccepted(BaseModel):
         503: {"description": "Intake is paused: nothing was accepted, retry later"},
     },
 )
-def post_rating(
+async def post_rating(
     body: RatingSubmission,
     settings: SettingsDep,
     publisher: PublisherDep,
@@ -49,7 +49,7 @@ def post_rating(
     except ValidationError as exc:
         raise body_error(exc) from exc
     try:
-        publisher.publish_with(lambda p: publish_ratings(p, [rating]))
+        await publisher.publish_async(Topic.ratings_received, [(rating.contact_id, rating)])
     except BrokerUnavailableError as exc:
         raise intake_paused(exc) from exc
     warning = early_date_warning(rating.rated_at, earliest_year=settings.earliest_year)
