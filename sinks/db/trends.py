@@ -76,11 +76,13 @@ def add_contact_deltas(
     """Record that a contact moved from ``old`` (None when new) to ``new``."""
     if old == new:
         return
+    # Plain tuples in Cell's field order (equal to and hashed as the Cell) are four times
+    # cheaper to build than the NamedTuple, and this runs five times per contact.
     if old is not None:
-        for cell in cells_of(*old):
-            deltas[cell] -= 1
-    for cell in cells_of(*new):
-        deltas[cell] += 1
+        for period in _periods(old[0]):
+            deltas[period + old[1]] -= 1  # type: ignore[index]
+    for period in _periods(new[0]):
+        deltas[period + new[1]] += 1  # type: ignore[index]
 
 
 def recount(contacts: Iterable[tuple[date, Dimensions]]) -> Counter[Cell]:
