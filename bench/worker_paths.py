@@ -73,8 +73,15 @@ def faust_rate(settings: Settings, expected: int, workers: int = 1) -> tuple[flo
     engine = open_database(settings.sqlalchemy_url)  # migrated once, before the workers race
     started = time.perf_counter()
     command = [sys.executable, "-m", "civicpulse", "worker"]
-    procs = [
-        subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    settings.home.mkdir(parents=True, exist_ok=True)
+    procs = [  # in the home folder, where Faust puts its data folder
+        subprocess.Popen(
+            command,
+            env=env,
+            cwd=settings.home,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(workers)
     ]
     try:

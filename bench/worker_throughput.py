@@ -261,7 +261,7 @@ def show(
     for name, rate in peers.items():
         row(f"peer_bench {name} (simpler work: 1 head, 2 rows)", rate)
     console.print(table)
-    steps = Table(title="Batch function: CPU µs per contact by step (run again step by step)")
+    steps = Table(title="Batch function: CPU µs per contact by step")
     steps.add_column("step")
     steps.add_column("µs/contact", justify="right")
     for name, us in cost.steps_us.items():

@@ -6,9 +6,11 @@ column's bind processor (the same one SQLAlchemy would use, so values are stored
 the ORM reads them) is looked up once and applied in one tight loop, and the rows go out as:
 
 - SQLite: ``cursor.executemany`` (a C loop over one prepared statement);
-- PostgreSQL: multi-row ``VALUES (...), (...)`` statements of up to ``_PG_ROWS`` rows, since
-  psycopg's ``executemany`` still sends one INSERT per row (pipelined, but parsed, planned and
-  executed row by row on the server).
+- PostgreSQL: one statement per batch, ``INSERT ... SELECT * FROM unnest(col1[], col2[], ...)``
+  with one binary array per column. Measured on 1,000-row batches (CPU µs per contact for
+  the contact, personal and trend rows): psycopg's pipelined ``executemany`` 233 (one INSERT
+  per row on the server), multi-row ``VALUES`` 782 (psycopg re-parses a 24,000-placeholder
+  query in Python every time), binary arrays 122.
 
 Rows are tuples in ``columns`` order. A statement must not hold the same key twice (PostgreSQL
 refuses to update one row twice in a statement): callers deduplicate first.
@@ -20,11 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table
-from sqlalchemy.types import JSON
+from sqlalchemy import Column, Connection, Dialect, Table
+from sqlalchemy.types import String
 
 Row = tuple[Any, ...]
-_PG_ROWS = 1000  # rows per multi-row statement (x columns stays under the 65,535 bind limit)
+_NOTHING = object()
 
 
 @dataclass(frozen=True)
@@ -43,83 +45,84 @@ class BulkStatement:
     def execute(self, connection: Connection, rows: Sequence[Row]) -> None:
         if not rows:
             return
-        prepared = self._prepare(connection)
-        values = prepared.convert(rows)
-        if connection.dialect.name == "postgresql":
-            for start in range(0, len(values), _PG_ROWS):
-                chunk = values[start : start + _PG_ROWS]
-                flat = tuple(value for row in chunk for value in row)
-                connection.exec_driver_sql(prepared.sql(len(chunk)), flat)
-        else:
-            connection.exec_driver_sql(prepared.sql(1), values)
-
-    def _prepare(self, connection: Connection) -> _Prepared:
-        dialect = connection.dialect
-        prepared = self._prepared.get(dialect.name)
+        prepared = self._prepared.get(connection.dialect.name)
         if prepared is None:
-            prepared = _Prepared.of(self, connection)
-            self._prepared[dialect.name] = prepared
-        return prepared
+            prepared = _Prepared.of(self, connection.dialect)
+            self._prepared[connection.dialect.name] = prepared
+        values = prepared.convert(rows)
+        if prepared.by_column:
+            connection.exec_driver_sql(
+                prepared.sql, tuple(list(c) for c in zip(*values, strict=True))
+            )
+        else:
+            connection.exec_driver_sql(prepared.sql, values)
 
 
 def excluded(*columns: str) -> str:
-    """``DO UPDATE SET`` taking ``columns`` from the row offered (quoted as needed)."""
+    """``DO UPDATE SET`` taking ``columns`` from the row offered."""
     return "DO UPDATE SET " + ", ".join(f"{_quote(c)} = excluded.{_quote(c)}" for c in columns)
 
 
 @dataclass(frozen=True)
 class _Prepared:
-    """A statement's SQL text and value converters for one dialect."""
+    """A statement's SQL and value converters for one dialect."""
 
-    head: str
-    placeholders: str
-    tail: str
+    sql: str
+    by_column: bool  # parameters: one array per column (PostgreSQL), else one tuple per row
     converters: tuple[tuple[int, Callable[[Any], Any]], ...]
-    _texts: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, statement: BulkStatement, connection: Connection) -> _Prepared:
-        dialect = connection.dialect
-        quote = dialect.identifier_preparer.quote
+    def of(cls, statement: BulkStatement, dialect: Dialect) -> _Prepared:
         columns = [statement.table.c[name] for name in statement.columns]
         postgres = dialect.name == "postgresql"
-        marker = "%s" if postgres else "?"
-        marks = [
-            f"{marker}::JSON" if postgres and isinstance(c.type, JSON) else marker for c in columns
-        ]
+        if postgres:  # %b: binary arrays, no text escaping of every value
+            values = "SELECT * FROM unnest(" + ", ".join(
+                f"%b::{_array_type(c, dialect)}[]" for c in columns
+            )
+            values += ")"
+        else:
+            values = "VALUES (" + ", ".join("?" for _ in columns) + ")"
         converters = []
         for index, column in enumerate(columns):
             process = column.type.dialect_impl(dialect).bind_processor(dialect)
             if process is not None:
                 converters.append((index, process))
-        table = quote(statement.table.name)
         return cls(
-            head=f"INSERT INTO {table} ({', '.join(quote(c.name) for c in columns)}) VALUES ",
-            placeholders="(" + ", ".join(marks) + ")",
-            tail=f" ON CONFLICT ({', '.join(quote(k) for k in statement.key)}) "
-            + statement.on_conflict,
+            sql=f"INSERT INTO {_quote(statement.table.name)} "
+            f"({', '.join(_quote(c.name) for c in columns)}) {values} "
+            f"ON CONFLICT ({', '.join(_quote(k) for k in statement.key)}) "
+            f"{statement.on_conflict}",
+            by_column=postgres,
             converters=tuple(converters),
         )
-
-    def sql(self, rows: int) -> str:
-        text = self._texts.get(rows)
-        if text is None:
-            text = self.head + ", ".join([self.placeholders] * rows) + self.tail
-            self._texts[rows] = text
-        return text
 
     def convert(self, rows: Sequence[Row]) -> list[Row]:
         """Rows as the DBAPI takes them (UUIDs, dates and JSON as this dialect stores them)."""
         if not self.converters:
             return list(rows)
         out = []
+        # The same object in a column (a batch's one "now") is converted once.
+        last: list[tuple[Any, Any]] = [(_NOTHING, None)] * len(self.converters)
         for row in rows:
             values = list(row)
-            for index, process in self.converters:
+            for n, (index, process) in enumerate(self.converters):
                 # None too: SQLAlchemy's JSON stores None as JSON null, and so must this.
-                values[index] = process(values[index])
+                value = values[index]
+                seen, converted = last[n]
+                if value is not seen:
+                    converted = process(value)
+                    last[n] = (value, converted)
+                values[index] = converted
             out.append(tuple(values))
         return out
+
+
+def _array_type(column: Column[Any], dialect: Dialect) -> str:
+    """The element type of ``column``'s array: text for strings, so that the column's own
+    length check still refuses an over-long value (a cast to ``VARCHAR(n)`` would cut it)."""
+    if isinstance(column.type, String):
+        return "TEXT"
+    return str(column.type.compile(dialect=dialect))
 
 
 def _quote(name: str) -> str:
