@@ -195,8 +195,8 @@ def _timed_steps(
     wordings = [public_wording(c) for c in contacts]
     texts = [contact_text(w.subject, w.text) for w in wordings]
     lap("redact")
-    classifier.labeller.transform(texts)
-    lap("(TF-IDF alone, again inside classify)")
+    classifier.labeller.predict_proba(texts)
+    lap("(model alone: TF-IDF + 3 heads, again inside classify)")
     decided = classifier.categorise(texts, [SourceLabels.of(c) for c in contacts])
     lap("classify (TF-IDF, 3 heads, top 3)")
     events = [ContactClassified.of(c.contact_id, d) for c, d in zip(contacts, decided, strict=True)]
