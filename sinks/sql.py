@@ -32,7 +32,7 @@ from sinks.cases import write_rating_history
 from sinks.db.bulk import BulkStatement, Row, excluded
 from sinks.db.engine import upsert_insert
 from sinks.db.errors import database_errors
-from sinks.db.labels import StoredLabels, cell_key, locked_labels
+from sinks.db.labels import StoredLabels, cell_key, id_chunks, id_in, locked_labels
 from sinks.db.tables import ContactPersonalRow, ContactRow, DeadLetterRow, RatingRow
 from sinks.db.trends import Cell, add_contact_deltas, apply_deltas
 from sinks.relabel import apply_reviews
@@ -134,10 +134,10 @@ class SqlContactSink:
         _PERSONAL_UPSERT.execute(connection, personal_rows)
         apply_deltas(connection, deltas)
         new_ids = [cid for cid in pending if cid not in existing]
-        for start in range(0, len(new_ids), 500):
+        for chunk in id_chunks(connection, new_ids):
             connection.execute(
                 update(RatingRow)
-                .where(RatingRow.contact_id.in_(new_ids[start : start + 500]))
+                .where(id_in(connection, RatingRow.contact_id, chunk))
                 .values(contact_linked=True)
             )
         return len(new_ids)
