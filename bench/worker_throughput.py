@@ -1,31 +1,48 @@
-"""Contacts per second through the Faust worker on an N-row CRM export, against a plain
-kafka-python batch consumer doing the same decode/redact/classify/store work in the same run.
+"""Contacts per second through the Faust worker on an N-row CRM export, beside, in the same
+run: a plain kafka-python consumer calling the same batch function, the one-at-a-time path
+(each contact stored in a transaction of its own), the batch function's µs per contact with
+where they go, and the peer pipelines of /work/shared/peer_bench when present.
 
-    python -m bench worker --num 10000
+    python -m bench worker --num 10000 [--workers 2] [--peers plain]
+        [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] [--json worker.json]
+
+Every path stores into a database of its own (with --database-url: a new database on that
+server, dropped afterwards). Targets (issue 12): Faust worker >= 4,000/s on SQLite and
+>= 3,000/s on PostgreSQL per process; batch path >= 8x the one-at-a-time path; two workers
+>= 1.6x one. The machine is shared: read the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
 from rich.console import Console
 from rich.table import Table
 
+from bench.worker_paths import (
+    BatchCost,
+    batch_cost,
+    consumer_rate,
+    faust_rate,
+    fetch,
+    fresh_database,
+    peer_rates,
+)
 from civicpulse.embedded_broker import EmbeddedBroker
 from classifiers import STARTER_DATASET, ModelRegistry, train_and_register
 from config import Settings, load_crm_profiles, load_reference_data
-from contracts import ContactReceived, Topic, topic_name
+from contracts import ContactReceived
 from ingest import (
     KafkaPublisher,
     parse_crm_file,
@@ -33,11 +50,9 @@ from ingest import (
     read_table,
     resolve_profile,
 )
-from sinks import SqlContactSink, open_database
-from workers import RawMessage, store_contacts
 
 REPO = Path(__file__).resolve().parents[1]
-console = Console()
+console = Console(width=120)
 HEADERS = [
     "Case Reference",
     "Date Logged",
@@ -94,130 +109,161 @@ def publish(settings: Settings, export: Path) -> tuple[int, float]:
     return sent, time.perf_counter() - started
 
 
-def faust_worker_rate(settings: Settings, expected: int) -> tuple[float, float]:
-    """(contacts/s once ready, seconds from start to ready)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
-    env.update(
-        CIVICPULSE_HOME=str(settings.home),
-        CIVICPULSE_KAFKA_BOOTSTRAP=str(settings.kafka_bootstrap),
-        CIVICPULSE_TOPIC_PREFIX=settings.topic_prefix,
-        CIVICPULSE_LOG_LEVEL="WARNING",
-        CIVICPULSE_DATABASE_URL=settings.sqlalchemy_url,
-        CIVICPULSE_WORKER_APP_ID=settings.worker_app_id,
-    )
-    engine = open_database(settings.sqlalchemy_url)
-    started = time.perf_counter()
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "civicpulse", "worker"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        first = None
-        while True:
-            stored = _count(engine)
-            if stored and first is None:
-                first = (time.perf_counter(), stored)
-            if stored >= expected:
-                break
-            if worker.poll() is not None or time.perf_counter() - started > 600:
-                raise RuntimeError("worker stopped or took over 10 minutes")
-            time.sleep(0.05)
-        done = time.perf_counter()
-    finally:
-        worker.terminate()
-        worker.wait(30)
-    assert first is not None
-    return (expected - first[1]) / max(done - first[0], 1e-9), first[0] - started
-
-
-def _count(engine: object) -> int:
-    from sqlalchemy import func, select
-
-    from sinks.db.tables import ContactRow  # bench may look inside: it measures the room
-
-    with engine.connect() as c:  # type: ignore[attr-defined]
-        return int(c.scalar(select(func.count()).select_from(ContactRow)) or 0)
-
-
-def plain_consumer_rate(settings: Settings, expected: int, models: Path) -> float:
-    """The baseline: kafka-python, manual assignment, poll(max_records=1000), same batch code."""
-    classifier = ModelRegistry(models).load_promoted()
-    engine = open_database(settings.sqlalchemy_url)
-    sink = SqlContactSink(engine)
-    name = topic_name(Topic.contacts_received, settings.topic_prefix)
-    consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False, max_poll_records=1000
-    )
-    tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-    consumer.assign(tps)
-    consumer.seek_to_beginning(*tps)
-    stored, started = 0, time.perf_counter()
-    while stored < expected and time.perf_counter() - started < 600:
-        for tp, records in consumer.poll(timeout_ms=500, max_records=1000).items():
-            batch = [RawMessage(tp.topic, tp.partition, r.offset, r.key, r.value) for r in records]
-            stored += store_contacts(batch, classifier, sink).stored
-    consumer.close()
-    return stored / (time.perf_counter() - started)
+ONE_AT_A_TIME = 500  # contacts the one-at-a-time path stores (it is slow)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench worker", description=__doc__)
     parser.add_argument("--num", type=int, default=10_000, help="rows in the CRM export")
     parser.add_argument(
-        "--dburl", default=None, help="database URL (default: a temporary SQLite file)"
+        "--database-url",
+        "--dburl",
+        default=None,
+        help="a PostgreSQL server's URL (each path gets a new database there); default SQLite",
     )
+    parser.add_argument("--workers", type=int, default=1, help="also run this many workers")
+    parser.add_argument(
+        "--peers",
+        default="plain",
+        help="peer_bench pipelines to run ('' for none), e.g. plain,faust",
+    )
+    parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="civicpulse-bench-"))
     try:
-        reference = load_reference_data(REPO / "config")
-        models = work / "models"
-        console.print("training the starter model ...")
-        train_and_register(
-            ModelRegistry(models), reference.taxonomy, dataset=read_table(STARTER_DATASET)
-        )
-        export = work / "export.csv"
-        write_export(export, args.num)
-        with EmbeddedBroker() as broker:
-            run = uuid.uuid4().hex[:6]
-            base = Settings(
-                home=work / "faust",
-                kafka_bootstrap=broker.bootstrap,
-                topic_prefix=f"bench{run}.",
-                worker_app_id=f"bench-{run}",
-                database_url=args.dburl or f"sqlite:///{work / 'faust.db'}",
-            )
-            shutil.copytree(models, base.home / "models")
-            sent, publish_seconds = publish(base, export)
-            console.print(
-                f"published {sent} contacts in {publish_seconds:.1f}s; running the Faust worker ..."
-            )
-            faust_rate, ready = faust_worker_rate(base, sent)
-            console.print("running the plain kafka-python consumer on the same topic ...")
-            plain = (
-                base.with_changes(database_url=f"sqlite:///{work / 'plain.db'}")
-                if not args.dburl
-                else base
-            )
-            if args.dburl:
-                console.print(
-                    "[yellow]--dburl given: the baseline re-stores into the same database[/]"
-                )
-            plain_rate = plain_consumer_rate(plain, sent, models)
-        table = Table(
-            title=f"Contacts through the worker ({sent} contacts, {os.cpu_count()} cores)"
-        )
-        for column in ("path", "contacts/s", "vs baseline"):
-            table.add_column(column, justify="right" if column != "path" else "left")
-        table.add_row("publish (kafka-python, acks=all)", f"{sent / publish_seconds:,.0f}", "")
-        table.add_row(
-            f"Faust worker (take_events, ready after {ready:.1f}s)",
-            f"{faust_rate:,.0f}",
-            f"{faust_rate / plain_rate:.2f}x",
-        )
-        table.add_row("baseline: plain kafka-python batch consumer", f"{plain_rate:,.0f}", "1.00x")
-        console.print(table)
+        report = run(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.json is not None:
+        args.json.write_text(text + "\n", encoding="utf-8")
     return 0
+
+
+def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    reference = load_reference_data(REPO / "config")
+    models = work / "models"
+    console.print("training the starter model ...")
+    train_and_register(
+        ModelRegistry(models), reference.taxonomy, dataset=read_table(STARTER_DATASET)
+    )
+    classifier = ModelRegistry(models).load_promoted()
+    export = work / "export.csv"
+    write_export(export, args.num)
+    rates: dict[str, float] = {}
+    with EmbeddedBroker() as broker:
+        run_id = uuid.uuid4().hex[:6]
+        base = Settings(
+            home=work / "faust",
+            kafka_bootstrap=broker.bootstrap,
+            topic_prefix=f"bench{run_id}.",
+            worker_app_id=f"bench-{run_id}",
+        )
+        shutil.copytree(models, base.home / "models")
+        sent, publish_seconds = publish(base, export)
+        rates["publish"] = sent / publish_seconds
+        console.print(f"published {sent} contacts in {publish_seconds:.1f}s")
+
+        def on(name: str) -> Any:
+            return fresh_database(args.database_url, work, name)
+
+        ready: dict[int, float] = {}
+        for workers in sorted({1, args.workers}):
+            console.print(f"{workers} Faust worker(s) ...")
+            with on(f"faust{workers}") as url:
+                settings = base.with_changes(
+                    database_url=url, worker_app_id=f"bench-{run_id}-{workers}"
+                )
+                rates[f"faust{workers}"], ready[workers] = faust_rate(settings, sent, workers)
+        console.print("plain kafka-python consumer, same batch function ...")
+        with on("plain") as url:
+            plain = base.with_changes(database_url=url)
+            rates["plain"] = consumer_rate(plain, sent, classifier, one_at_a_time=False)
+        console.print(f"one at a time ({min(sent, ONE_AT_A_TIME)} contacts) ...")
+        with on("single") as url:
+            single = base.with_changes(database_url=url)
+            rates["single"] = consumer_rate(
+                single, min(sent, ONE_AT_A_TIME), classifier, one_at_a_time=True
+            )
+        console.print("the batch function alone ...")
+        messages = fetch(base, sent)
+        with on("batchfn") as url:
+            cost = batch_cost(url, messages, classifier, base.worker_batch_size)
+    peers_wanted = [p for p in args.peers.split(",") if p]
+    if peers_wanted:
+        console.print(f"peer pipelines ({', '.join(peers_wanted)}) ...")
+    peers = peer_rates(work, REPO / "classifiers/data/starter_contacts.csv", sent, peers_wanted)
+    backend = "postgresql" if args.database_url else "sqlite"
+    show(rates, ready, cost, peers, sent, backend)
+    return {
+        "contacts": sent,
+        "database": backend,
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "contacts_per_s": {k: round(v) for k, v in rates.items()},
+        "peers_contacts_per_s": peers,
+        "batch_function": asdict(cost),
+        "ratios": {
+            "faust1_vs_plain": round(rates["faust1"] / rates["plain"], 3),
+            "faust1_vs_one_at_a_time": round(rates["faust1"] / rates["single"], 2),
+            "plain_vs_one_at_a_time": round(rates["plain"] / rates["single"], 2),
+            **(
+                {
+                    f"faust{args.workers}_vs_faust1": round(
+                        rates[f"faust{args.workers}"] / rates["faust1"], 2
+                    )
+                }
+                if args.workers > 1
+                else {}
+            ),
+            **(
+                {"faust1_vs_peer_plain": round(rates["faust1"] / peers["plain"], 3)}
+                if "plain" in peers
+                else {}
+            ),
+        },
+    }
+
+
+def show(
+    rates: dict[str, float],
+    ready: dict[int, float],
+    cost: BatchCost,
+    peers: dict[str, float],
+    sent: int,
+    backend: str,
+) -> None:
+    table = Table(
+        title=f"Contacts through the worker ({sent:,} contacts, {backend}, "
+        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})"
+    )
+    for column in ("path", "contacts/s", "vs plain consumer", "vs one at a time"):
+        table.add_column(column, justify="left" if column == "path" else "right")
+
+    def row(label: str, rate: float) -> None:
+        table.add_row(
+            label, f"{rate:,.0f}", f"{rate / rates['plain']:.2f}x", f"{rate / rates['single']:.1f}x"
+        )
+
+    table.add_row("publish (kafka-python, acks=all)", f"{rates['publish']:,.0f}", "", "")
+    for key in sorted(k for k in rates if k.startswith("faust")):
+        n = int(key.removeprefix("faust"))
+        row(f"Faust worker x{n} (ready after {ready[n]:.1f}s)", rates[key])
+    row("baseline: plain kafka-python consumer, same batch function", rates["plain"])
+    row("one at a time (a transaction per contact)", rates["single"])
+    table.add_row(
+        "batch function alone (wall; CPU)",
+        f"{1e6 / cost.wall_us:,.0f}",
+        f"{cost.wall_us:.0f} µs",
+        f"{cost.cpu_us:.0f} µs CPU",
+    )
+    for name, rate in peers.items():
+        row(f"peer_bench {name} (simpler work: 1 head, 2 rows)", rate)
+    console.print(table)
+    steps = Table(title="Batch function: CPU µs per contact by step")
+    steps.add_column("step")
+    steps.add_column("µs/contact", justify="right")
+    for name, us in cost.steps_us.items():
+        steps.add_row(name, f"{us:.0f}")
+    console.print(steps)

@@ -188,12 +188,16 @@ class ContactClassified(Categorisation, _Classified):
 
     @classmethod
     def of(cls, contact_id: uuid.UUID, categorisation: Categorisation) -> ContactClassified:
-        return cls(
-            contact_id=contact_id,
-            classified_at=datetime.now(UTC),
-            # Only the decision's own fields, even when given a ContactClassified.
-            **categorisation.model_dump(include=set(Categorisation.model_fields)),
+        """``categorisation`` about ``contact_id``, decided now. Built without validating
+        again: a Categorisation is valid already (the worker builds one per contact)."""
+        # Only the decision's own fields, even when given a ContactClassified.
+        fields = {name: getattr(categorisation, name) for name in _DECISION_FIELDS}
+        return cls.model_construct(
+            contact_id=contact_id, classified_at=datetime.now(UTC), schema_version=1, **fields
         )
+
+
+_DECISION_FIELDS = tuple(Categorisation.model_fields)
 
 
 class ContactReviewed(_Event):

@@ -29,9 +29,10 @@ from contracts import (
 )
 from sinks.base import FlushResult, PublicWording, ReviewResult
 from sinks.cases import write_rating_history
+from sinks.db.bulk import BulkStatement, Row, excluded
 from sinks.db.engine import upsert_insert
 from sinks.db.errors import database_errors
-from sinks.db.labels import StoredLabels, cell_key, locked_labels
+from sinks.db.labels import StoredLabels, cell_key, id_chunks, id_in, locked_labels
 from sinks.db.tables import ContactPersonalRow, ContactRow, DeadLetterRow, RatingRow
 from sinks.db.trends import Cell, add_contact_deltas, apply_deltas
 from sinks.relabel import apply_reviews
@@ -129,26 +130,14 @@ class SqlContactSink:
             add_contact_deltas(deltas, old.cell_key() if old is not None else None, new_key)
             contact_rows.append(_contact_row(contact, labels, wording, received_on, now))
             personal_rows.append(_personal_row(contact))
-        insert = upsert_insert(connection)
-        for rows, table, key in (
-            (contact_rows, ContactRow.__table__, "contact_id"),
-            (personal_rows, ContactPersonalRow.__table__, "contact_id"),
-        ):
-            # One statement executed with many parameter sets: compiled once and cached, sent
-            # by SQLAlchemy as multi-row batches ("insertmanyvalues").
-            stmt = insert(table)
-            excluded = {c.name: stmt.excluded[c.name] for c in table.c if c.name != key}
-            if table is ContactRow.__table__:
-                excluded["first_stored_at"] = table.c.first_stored_at
-                excluded["delivery_count"] = table.c.delivery_count + 1
-            upsert = stmt.on_conflict_do_update(index_elements=[key], set_=excluded)
-            connection.execute(upsert, rows)
+        _CONTACT_UPSERT.execute(connection, contact_rows)
+        _PERSONAL_UPSERT.execute(connection, personal_rows)
         apply_deltas(connection, deltas)
         new_ids = [cid for cid in pending if cid not in existing]
-        for start in range(0, len(new_ids), 500):
+        for chunk in id_chunks(connection, new_ids):
             connection.execute(
                 update(RatingRow)
-                .where(RatingRow.contact_id.in_(new_ids[start : start + 500]))
+                .where(id_in(connection, RatingRow.contact_id, chunk))
                 .values(contact_linked=True)
             )
         return len(new_ids)
@@ -203,58 +192,117 @@ class SqlContactSink:
         return len(rows)
 
 
+_CONTACT_COLUMNS = (
+    "contact_id",
+    "source_system",
+    "source_ref",
+    "channel",
+    "partner",
+    "received_at",
+    "received_on",
+    "subject",
+    "text",
+    "ward",
+    "postcode_district",
+    "attachment_count",
+    "contact_type",
+    "service",
+    "category",
+    "confidence",
+    "label_source",
+    "model_version",
+    "classified_at",
+    "needs_review",
+    "suggestions",
+    "first_stored_at",
+    "last_delivered_at",
+    "delivery_count",
+)
+# A redelivered contact keeps when it was first stored and counts one more delivery.
+_CONTACT_UPSERT = BulkStatement(
+    ContactRow.__table__,  # type: ignore[arg-type]
+    columns=_CONTACT_COLUMNS,
+    key=("contact_id",),
+    on_conflict=excluded(*_CONTACT_COLUMNS[1:-3], "last_delivered_at")
+    + ', "delivery_count" = contact."delivery_count" + 1',
+)
+_PERSONAL_COLUMNS = (
+    "contact_id",
+    "reporter_name",
+    "reporter_email",
+    "reporter_phone",
+    "reporter_address",
+    "postcode",
+    "original_subject",
+    "original_text",
+    "equality",
+)
+_PERSONAL_UPSERT = BulkStatement(
+    ContactPersonalRow.__table__,  # type: ignore[arg-type]
+    columns=_PERSONAL_COLUMNS,
+    key=("contact_id",),
+    on_conflict=excluded(*_PERSONAL_COLUMNS[1:]),
+)
+
+
 def _contact_row(
     contact: ContactReceived,
     labels: ContactClassified | StoredLabels,
     wording: PublicWording,
     received_on: date,
     now: datetime,
-) -> dict[str, Any]:
-    return {
-        "contact_id": contact.contact_id,
-        "source_system": contact.source_system,
-        "source_ref": contact.source_ref,
-        "channel": contact.channel.value,
-        "partner": contact.partner,
-        "received_at": contact.received_at,
-        "received_on": received_on,
-        "subject": wording.subject,
-        "text": wording.text,
-        "ward": contact.ward,
-        "postcode_district": postcode_district(contact.postcode),
-        "attachment_count": contact.attachment_count,
-        "contact_type": str(labels.contact_type),
-        "service": labels.service,
-        "category": labels.category,
-        "confidence": labels.confidence,
-        "label_source": str(labels.label_source),
-        "model_version": labels.model_version,
-        "classified_at": labels.classified_at,
-        "needs_review": labels.needs_review,
+) -> Row:
+    """A ``contact`` row, in ``_CONTACT_COLUMNS`` order."""
+    return (
+        contact.contact_id,
+        contact.source_system,
+        contact.source_ref,
+        contact.channel.value,
+        contact.partner,
+        contact.received_at,
+        received_on,
+        wording.subject,
+        wording.text,
+        contact.ward,
+        postcode_district(contact.postcode),
+        contact.attachment_count,
+        str(labels.contact_type),
+        labels.service,
+        labels.category,
+        labels.confidence,
+        str(labels.label_source),
+        labels.model_version,
+        labels.classified_at,
+        labels.needs_review,
         # A reviewer's labels keep no model suggestions.
-        "suggestions": _suggestions(labels),
-        "first_stored_at": now,
-        "last_delivered_at": now,
-        "delivery_count": 1,
-    }
+        _suggestions(labels),
+        now,
+        now,
+        1,
+    )
 
 
-def _personal_row(contact: ContactReceived) -> dict[str, Any]:
+def _personal_row(contact: ContactReceived) -> Row:
+    """A ``contact_personal`` row, in ``_PERSONAL_COLUMNS`` order."""
     reporter = contact.reporter
-    return {
-        "contact_id": contact.contact_id,
-        "reporter_name": reporter.name,
-        "reporter_email": reporter.email,
-        "reporter_phone": reporter.phone,
-        "reporter_address": reporter.address,
-        "postcode": contact.postcode,
-        "original_subject": contact.subject,
-        "original_text": contact.text,
-        "equality": contact.equality.model_dump(exclude_none=True) if contact.equality else None,
-    }
+    return (
+        contact.contact_id,
+        reporter.name,
+        reporter.email,
+        reporter.phone,
+        reporter.address,
+        contact.postcode,
+        contact.subject,
+        contact.text,
+        contact.equality.model_dump(exclude_none=True) if contact.equality else None,
+    )
 
 
 def _suggestions(labels: ContactClassified | StoredLabels) -> list[dict[str, Any]] | None:
     if isinstance(labels, StoredLabels):
         return None
-    return [s.model_dump() for s in labels.suggestions] or None
+    # What model_dump() gives, built directly (three per contact: it showed in profiles).
+    return [
+        {"service": s.service, "category": s.category, "probability": s.probability}
+        for s in labels.suggestions
+    ] or None

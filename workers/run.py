@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -27,8 +28,19 @@ def _remember_identity(settings: Settings, identity: str | None) -> None:
         log.warning("could not record the database identity: %s", exc)
 
 
+def _use_uvloop() -> None:
+    """uvloop where installed: Faust's per-message path runs on the event loop, and uvloop
+    made it about a quarter faster (STREAM-NOTES.md)."""
+    try:
+        import uvloop
+    except ImportError:  # not on Windows
+        return
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+
+
 def run_worker(settings: Settings) -> None:
     """Block until SIGTERM/SIGINT. ``settings.kafka_bootstrap`` must be resolved already."""
+    _use_uvloop()
     registry = ModelRegistry(settings.models_dir)
     taxonomy = load_taxonomy(settings.config_dir)
     classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))

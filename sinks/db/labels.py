@@ -7,9 +7,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ARRAY, Connection, any_, bindparam, select
 
 from sinks.db.tables import ContactRow
 from sinks.db.trends import Dimensions
@@ -86,11 +86,25 @@ def locked_labels(
     """The stored labels of those of ``ids`` that are stored, locked until the transaction
     ends on PostgreSQL (so two writers never move the same contact's counts from one state)."""
     found: dict[uuid.UUID, StoredLabels] = {}
-    wanted = list(ids)
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(*_COLUMNS).where(ContactRow.contact_id.in_(wanted[start : start + _CHUNK]))
+    for chunk in id_chunks(connection, ids):
+        query = select(*_COLUMNS).where(id_in(connection, ContactRow.contact_id, chunk))
         if connection.dialect.name == "postgresql":
             query = query.with_for_update()
         for row in connection.execute(query):
             found[row.contact_id] = StoredLabels(**row._mapping)
     return found
+
+
+def id_chunks(connection: Connection, ids: Sequence[uuid.UUID]) -> list[list[uuid.UUID]]:
+    """``ids`` in lists small enough for ``id_in`` (all at once on PostgreSQL)."""
+    wanted = list(ids)
+    size = (len(wanted) or 1) if connection.dialect.name == "postgresql" else _CHUNK
+    return [wanted[start : start + size] for start in range(0, len(wanted), size)]
+
+
+def id_in(connection: Connection, column: Any, ids: list[uuid.UUID]) -> Any:
+    """``column IN ids``; on PostgreSQL ``column = ANY(array)``, one parameter: psycopg turns
+    each of an IN list's placeholders into ``$n`` in Python, on every statement."""
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(None, ids, type_=ARRAY(column.type)))
+    return column.in_(ids)
