@@ -23,7 +23,9 @@ def parse_line(line: str) -> dict[str, Any]:
     text, spans, position = "", [], 0
     for mark in _MARK.finditer(line):
         text += line[position : mark.start()]
-        kind, value = (mark.group(1) or "name", mark.group(2)) if mark.group(2) else ("keep", mark.group(3))
+        kind, value = (
+            (mark.group(1) or "name", mark.group(2)) if mark.group(2) else ("keep", mark.group(3))
+        )
         spans.append({"start": len(text), "end": len(text) + len(value), "type": kind})
         text += value
         position = mark.end()
