@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 StoredCheck = Callable[[Topic, list[uuid.UUID]], set[uuid.UUID]]
 # Topics whose records the database can confirm; others leave the outbox once the broker has them.
-CONFIRMABLE = frozenset({Topic.contacts_received, Topic.ratings_received})
+CONFIRMABLE = frozenset({Topic.contacts_received, Topic.ratings_received, Topic.contacts_reviewed})
 SEND_CHUNK = 1000
 
 
@@ -219,6 +219,11 @@ class OutboxPublisher:
 
 
 def record_id(key: uuid.UUID, event: BaseModel) -> uuid.UUID:
-    """The id the database stores ``event`` under: a rating's own id, else the contact id."""
-    found = getattr(event, "rating_id", None) or getattr(event, "contact_id", None)
+    """The id the database stores ``event`` under: a review's or a rating's own id (a contact
+    may have several), else the contact id."""
+    found = (
+        getattr(event, "review_id", None)
+        or getattr(event, "rating_id", None)
+        or getattr(event, "contact_id", None)
+    )
     return found if isinstance(found, uuid.UUID) else key
