@@ -1,0 +1,300 @@
+"""Known given names and surnames for the name passes, from maintained packages: the person
+names of Faker's locales for the communities of the UK (Latin script only), and the ordinary
+English words of Webster's word list (``english-words``, its lower-case entries), which set
+apart the names that are also words ("Mark", "Hope", "Rose", "Will"): those count as a name
+only with more evidence (a surname after them, a cue before them).
+
+Loaded once per process, on first use (about 1.5 s); lookups are by lower-case word with its
+accents removed, so "Siân" and "Sian" are the same name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from classifiers._redaction_given import GIVEN_NAMES
+
+__all__ = ("Gazetteer", "fold", "gazetteer", "known_given", "name_in")
+
+# Faker's person providers for the main languages and origins of UK residents.
+_LOCALES = [
+    "en_GB",
+    "en_IE",
+    "ga_IE",
+    "en_US",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "en_KE",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "zu_ZA",
+    "sw",
+    "pl_PL",
+    "ro_RO",
+    "cs_CZ",
+    "sk_SK",
+    "hu_HU",
+    "lt_LT",
+    "lv_LV",
+    "hr_HR",
+    "sl_SI",
+    "tr_TR",
+    "it_IT",
+    "es_ES",
+    "pt_PT",
+    "fr_FR",
+    "de_DE",
+    "nl_NL",
+    "zh_CN",
+    "zh_TW",
+    "vi_VN",
+]
+_FIRST = ("first_name", "first_romanized")
+# Locales whose given names are common enough in English text to be names first, even where
+# Webster's list also has them as words ("harry", "tony", "peter")
+_ENGLISH_LOCALES = ("en_GB", "en_US", "en_IE")
+# Given names that are everyday English words, capitalised at the start of a sentence or in a
+# heading: a name only with more evidence, whatever the lists say
+_WORD_NAMES = frozenset(
+    [
+        "mark",
+        "will",
+        "hope",
+        "grace",
+        "may",
+        "june",
+        "april",
+        "august",
+        "rose",
+        "faith",
+        "joy",
+        "dawn",
+        "bill",
+        "ray",
+        "sky",
+        "summer",
+        "autumn",
+        "holly",
+        "ivy",
+        "daisy",
+        "heather",
+        "penny",
+        "robin",
+        "frank",
+        "sunny",
+        "pearl",
+        "amber",
+        "crystal",
+        "jade",
+        "olive",
+        "hazel",
+        "violet",
+        "iris",
+        "ruby",
+        "drew",
+        "art",
+        "chase",
+        "guy",
+        "pat",
+        "sue",
+        "don",
+        "glen",
+        "rob",
+        "rich",
+        "lance",
+        "miles",
+        "norm",
+        "precious",
+        "patience",
+        "mercy",
+        "blessing",
+        "gift",
+        "honor",
+        "honour",
+        "merry",
+        "star",
+        "storm",
+        "river",
+        "rain",
+        "sterling",
+        "lyric",
+        "jasper",
+        "rowan",
+        "willow",
+        "poppy",
+        "bonnie",
+        "harmony",
+        "destiny",
+        "trinity",
+        "lucky",
+        "angel",
+        "major",
+        "earl",
+        "king",
+        "duke",
+        "prince",
+        "royal",
+        "page",
+        "reed",
+        "wade",
+        "cliff",
+        "dale",
+        "forest",
+        "gene",
+        "job",
+        "lot",
+        "man",
+        "min",
+        "said",
+        "made",
+        "till",
+        "tea",
+        "mile",
+        "canal",
+        "gang",
+        "floor",
+        "else",
+        "grit",
+        "case",
+        "good",
+        "young",
+        "long",
+        "short",
+        "brown",
+        "white",
+        "black",
+        "green",
+        "gray",
+        "grey",
+        "bell",
+        "hall",
+        "hill",
+        "wood",
+        "field",
+        "stone",
+        "marsh",
+        "moon",
+        "day",
+        "bird",
+        "fox",
+        "lamb",
+        "cook",
+        "baker",
+        "mason",
+        "archer",
+        "fisher",
+        "bishop",
+        "ward",
+        "mills",
+        "love",
+        "west",
+        "north",
+        "south",
+        "east",
+        "christian",
+        "ash",
+        "sage",
+        "lark",
+        "wren",
+        "jay",
+        "kit",
+        "bud",
+        "buck",
+        "colt",
+        "pierce",
+        "hunter",
+        "carter",
+        "porter",
+        "parker",
+        "walker",
+        "turner",
+    ]
+)
+_LAST = ("last_name", "last_romanized")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Folded lower-case words: ``given`` and ``surnames`` hold no English word;
+    ``given_words`` and ``surname_words`` are the names that are also English words."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    given_words: frozenset[str]
+    surname_words: frozenset[str]
+    english: frozenset[str]  # every lower-case word of Webster's list
+    all_given: frozenset[str]  # ``given`` and ``given_words``
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or a trailing possessive: "Siân's" -> "sian"."""
+    word = word.lower().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ł", "l")
+
+
+def known_given(word: str) -> bool:
+    """Whether ``word`` is a given name, also one that is a word ("Rose"), or a hyphenated
+    one ("Mary-Jo")."""
+    return name_in(fold(word), gazetteer().all_given)
+
+
+def name_in(word: str, names: frozenset[str]) -> bool:
+    """``word`` (folded) is in ``names``, or every part of it is ("lucy-anne")."""
+    return word in names or ("-" in word and all(p in names for p in word.split("-") if p))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    given, surnames = _faker_names(_LOCALES)
+    given |= GIVEN_NAMES
+    english = _english_words()
+    usual = (_faker_names(_ENGLISH_LOCALES)[0] | GIVEN_NAMES) - _WORD_NAMES
+    given_words = (given & english - usual) | (given & _WORD_NAMES)
+    return Gazetteer(
+        given=frozenset(given - given_words),
+        surnames=frozenset(surnames - english),
+        given_words=frozenset(given_words),
+        surname_words=frozenset(surnames & english),
+        english=english,
+        all_given=frozenset(given),
+    )
+
+
+def _faker_names(locales: Sequence[str]) -> tuple[set[str], set[str]]:
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute, value in vars(provider).items():
+            into = given if attribute.startswith(_FIRST) else None
+            into = surnames if attribute.startswith(_LAST) else into
+            if into is not None and isinstance(value, tuple | list | dict):
+                into.update(fold(name) for name in value if isinstance(name, str) and _latin(name))
+    for names in (given, surnames):  # "Mary-Kate", "Ó Súilleabháin": their parts too
+        names.update(part for name in list(names) for part in name.replace("-", " ").split())
+    return {n for n in given if len(n) > 1}, {n for n in surnames if len(n) > 1}
+
+
+def _latin(name: str) -> bool:
+    return all(ch in " -'" or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+def _english_words() -> frozenset[str]:
+    """Ordinary English words: the lower-case entries of Webster's list (its capitalised
+    entries are proper names)."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(word for word in words if word.islower())
