@@ -86,6 +86,22 @@ TUNING2_TEMPLATES = (
     "cheers {first_lower}",
     "Regards\n{titled}",
     "I'm writing for my neighbour {full}, who is blind.",
+    # initials, ages, greetings, capitals, possessives, families, headers
+    "Letter addressed to {initial_last} but nobody of that name lives here.",
+    "My children {first} (8) and {first} (5) were nearly hit by the van.",
+    "Hi {first},\nThanks for the call earlier.",
+    "hi {first_lower}, any update on the repair?",
+    "Dear {first},\nThe fence is still down.",
+    "My neighbour {full_upper} is running a business from the garage.",
+    "{full}'s hedge is blocking the footpath.",
+    "Please send it c/o {full} at the community centre.",
+    "{first} & {full} at number 9 both agree.",
+    "Mr and Mrs {last_name} have complained about the noise.",
+    "The {last_name}s next door have a new dog that barks all night.",
+    "From: {full}\nSubject: missed bin",
+    "Re: {full} - council tax",
+    "{full}, flat 2 - the boiler is off again.",
+    "Over to you, {first}.",
 )
 
 

@@ -14,11 +14,11 @@ import importlib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from classifiers._redaction_given import GIVEN_NAMES
 
-__all__ = ("Gazetteer", "fold", "gazetteer", "known_given", "name_in")
+__all__ = ("Gazetteer", "english", "fold", "gazetteer", "known_given", "name_in", "near_english")
 
 # Faker's person providers for the main languages and origins of UK residents.
 _LOCALES = [
@@ -233,6 +233,7 @@ class Gazetteer:
     all_given: frozenset[str]  # ``given`` and ``given_words``
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents or a trailing possessive: "Siân's" -> "sian"."""
     word = word.lower().replace("\u2019", "'")
@@ -242,6 +243,44 @@ def fold(word: str) -> str:
         return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ł", "l")
+
+
+# Webster's list has head words in American spelling: "behaviours" is "behavior" + "s"
+_ENDINGS = (
+    *(("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
+    *(("ers", ""), ("er", ""), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", "")),
+)
+_BRITISH = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"))
+
+
+@lru_cache(maxsize=65536)
+def english(word: str) -> bool:
+    """Whether ``word`` (folded) is an ordinary English word, inflected or in British spelling:
+    "potholes", "passed", "behaviour", "anti-social"."""
+    words = gazetteer().english
+    if word in words:
+        return True
+    if "-" in word:
+        return all(english(part) for part in word.split("-") if part)
+    stems = {word} | {word[: -len(end)] + new for end, new in _ENDINGS if _ends(word, end)}
+    stems |= {stem[:-1] for stem in stems if len(stem) > 3 and stem[-1] == stem[-2]}  # "stopped"
+    for stem in list(stems):
+        stems |= {stem[: -len(uk)] + us for uk, us in _BRITISH if stem.endswith(uk)}
+        stems |= {stem.replace(uk, us) for uk, us in _BRITISH[:1] if uk in stem}  # "colourful"
+    return any(stem in words for stem in stems)
+
+
+def near_english(word: str) -> bool:
+    """Whether ``word`` is an English word with one letter too many or two swapped: a typo
+    ("faithhfully", "teh"), not someone's name."""
+    words = gazetteer().english
+    deletions = (word[:i] + word[i + 1 :] for i in range(len(word)))
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    return any(candidate in words for candidate in (*deletions, *swaps))
+
+
+def _ends(word: str, end: str) -> bool:
+    return word.endswith(end) and len(word) > len(end) + 1
 
 
 def known_given(word: str) -> bool:

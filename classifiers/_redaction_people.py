@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_gazetteer import Gazetteer, fold, gazetteer
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
 from classifiers._redaction_spans import Span
 
-__all__ = ("closing_names", "known_names")
+__all__ = ("closing_names", "coordinated_names", "known_names")
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?=[^\W\d_]))*")
 _JOIN = re.compile(r"[ \t]+")
@@ -31,6 +31,10 @@ _CALLED = re.compile(r"(?<![\w'])(?i:called|named|known as)[ \t]+$")
 _TITLE_BEFORE = re.compile(
     r"(?<![\w'])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Cllr|Councillor|Rev|Fr|Sir|Dame|Lady|Lord|"
     r"MR|MRS|MS|MISS|DR|mr|mrs|ms|miss|dr)\.?[ \t]+$"
+)
+_COORDINATED = re.compile(
+    r"(?<![\w'\]-])(?P<before>[A-Z][^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
+    r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
@@ -52,6 +56,9 @@ _CLOSING = re.compile(
 _BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
 _AFTER_TEXT = "told tells said says rang rings phoned emailed asked wrote helped promised speaking"
 _PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
+_GREETING = re.compile(r"(?<![\w'])(?i:dear|hi|hiya|hello)[ \t]+$")
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[,!:]|\r?\n|$)")
+_AGE_AFTER = re.compile(r"[ \t]*\([0-9]{1,2}\)")  # "Amara (9)": a child and its age
 _PERSON_AFTER = frozenset(_AFTER_TEXT.split())
 # Place words that are also common surnames ("Ioana Field", "Tom Hall") do not make a place
 _SURNAME_PLACES_TEXT = "hill hills wood woods green field fields hall ward"
@@ -84,8 +91,20 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
         if any(w in stops for w in words) or found.group("name").isupper():
             continue
         capital = found.group("name")[0].isupper()
-        if capital or words[0] in known.all_given or words[0] not in known.english:
+        if capital or words[0] in known.all_given or _unknown_lower(words[0]):
             yield found.span("name")
+
+
+def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
+    """A capitalised word joined by "and" or "&" to a name found: "Blessing & [name]",
+    "[name] and Farai"."""
+    if "[name]" not in text:
+        return
+    for found in _COORDINATED.finditer(text):
+        start, end = found.span("before") if found.group("before") else found.span("after")
+        word = fold(text[start:end])
+        if word not in NEVER_NAMES and word not in PLACE_WORDS and not text[start:end].isupper():
+            yield start, end
 
 
 def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
@@ -95,7 +114,7 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
     if not _CALLED.search(text, max(0, start - 12), start):
         return
     word = fold(text[start:end])
-    if word in known.all_given or (text[start].isupper() and word not in known.english):
+    if word in known.all_given or (text[start].isupper() and not english(word)):
         yield start, end
 
 
@@ -106,10 +125,11 @@ def _runs(text: str, stops: frozenset[str], caps: bool) -> Iterator[list[Span]]:
     for token in _TOKEN.finditer(text):
         start, stop = token.span()
         word = token.group()
-        joined = end >= 0 and _JOIN.fullmatch(text, end, start) is not None
+        gap = text[end:start] if end >= 0 else ""
+        joined = bool(gap) and not gap.strip(" \t")
         candidate = (
             text[start - 1 : start] != "["
-            and not any(ch.isdigit() for ch in word)
+            and not any(map(str.isdigit, word))
             and fold(word) not in stops
             and _no_contraction(word)
             and (caps or not word.isupper() or len(word) == 1)
@@ -147,35 +167,56 @@ def _name_length(
         return 0
     rest = _followers(text, run, words, index, known, capital)
     after_name = index == 0 and text.endswith("[name] ", 0, run[0][0])
-    if after_name and (_surname(first, known) or (capital and first not in known.english)):
+    if after_name and (_surname(first, known) or (capital and not english(first))):
         return 1 + rest  # the rest of a name another pass found: "[name] Dhuibhir"
     if _given(first, known):
         return 1 + rest
-    unknown = capital and first not in known.english and not _surname(first, known)
     if not rest:
-        person = _person_context(text, run[index], known, first)
-        lower = not capital
-        return 1 if person and (unknown or lower or first in known.given_words) else 0
-    second, after = words[index + 1], words[index + 1 : index + 1 + rest]
-    if first in known.given_words:
-        # "Rose Fairweather", "ray howells": a name that is also a word needs a surname after
-        # it, or a capitalised word that is no English word; "Mark Brown" not in capitals
-        if _surname(second, known) or _given(second, known):
-            return 1 + rest
-        if capital and (
-            second not in known.english or (not caps and second in known.surname_words)
-        ):
-            return 1 + rest
-        return 0
-    if capital and not caps and second in known.surnames and first not in NEVER_NAMES:
-        return 1 + rest  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
-    # "Tendai Moyo", "Folasade Carpenter", "Harpreet Prosser", "Fraser Dumitrescu": an unknown
-    # word or a surname before known surnames or unknown capitalised words
-    leads = unknown or (capital and _surname(first, known))
-    names_after = all(
-        w not in known.english or _surname(w, known) or _given(w, known) for w in after
+        return int(_lone_name(text, run[index], known, first))
+    after = words[index + 1 : index + 1 + rest]
+    if capital:
+        return 1 + rest if _capitalised_name(first, after, known, caps) else 0
+    # "ray howells", "llinos kamau", "im llinos": in lower case, a known surname or a cue
+    cued = _unknown_lower(first) and _person_context(text, run[index], known, first)
+    named = first in known.given_words or _unknown_lower(first)
+    return 1 + rest if cued or (named and _surname(after[0], known)) else 0
+
+
+def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
+    """One word: a name where a person stands ("Ask Farai", "Seren told me", "my partner
+    ailsa"), if it is no English word, or a name that is also one ("Dear Lyric,")."""
+    if not _person_context(text, span, known, word):
+        return False
+    if text[span[0]].islower() or not english(word) or word in known.given_words:
+        return True
+    return _GREETING.search(text, max(0, span[0] - 8), span[0]) is not None and bool(
+        _VOCATIVE_END.match(text, span[1])
     )
-    return 1 + rest if leads and not caps and names_after else 0
+
+
+def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
+    """Whether capitalised ``first`` and the capitalised words ``after`` it make a name."""
+    second = after[0]
+    if not caps and any(w in _PARTICLES for w in after[:-1]):
+        return True  # "Olive Ó Murchú", "Lyric Ní Bhraonáin"
+    if first in known.given_words:
+        # "Rose Fairweather", "Mark Ellison": a name that is also a word needs a surname or a
+        # capitalised word that is no English word after it; "Mark Brown" not in capitals
+        if _surname(second, known) or _given(second, known) or not english(second):
+            return True
+        return not caps and second in known.surname_words
+    if caps or first in NEVER_NAMES:
+        return False
+    if second in known.surnames:
+        return True  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
+    # "Tendai Moyo", "Imtiaz Archer", "Harpreet Prosser", "Fraser Dumitrescu": an unknown word
+    # or a surname before surnames or unknown capitalised words
+    if english(first) and not _surname(first, known):
+        return False
+    return all(
+        not english(w) or _surname(w, known) or _given(w, known) or w in known.surname_words
+        for w in after
+    )
 
 
 def _no_contraction(word: str) -> bool:
@@ -210,11 +251,10 @@ def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     after = _WORD_AFTER.match(text, span[1])
     said = after is not None and after.group(1).lower() in _PERSON_AFTER
     introduced = _INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
-    if text[span[0]].islower():
-        kin = before is not None and before.group(1).lower() in KIN
-        return (kin or introduced) and (word in known.all_given or word not in known.english)
     cue = before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN
-    return said or cue or introduced
+    if text[span[0]].islower():
+        return (cue or introduced) and (word in known.given or _unknown_lower(word))
+    return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
 
 
 def _followers(
@@ -241,8 +281,13 @@ def _name_word(word: str, known: Gazetteer) -> bool:
         _surname(word, known)
         or word in known.surname_words
         or _given(word, known)
-        or word not in known.english
+        or _unknown_lower(word)
     )
+
+
+def _unknown_lower(word: str) -> bool:
+    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
+    return not english(word) and not near_english(word)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
