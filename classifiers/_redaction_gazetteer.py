@@ -253,12 +253,20 @@ _ENDINGS = (
 _BRITISH = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"))
 
 
+# Everyday words newer than Webster's 1934 list ("I'm emailing", "it's online")
+_MODERN_TEXT = """email online offline website web internet wifi app apps google googled
+    covid lockdown smartphone laptop login logon password username postcode selfie facebook
+    whatsapp youtube instagram tiktok twitter zoom ebay amazon flytipping flytipped fly-tipping
+    recycling wheelie broadband voicemail ringback callback chatbot sat-nav satnav"""
+_MODERN = frozenset(_MODERN_TEXT.split())
+
+
 @lru_cache(maxsize=65536)
 def english(word: str) -> bool:
     """Whether ``word`` (folded) is an ordinary English word, inflected or in British spelling:
     "potholes", "passed", "behaviour", "anti-social"."""
     words = gazetteer().english
-    if word in words:
+    if word in words or word in _MODERN:
         return True
     if "-" in word:
         return all(english(part) for part in word.split("-") if part)
@@ -267,7 +275,7 @@ def english(word: str) -> bool:
     for stem in list(stems):
         stems |= {stem[: -len(uk)] + us for uk, us in _BRITISH if stem.endswith(uk)}
         stems |= {stem.replace(uk, us) for uk, us in _BRITISH[:1] if uk in stem}  # "colourful"
-    return any(stem in words for stem in stems)
+    return any(stem in words or stem in _MODERN for stem in stems)
 
 
 def near_english(word: str) -> bool:
