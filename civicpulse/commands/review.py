@@ -15,8 +15,8 @@ from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail, fail_on
 from civicpulse.intake_outbox import durable_publisher
 from civicpulse.output import Format, rich_table
-from contracts import ContactType, PipelineError
-from ingest import ReviewDecision, publish_reviews, review_event
+from contracts import ContactType, PipelineError, Topic
+from ingest import BrokerUnavailableError, ReviewDecision, publish_reviews, review_event
 from sinks import contact_details, make_engine, review_queue
 
 review_app = typer.Typer(
@@ -115,6 +115,11 @@ def _decide(contact_id: str, decision: ReviewDecision) -> None:
         publisher = durable_publisher(with_broker(cmd.settings))
         try:
             publish_reviews(publisher, [event])
+        except BrokerUnavailableError:
+            # Committed to the outbox before the send failed: accepted all the same.
+            if not publisher.relay.outbox.holds(Topic.contacts_reviewed, event.review_id):
+                raise
+            console.print("The broker did not answer: `civicpulse up`/`serve` sends it later.")
         finally:
             publisher.relay.stop()
     except PipelineError as exc:
