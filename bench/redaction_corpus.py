@@ -221,13 +221,20 @@ def build_set(
     return contacts
 
 
+def contact_from(template: str, rng: random.Random, pool: Pool) -> dict[str, Any]:
+    """One contact from ``template`` in the case its template gives (no case change)."""
+    return {"case": "as is", **_contact(_fill(template, rng, pool), "as is")}
+
+
 def load_set(path: Path = DATA) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 def main() -> int:
-    contacts = build_set()
+    from bench.redaction_tuning2 import build_tuning2
+
+    contacts = build_set() + build_tuning2()
     DATA.parent.mkdir(parents=True, exist_ok=True)
     with DATA.open("w", encoding="utf-8") as handle:
         for contact in contacts:

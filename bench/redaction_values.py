@@ -191,9 +191,30 @@ def when(rng: random.Random, _: Pool) -> list[Part]:
     return [(f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2025", "keep")]
 
 
+def full_upper(rng: random.Random, pool: Pool) -> list[Part]:
+    return [(text.upper(), kind) for text, kind in full(rng, pool)]
+
+
+def initial_last(rng: random.Random, pool: Pool) -> list[Part]:
+    initial = _first(rng, pool)[0] + rng.choice((".", ""))
+    return [(f"{initial} {_last(rng, pool)}", "name")]
+
+
+def full_lower(rng: random.Random, pool: Pool) -> list[Part]:
+    return [(text.lower(), kind) for text, kind in full(rng, pool)]
+
+
+def first_lower(rng: random.Random, pool: Pool) -> list[Part]:
+    return [(text.lower(), kind) for text, kind in first(rng, pool)]
+
+
 SLOTS: dict[str, Slot] = {
     "full": full,
     "first": first,
+    "full_lower": full_lower,
+    "full_upper": full_upper,
+    "initial_last": initial_last,
+    "first_lower": first_lower,
     "titled": titled,
     "last_name": last_name,
     "email": email,

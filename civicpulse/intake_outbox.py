@@ -8,6 +8,7 @@ its own records and leaves the rest to that relay.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 
 from sqlalchemy import Engine
@@ -15,17 +16,20 @@ from sqlalchemy import Engine
 from config import Settings
 from contracts import Topic
 from ingest import KafkaPublisher, Outbox, OutboxPublisher, OutboxRelay, StoredCheck
-from sinks import make_engine, stored_contact_ids, stored_rating_ids
+from sinks import make_engine, stored_contact_ids, stored_rating_ids, stored_review_ids
 
 
 def stored_check(engine: Engine) -> StoredCheck:
-    """Which records of a topic the database holds (contacts by id, ratings by rating id)."""
+    """Which records of a topic the database holds (contacts by id, ratings by rating id,
+    reviewers' decisions by review id)."""
 
     def stored(topic: Topic, ids: list[uuid.UUID]) -> set[uuid.UUID]:
         if topic is Topic.contacts_received:
             return stored_contact_ids(engine, ids)
         if topic is Topic.ratings_received:
             return stored_rating_ids(engine, ids)
+        if topic is Topic.contacts_reviewed:
+            return stored_review_ids(engine, ids)
         return set()
 
     return stored
@@ -58,3 +62,12 @@ def build_relay(settings: Settings, *, ack_timeout: float = 5.0) -> OutboxRelay:
 
 def outbox_publisher(settings: Settings, relay: OutboxRelay, *, strict: bool) -> OutboxPublisher:
     return OutboxPublisher(settings, relay, strict=strict)
+
+
+def durable_publisher(settings: Settings) -> OutboxPublisher:
+    """For a command (``ingest``, ``review``): what it publishes is committed to the intake
+    outbox first, so it counts as published only once it is safe; the relay of ``serve``/``up``
+    sends again whatever the broker loses. kafka-python's own logging is silenced: a lost
+    broker is reported once, in one line."""
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    return outbox_publisher(settings, build_relay(settings, ack_timeout=30.0), strict=True)

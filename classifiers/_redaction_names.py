@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_given import GIVEN_NAMES
+from classifiers._redaction_gazetteer import known_given
 from classifiers._redaction_ids import DOB_CUE
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
@@ -21,6 +21,9 @@ from contracts import Reporter
 
 __all__ = (
     "COMMON",
+    "KIN",
+    "NEVER_NAMES",
+    "PLACE_WORDS",
     "STREET_AFTER",
     "address_spans",
     "born_names",
@@ -63,6 +66,10 @@ _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner g
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
     landlady baby"""
 _KIN = tuple(_KIN_TEXT.split())
+# Family, household and the people who help: a name follows them ("my support worker Seren")
+_HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate
+    flatmate colleague officer nurse tenant"""
+KIN = frozenset(_KIN) | frozenset(_HELPERS_TEXT.split())
 _KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")  # "my mum, Jo"
 # Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
 _FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
@@ -83,6 +90,8 @@ _PLACES_TEXT = """park street road lane avenue close drive way court hall house 
 _PLACES = frozenset(_PLACES_TEXT.split())
 _PLACES = _PLACES | frozenset(("town", "city", "village", "ward", "district"))
 _STOPS_OR_PLACES = _SIGNED_STOPS | _PLACES
+_WEEK = "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday"
+NEVER_NAMES = _SIGNED_STOPS | frozenset(_WEEK.split())  # words no name holds
 _PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_PLACES)})(?!\w)")
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
 _NAME_FIELDS = (
@@ -127,6 +136,8 @@ _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
 _ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
     team centre school church club surgery practice college university academy partnership"""
 _ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
+# Words that make a run of capitalised words a place or a body, not a person
+PLACE_WORDS = _PLACES | _ORGANISATIONS | frozenset(w.lower() for w in _STREETS.split())
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
 _WORDS_BEFORE = re.compile(
     r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
@@ -282,7 +293,7 @@ def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | N
     """A name of up to two words in any case whose first word is a known given name."""
     lowered = words.lower()
     first = lowered.split()[0].rstrip(".,")
-    if first not in GIVEN_NAMES or len(lowered) != len(words):
+    if not known_given(first) or len(lowered) != len(words):
         return None
     return _named(start, lowered, 2, stop_words)
 
@@ -291,7 +302,7 @@ def _strong_name(name: str) -> bool:
     """Two words or more (not an organisation's), or a known given name: "It's Grim here",
     "on behalf of Halton Housing" are not names."""
     words = name.lower().split()
-    if words[0] in GIVEN_NAMES:
+    if known_given(words[0]):
         return True
     return len(words) > 1 and not any(word in _ORGANISATIONS for word in words)
 
@@ -301,7 +312,7 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
     for pair in _AND_I.finditer(text) if " and " in lowered else ():
         found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
         words = found.group(1).split() if found else []
-        if words and words[0].lower() not in GIVEN_NAMES:
+        if words and not known_given(words[0].lower()):
             capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
             if not capitalised or any(w.lower() in _SIGNED_STOPS for w in words):
                 continue
@@ -324,7 +335,7 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
     not a street or a place named after someone ("Victoria Park", "Grace Road")."""
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
-        if given.lower() not in GIVEN_NAMES or _bare(surname) in _SIGNED_STOPS:
+        if not known_given(given.lower()) or _bare(surname) in _SIGNED_STOPS:
             continue
         if surname.lower() in _PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
             continue
@@ -338,12 +349,12 @@ def heading_names(text: str, lowered: str) -> Iterator[Span]:
     for line in _HERE.finditer(text) if "here" in lowered else ():
         words = line.group(1).split()
         stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
-        known = words[0].lower() in GIVEN_NAMES or all(w[0].isupper() for w in words)
+        known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
         if known and not stops and _strong_name(line.group(1)):
             yield line.span(1)
     for line in _HEADING.finditer(text) if "\n" in text else ():
         words = line.group(1).split()
-        known = words[0].lower() in GIVEN_NAMES
+        known = known_given(words[0].lower())
         if any(w.lower() in _SIGNED_STOPS or w.lower() in _ORGANISATIONS for w in words):
             continue
         if known or all(w[0].isupper() and not w.isupper() for w in words):

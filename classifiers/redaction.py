@@ -33,6 +33,7 @@ from classifiers._redaction_numbers import (
     phone_spans,
     postcode_spans,
 )
+from classifiers._redaction_people import closing_names, coordinated_names, known_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
 from contracts import Reporter
 
@@ -211,6 +212,9 @@ _NAME_PASSES = (
     signed_names,
     given_names,
     detailed_names,
+    known_names,
+    closing_names,
+    coordinated_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (

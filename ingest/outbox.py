@@ -145,6 +145,15 @@ class Outbox:
             [(r.topic.value, str(r.record_id)) for r in records],
         )
 
+    def holds(self, topic: Topic, record_id: uuid.UUID) -> bool:
+        """Whether the outbox still holds this record (accepted, not yet known stored)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM outbox WHERE topic = ? AND record_id = ?",
+                (topic.value, str(record_id)),
+            ).fetchone()
+        return row is not None
+
     def counts(self) -> OutboxCounts:
         with self._lock:
             unsent, waiting = self._db.execute(

@@ -99,6 +99,12 @@ def outbox_records(
 
 
 def record_id(key: uuid.UUID, event: BaseModel) -> uuid.UUID:
-    """The id the database stores ``event`` under: a rating's own id, else the contact id."""
-    found = getattr(event, "rating_id", None) or getattr(event, "contact_id", None)
+    """The id the database stores ``event`` under: a review's, a rating's or a case event's own
+    id (a contact may have several of each), else the contact id."""
+    found = (
+        getattr(event, "review_id", None)
+        or getattr(event, "rating_id", None)
+        or getattr(event, "event_id", None)
+        or getattr(event, "contact_id", None)
+    )
     return found if isinstance(found, uuid.UUID) else key

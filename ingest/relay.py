@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 StoredCheck = Callable[[Topic, list[uuid.UUID]], set[uuid.UUID]]
 # Topics whose records the database can confirm; others leave the outbox once the broker has them.
-CONFIRMABLE = frozenset({Topic.contacts_received, Topic.ratings_received})
+CONFIRMABLE = frozenset({Topic.contacts_received, Topic.ratings_received, Topic.contacts_reviewed})
 SEND_CHUNK = 1000
 
 

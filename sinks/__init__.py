@@ -77,6 +77,7 @@ from sinks.health import (
     database_missing,
     stored_contact_ids,
     stored_rating_ids,
+    stored_review_ids,
 )
 from sinks.heartbeat import last_heartbeat, record_heartbeat, record_worker_stopped
 from sinks.memory import MemorySink
@@ -200,6 +201,7 @@ __all__ = (
     "stored_actions",
     "stored_contact_ids",
     "stored_rating_ids",
+    "stored_review_ids",
     "stored_trend_counts",
     "trend_series_rows",
     "trend_table",

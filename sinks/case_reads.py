@@ -6,6 +6,7 @@ objects, never personal data. A rating or case whose contact is not stored yet h
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -139,9 +140,14 @@ def ratings_between(engine: Engine, start: datetime, end: datetime) -> list[Rate
 
 
 def follow_ups(
-    engine: Engine, *, service: str | None = None, followup_id: uuid.UUID | None = None
+    engine: Engine,
+    *,
+    service: str | None = None,
+    followup_id: uuid.UUID | None = None,
+    partners: Collection[str] | None = None,
 ) -> list[FollowUpRecord]:
-    """Follow-ups, oldest first; ``service`` keeps those of one service."""
+    """Follow-ups, oldest first; ``service`` keeps those of one service, ``partners`` those of
+    contacts of these partners (a staff token's scope; None for every partner)."""
     query = (
         select(
             FollowUpRow.followup_id,
@@ -164,6 +170,8 @@ def follow_ups(
         query = query.where(ContactRow.service == service)
     if followup_id is not None:
         query = query.where(FollowUpRow.followup_id == followup_id)
+    if partners is not None:
+        query = query.where(ContactRow.partner.in_(sorted(partners)))
     with engine.connect() as connection:
         return [FollowUpRecord(**_utc_row(row._mapping)) for row in connection.execute(query)]
 

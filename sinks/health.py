@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
 
 from sinks.db.engine import sqlite_file
-from sinks.db.tables import ContactRow, DatabaseIdentityRow, RatingRow
+from sinks.db.tables import ContactReviewRow, ContactRow, DatabaseIdentityRow, RatingRow
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,11 @@ def stored_contact_ids(engine: Engine, ids: Iterable[uuid.UUID]) -> set[uuid.UUI
 def stored_rating_ids(engine: Engine, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """Which of ``ids`` are stored ratings."""
     return _stored(engine, RatingRow.rating_id, list(ids))
+
+
+def stored_review_ids(engine: Engine, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of ``ids`` are applied reviews (a reviewer's decision the worker has stored)."""
+    return _stored(engine, ContactReviewRow.review_id, list(ids))
 
 
 def _stored(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -17,13 +16,12 @@ from rich.table import Table
 
 from civicpulse.broker_address import with_broker
 from civicpulse.context import CommandContext, command_context, console, fail, fail_on
-from civicpulse.intake_outbox import build_relay, outbox_publisher
-from config import Settings, load_crm_profiles
+from civicpulse.intake_outbox import durable_publisher
+from config import load_crm_profiles
 from contracts import ContactReceived, PipelineError
 from ingest import (
     BrokerUnavailableError,
     MalformedEmailError,
-    OutboxPublisher,
     RejectedRow,
     parse_column_overrides,
     parse_crm_file,
@@ -76,14 +74,6 @@ def _summary(title: str, rows: list[tuple[str, object]]) -> None:
     console.print(table)
 
 
-def _durable_publisher(settings: Settings) -> OutboxPublisher:
-    """Contacts go into the intake outbox before they count as published; the relay of
-    ``serve``/``up`` sends again whatever the broker loses. kafka-python's own logging is
-    silenced: a lost broker is reported once, in one line."""
-    logging.getLogger("kafka").setLevel(logging.CRITICAL)
-    return outbox_publisher(settings, build_relay(settings, ack_timeout=30.0), strict=True)
-
-
 def _broker_lost(exc: PipelineError, published: int) -> typer.Exit:
     if isinstance(exc, BrokerUnavailableError):
         return fail(
@@ -122,7 +112,7 @@ def ingest_csv(
             column_overrides=overrides,
             earliest_year=ctx.settings.earliest_year,
         )
-        publisher = _durable_publisher(settings)
+        publisher = durable_publisher(settings)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     rejected: list[RejectedRow] = []
@@ -179,7 +169,7 @@ def ingest_email(
     ctx = command_context()
     try:
         settings = with_broker(ctx.settings)
-        publisher = _durable_publisher(settings)
+        publisher = durable_publisher(settings)
     except PipelineError as exc:
         raise fail_on(exc) from exc
     failures: list[MalformedEmailError] = []

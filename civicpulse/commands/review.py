@@ -13,9 +13,10 @@ import typer
 
 from civicpulse.broker_address import with_broker
 from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.intake_outbox import durable_publisher
 from civicpulse.output import Format, rich_table
-from contracts import ContactType, PipelineError
-from ingest import KafkaPublisher, ReviewDecision, publish_reviews, review_event
+from contracts import ContactType, PipelineError, Topic
+from ingest import BrokerUnavailableError, ReviewDecision, publish_reviews, review_event
 from sinks import contact_details, make_engine, review_queue
 
 review_app = typer.Typer(
@@ -109,17 +110,25 @@ def _decide(contact_id: str, decision: ReviewDecision) -> None:
         raise fail(f"no stored contact {contact_id}")
     try:
         event = review_event(item, decision, cmd.reference.taxonomy)
-        publisher = KafkaPublisher(with_broker(cmd.settings))
+        # Committed to the intake outbox before it is reported: the relay of `serve`/`up`
+        # sends it again until the worker has stored it, whatever the broker loses.
+        publisher = durable_publisher(with_broker(cmd.settings))
         try:
             publish_reviews(publisher, [event])
+        except BrokerUnavailableError:
+            # Committed to the outbox before the send failed: accepted all the same.
+            if not publisher.relay.outbox.holds(Topic.contacts_reviewed, event.review_id):
+                raise
+            console.print("The broker did not answer: `civicpulse up`/`serve` sends it later.")
         finally:
-            publisher.close()
+            publisher.relay.stop()
     except PipelineError as exc:
         raise fail_on(exc) from exc
     verb = "corrected" if event.corrected else "confirmed"
     console.print(
         f"{contact_id}: {verb} as {event.contact_type.value} / {event.service} / "
-        f"{event.category} (review {event.review_id}); the worker applies it."
+        f"{event.category} (review {event.review_id}); kept in the intake outbox until the "
+        "worker has applied it."
     )
 
 

@@ -11,7 +11,15 @@ import pytest
 from kafka import KafkaConsumer, TopicPartition
 
 from config import Settings
-from contracts import Channel, ContactReceived, Topic, topic_name
+from contracts import (
+    CaseEvent,
+    CaseEventKind,
+    Channel,
+    ContactReceived,
+    Topic,
+    case_event_id_for,
+    topic_name,
+)
 from ingest import (
     BrokerUnavailableError,
     KafkaPublisher,
@@ -21,6 +29,7 @@ from ingest import (
     OutboxRelay,
     publish_contacts,
 )
+from ingest.relay import record_id
 
 
 def contact(n: int) -> ContactReceived:
@@ -104,3 +113,28 @@ def test_a_record_sent_but_never_stored_is_sent_again_when_overdue(tmp_path: Pat
     assert outbox.overdue(older_than=0) == [(record.topic, record.record_id)]
     outbox.put([record])  # accepted again: unsent again, still one row
     assert outbox.counts().unsent == 1 and outbox.counts().awaiting_storage == 0
+
+
+def test_each_case_event_and_review_of_one_contact_is_its_own_outbox_row(tmp_path: Path) -> None:
+    """Keyed by the contact, a contact's later steps replaced its earlier ones in the outbox,
+    so after a failed send only the last would have been sent again."""
+    contact_id = contact(1).contact_id
+    when = datetime(2025, 10, 2, tzinfo=UTC)
+    steps = [
+        CaseEvent(
+            event_id=case_event_id_for(contact_id, kind, when),
+            contact_id=contact_id,
+            kind=kind,
+            occurred_at=when,
+        )
+        for kind in (CaseEventKind.acknowledged, CaseEventKind.responded)
+    ]
+    outbox = Outbox(tmp_path / "outbox.db")
+    outbox.put(
+        [
+            OutboxRecord(Topic.cases_events, record_id(e.contact_id, e), e.contact_id, b"{}")
+            for e in steps
+        ]
+    )
+    assert outbox.counts().unsent == 2
+    assert {r.record_id for r in outbox.unsent()} == {e.event_id for e in steps}

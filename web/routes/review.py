@@ -99,7 +99,8 @@ def review_router(
     def decide(
         contact_id: uuid.UUID, body: ReviewBody, request: Request, staff: Staff
     ) -> dict[str, Any]:
-        """Confirm or correct a contact's labels; 202 once the decision is on the broker."""
+        """Confirm or correct a contact's labels; 202 once the decision is safe (under `serve`,
+        in the intake outbox, which keeps it until the database holds the applied review)."""
         item = visible(staff, contact_id, "relabel")
         decision = ReviewDecision(
             action=body.action,

@@ -1,0 +1,308 @@
+"""The gazetteer pass for people's names: runs of words that are known given names and
+surnames (``_redaction_gazetteer``), wherever they stand and in any case - "Both Ross Byrne and
+her husband", "reported by paul field", "Tendai Moyo", "Olamide told me".
+
+A run is a stretch of words joined only by spaces; it ends at punctuation, a line break, a
+digit, a placeholder and at a word that is never a name (``STOPS``). A name that is also a
+word ("Rose", "Mark") needs a surname or an unknown capitalised word after it; a place, street
+or organisation word anywhere in the run means it is not a person ("Victoria Park").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
+from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_spans import Span
+
+__all__ = ("closing_names", "coordinated_names", "known_names")
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?=[^\W\d_]))*")
+_JOIN = re.compile(r"[ \t]+")
+# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
+_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
+_PARTICLES = frozenset(_PARTICLES_TEXT.split())
+_MAX_WORDS = 4
+_THANKS = re.compile(r"(?i:thank you to|thanks to)[ \t]+$")
+_AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+the\b", re.IGNORECASE)
+_CALLED = re.compile(r"(?<![\w'])(?i:called|named|known as)[ \t]+$")
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w'])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Cllr|Councillor|Rev|Fr|Sir|Dame|Lady|Lord|"
+    r"MR|MRS|MS|MISS|DR|mr|mrs|ms|miss|dr)\.?[ \t]+$"
+)
+_COORDINATED = re.compile(
+    r"(?<![\w'\]-])(?P<before>[A-Z][^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
+    r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
+)
+_PLACEHOLDER = re.compile(r"\[[a-z]+\]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_INTRODUCED = re.compile(
+    r"(?<![\w'])(?i:it'?s|it\u2019s|it is|i'?m|i\u2019m|i am|this is|my name is|my name'?s)"
+    r"[ \t]+$"
+)
+_CLOSERS_TEXT = "ta thanks thank you cheers best wishes regards love yours again"
+_CLOSERS = frozenset(_CLOSERS_TEXT.split())
+_CLOSING_WORDS = re.compile(r"\b(?:ta|thanks|thank you|cheers|best|regards|wishes|love|yours)\b")
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:many |with )?(?:all the best|best wishes|kind regards|thank you|thanks|"
+    r"ta|cheers|best|regards|love|yours)(?:[ \t]+(?:again|so much|very much|a lot))?"
+    r"[ \t]*[,.!]*(?:[ \t]*\n)*[ \t]*[-\u2013\u2014]?[ \t]*"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
+)
+# Words before and after a person: "Ask Farai", "Seren told me"
+_BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
+_AFTER_TEXT = "told tells said says rang rings phoned emailed asked wrote helped promised speaking"
+_PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
+_GREETING = re.compile(r"(?<![\w'])(?i:dear|hi|hiya|hello)[ \t]+$")
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[,!:]|\r?\n|$)")
+_AGE_AFTER = re.compile(r"[ \t]*\([0-9]{1,2}\)")  # "Amara (9)": a child and its age
+_PERSON_AFTER = frozenset(_AFTER_TEXT.split())
+# Place words that are also common surnames ("Ioana Field", "Tom Hall") do not make a place
+_SURNAME_PLACES_TEXT = "hill hills wood woods green field fields hall ward"
+_SURNAME_PLACES = frozenset(_SURNAME_PLACES_TEXT.split())
+
+
+def known_names(text: str, lowered: str) -> Iterator[Span]:
+    """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
+    the title before it ("Mrs Okonkwo")."""
+    stops, places, known = NEVER_NAMES, PLACE_WORDS - _SURNAME_PLACES, gazetteer()
+    caps = _mostly_capitals(text)
+    for run in _runs(text, stops, caps):
+        words = [fold(text[s:e]) for s, e in run]
+        if any(w in places for w in words):
+            continue
+        for start, end in (*_names_in(text, run, words, known, caps), *_cued(text, run, known)):
+            title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
+            yield (title.start() if title else start), end
+
+
+def closing_names(text: str, lowered: str) -> Iterator[Span]:
+    """A name alone on the line after a closing, or after it on its line, at the end of a
+    line: "ta\nailsa", "thanks again, senthil", "All the best,\n\nDr Jo Bloggs"."""
+    if not _CLOSING_WORDS.search(lowered):
+        return
+    known = gazetteer()
+    for found in _CLOSING.finditer(text):
+        words = [fold(w) for w in found.group("name").split()]
+        stops = NEVER_NAMES | PLACE_WORDS | _CLOSERS
+        if any(w in stops for w in words) or found.group("name").isupper():
+            continue
+        capital = found.group("name")[0].isupper()
+        if capital or words[0] in known.all_given or _unknown_lower(words[0]):
+            yield found.span("name")
+
+
+def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
+    """A capitalised word joined by "and" or "&" to a name found: "Blessing & [name]",
+    "[name] and Farai"."""
+    if "[name]" not in text:
+        return
+    for found in _COORDINATED.finditer(text):
+        start, end = found.span("before") if found.group("before") else found.span("after")
+        word = fold(text[start:end])
+        if word not in NEVER_NAMES and word not in PLACE_WORDS and not text[start:end].isupper():
+            yield start, end
+
+
+def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
+    """The word after "called", "named", "known as": "someone called Ray", "a lady called
+    dawn" (in lower case only a known name)."""
+    start, end = run[0]
+    if not _CALLED.search(text, max(0, start - 12), start):
+        return
+    word = fold(text[start:end])
+    if word in known.all_given or (text[start].isupper() and not english(word)):
+        yield start, end
+
+
+def _runs(text: str, stops: frozenset[str], caps: bool) -> Iterator[list[Span]]:
+    """Stretches of candidate words (not stops, not acronyms, not in placeholders)."""
+    run: list[Span] = []
+    end = -1
+    for token in _TOKEN.finditer(text):
+        start, stop = token.span()
+        word = token.group()
+        gap = text[end:start] if end >= 0 else ""
+        joined = bool(gap) and not gap.strip(" \t")
+        candidate = (
+            text[start - 1 : start] != "["
+            and not any(map(str.isdigit, word))
+            and fold(word) not in stops
+            and _no_contraction(word)
+            and (caps or not word.isupper() or len(word) == 1)
+        )
+        if run and (not joined or not candidate):
+            yield run
+            run = []
+        if candidate:
+            run.append((start, stop))
+        end = stop
+    if run:
+        yield run
+
+
+def _names_in(
+    text: str, run: list[Span], words: list[str], known: Gazetteer, caps: bool
+) -> Iterator[Span]:
+    index = 0
+    while index < len(run):
+        length = _name_length(text, run, words, index, known, caps)
+        if length:
+            yield run[index][0], run[index + length - 1][1]
+            index += length
+        else:
+            index += 1
+
+
+def _name_length(
+    text: str, run: list[Span], words: list[str], index: int, known: Gazetteer, caps: bool
+) -> int:
+    """How many words of ``run`` from ``index`` make a name (0: none starts here)."""
+    first = words[index]
+    capital = text[run[index][0]].isupper()
+    if first in _PARTICLES or len(first) < 2 or _thanked_staff(text, run, index):
+        return 0
+    rest = _followers(text, run, words, index, known, capital)
+    after_name = index == 0 and text.endswith("[name] ", 0, run[0][0])
+    if after_name and (_surname(first, known) or (capital and not english(first))):
+        return 1 + rest  # the rest of a name another pass found: "[name] Dhuibhir"
+    if _given(first, known):
+        return 1 + rest
+    if not rest:
+        return int(_lone_name(text, run[index], known, first))
+    after = words[index + 1 : index + 1 + rest]
+    if capital:
+        return 1 + rest if _capitalised_name(first, after, known, caps) else 0
+    # "ray howells", "llinos kamau", "im llinos": in lower case, a known surname or a cue
+    cued = _unknown_lower(first) and _person_context(text, run[index], known, first)
+    named = first in known.given_words or _unknown_lower(first)
+    return 1 + rest if cued or (named and _surname(after[0], known)) else 0
+
+
+def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
+    """One word: a name where a person stands ("Ask Farai", "Seren told me", "my partner
+    ailsa"), if it is no English word, or a name that is also one ("Dear Lyric,")."""
+    if not _person_context(text, span, known, word):
+        return False
+    if text[span[0]].islower() or not english(word) or word in known.given_words:
+        return True
+    return _GREETING.search(text, max(0, span[0] - 8), span[0]) is not None and bool(
+        _VOCATIVE_END.match(text, span[1])
+    )
+
+
+def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
+    """Whether capitalised ``first`` and the capitalised words ``after`` it make a name."""
+    second = after[0]
+    if not caps and any(w in _PARTICLES for w in after[:-1]):
+        return True  # "Olive Ó Murchú", "Lyric Ní Bhraonáin"
+    if first in known.given_words:
+        # "Rose Fairweather", "Mark Ellison": a name that is also a word needs a surname or a
+        # capitalised word that is no English word after it; "Mark Brown" not in capitals
+        if _surname(second, known) or _given(second, known) or not english(second):
+            return True
+        return not caps and second in known.surname_words
+    if caps or first in NEVER_NAMES:
+        return False
+    if second in known.surnames:
+        return True  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
+    # "Tendai Moyo", "Imtiaz Archer", "Harpreet Prosser", "Fraser Dumitrescu": an unknown word
+    # or a surname before surnames or unknown capitalised words
+    if english(first) and not _surname(first, known):
+        return False
+    return all(
+        not english(w) or _surname(w, known) or _given(w, known) or w in known.surname_words
+        for w in after
+    )
+
+
+def _no_contraction(word: str) -> bool:
+    """Not "I'm", "don't": an apostrophe only as in "O'Brien" or a possessive."""
+    word = word.replace("\u2019", "'")
+    if "'" not in word:
+        return True
+    before, _, after = word.partition("'")
+    return (len(before) == 1 and before.upper() in "ODL") or after.lower() == "s"
+
+
+def _given(word: str, known: Gazetteer) -> bool:
+    """An unambiguous given name, or a hyphenated one with such a part ("Mary-Jo")."""
+    if word in known.given:
+        return True
+    parts = word.split("-") if "-" in word else ()
+    return bool(parts) and all(p in known.all_given for p in parts)
+
+
+def _surname(word: str, known: Gazetteer) -> bool:
+    """A known surname that is no word, or a double-barrelled one with a known part."""
+    if word in known.surnames:
+        return True
+    parts = word.split("-") if "-" in word else ()
+    return any(p in known.surnames or p in known.surname_words for p in parts)
+
+
+def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
+    """Whether the word at ``span`` stands where a person does: "Ask Farai", "Seren told me",
+    "my partner ailsa" (a known name in lower case)."""
+    before = _WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
+    after = _WORD_AFTER.match(text, span[1])
+    said = after is not None and after.group(1).lower() in _PERSON_AFTER
+    introduced = _INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
+    cue = before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN
+    if text[span[0]].islower():
+        return (cue or introduced) and (word in known.given or _unknown_lower(word))
+    return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
+
+
+def _followers(
+    text: str, run: list[Span], words: list[str], index: int, known: Gazetteer, capital: bool
+) -> int:
+    """How many words after ``index`` continue its name: capitalised ones after a capitalised
+    word, known names or words that are not English after a lower-case one."""
+    rest = 0
+    for word, (start, _) in zip(words[index + 1 :], run[index + 1 :], strict=False):
+        if rest + 1 >= _MAX_WORDS:
+            break
+        upper = text[start].isupper()
+        if word in _PARTICLES or (upper if capital else not upper and _name_word(word, known)):
+            rest += 1
+        else:
+            break
+    while rest and words[index + rest] in _PARTICLES:  # a name does not end on "de"
+        rest -= 1
+    return rest
+
+
+def _name_word(word: str, known: Gazetteer) -> bool:
+    return (
+        _surname(word, known)
+        or word in known.surname_words
+        or _given(word, known)
+        or _unknown_lower(word)
+    )
+
+
+def _unknown_lower(word: str) -> bool:
+    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
+    return not english(word) and not near_english(word)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
+    """ "Thank you to Jo in the contact centre": staff thanked by first name are kept."""
+    start, end = run[index]
+    if index + 1 < len(run) and _JOIN.fullmatch(text, end, run[index + 1][0]):
+        return False
+    return bool(_THANKS.search(text, max(0, start - 20), start)) and bool(_AT_WORK.match(text, end))
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [ch for ch in _PLACEHOLDER.sub("", text) if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
