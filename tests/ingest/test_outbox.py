@@ -29,7 +29,7 @@ from ingest import (
     OutboxRelay,
     publish_contacts,
 )
-from ingest.relay import record_id
+from ingest.outbox_publisher import record_id
 
 
 def contact(n: int) -> ContactReceived:
