@@ -12,6 +12,8 @@ from ingest._publisher import (
     publish_ratings,
     publish_reviews,
 )
+from ingest.backfill import Backfill, BackfillTally, EnvelopeSender, StoredContacts
+from ingest.checkpoint import BackfillCheckpoint, CheckpointFile, ExportIdentity
 from ingest.errors import (
     BrokerUnavailableError,
     IngestError,
@@ -37,6 +39,7 @@ from ingest.sources import (
     CrmParse,
     RawEmail,
     RejectedRow,
+    RejectsFile,
     TableRows,
     parse_column_overrides,
     parse_crm_file,
@@ -59,11 +62,17 @@ from ingest.sources.webform import (
 )
 
 __all__ = (
+    "Backfill",
+    "BackfillCheckpoint",
+    "BackfillTally",
     "BrokerUnavailableError",
     "CaseEventSubmission",
+    "CheckpointFile",
     "ContactSubmission",
     "CrmParse",
     "CurrentLabels",
+    "EnvelopeSender",
+    "ExportIdentity",
     "IngestError",
     "KafkaPublisher",
     "MalformedEmailError",
@@ -81,10 +90,12 @@ __all__ = (
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "RejectsFile",
     "RelayPass",
     "ReviewDecision",
     "ReviewError",
     "StoredCheck",
+    "StoredContacts",
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",
