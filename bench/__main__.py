@@ -18,6 +18,7 @@ SUITES = {
     "outbox": "bench.outbox_intake",
     "startup": "bench.startup",
     "intake": "bench.intake_load",
+    "backfill": "bench.backfill",
 }
 
 
