@@ -5,6 +5,7 @@ is stored (through ``sinks``), the intake outbox for case lifecycle events, a ch
 from __future__ import annotations
 
 import logging
+import signal
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -97,9 +98,16 @@ def run_with_progress(
             progress.update(stored, completed=done)
 
         backfill.on_progress = show
+        # Ctrl-C and SIGTERM stop at the next row or poll: a KeyboardInterrupt raised anywhere
+        # (inside a serialiser, a Kafka call) would not leave the checkpoint so clearly.
+        previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+        for sig in previous:
+            signal.signal(sig, lambda *_: backfill.stop())
         try:
             tally = backfill.run(resume=resume)
         finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
             backfill.sender.close()
         finished = skipped + tally.rows_read
         progress.update(read, total=finished, completed=finished)

@@ -12,7 +12,13 @@ from ingest._publisher import (
     publish_ratings,
     publish_reviews,
 )
-from ingest.backfill import Backfill, BackfillTally, EnvelopeSender, StoredContacts
+from ingest.backfill import (
+    Backfill,
+    BackfillInterruptedError,
+    BackfillTally,
+    EnvelopeSender,
+    StoredContacts,
+)
 from ingest.checkpoint import BackfillCheckpoint, CheckpointFile, ExportIdentity
 from ingest.errors import (
     BrokerUnavailableError,
@@ -64,6 +70,7 @@ from ingest.sources.webform import (
 __all__ = (
     "Backfill",
     "BackfillCheckpoint",
+    "BackfillInterruptedError",
     "BackfillTally",
     "BrokerUnavailableError",
     "CaseEventSubmission",

@@ -22,6 +22,7 @@ nothing the file does not already hold. The guarantee:
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from collections import deque
@@ -42,6 +43,10 @@ StoredContacts = Callable[[list[uuid.UUID]], set[uuid.UUID]]
 ENVELOPE_CONTACTS = 500
 WINDOW_CONTACTS = 20_000
 """Contacts sent but not yet seen stored, at most: bounds the broker's and our own memory."""
+
+
+class BackfillInterruptedError(PipelineError):
+    """``stop`` was requested (Ctrl-C): the checkpoint says where a re-run resumes."""
 
 
 @dataclass
@@ -130,6 +135,7 @@ class Backfill:
     resend_after: float = 60.0
     poll_seconds: float = 0.2
     tally: BackfillTally = field(default_factory=BackfillTally)
+    stop_requested: threading.Event = field(default_factory=threading.Event)
     checkpoint: BackfillCheckpoint | None = None
     _pending: deque[Envelope] = field(default_factory=deque)
     _in_flight: int = 0
@@ -145,6 +151,7 @@ class Backfill:
         ids: list[uuid.UUID] = []
         values: list[bytes] = []
         for item in self.parse:
+            self._stop_if_requested()
             self.tally.rows_read = self.parse.rows_read
             if isinstance(item, RejectedRow):
                 self.rejects.add(item)
@@ -162,6 +169,14 @@ class Backfill:
         self.rejects.close()
         self.checkpoint_file.clear()  # complete: a re-run starts over (and doubles nothing)
         return self.tally
+
+    def stop(self) -> None:
+        """Ask ``run`` to stop at the next row or poll (safe from a signal handler)."""
+        self.stop_requested.set()
+
+    def _stop_if_requested(self) -> None:
+        if self.stop_requested.is_set():
+            raise BackfillInterruptedError("interrupted")
 
     def save(self) -> None:
         """Write the checkpoint now (also on the way out of an interrupted run)."""
@@ -193,6 +208,7 @@ class Backfill:
                 continue
             if self._in_flight <= until:
                 return
+            self._stop_if_requested()
             self._resend_if_lost()
             time.sleep(self.poll_seconds)
         if self.checkpoint is not None and until == 0:

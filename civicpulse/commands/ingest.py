@@ -138,9 +138,6 @@ def ingest_csv(
     total = max(0, _count_lines(file) - 1) or None
     try:
         tally = run_with_progress(backfill, console, total, resume=not from_start)
-    except KeyboardInterrupt:
-        backfill.save()
-        raise _interrupted(backfill, "interrupted") from None
     except PipelineError as exc:
         backfill.save()
         raise _interrupted(backfill, str(exc)) from exc

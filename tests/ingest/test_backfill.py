@@ -21,6 +21,7 @@ from config import ReferenceData, Settings, load_crm_profiles
 from contracts import ContactReceived, Topic, decode, split_envelope, topic_name
 from ingest import (
     Backfill,
+    BackfillInterruptedError,
     BackfillTally,
     BrokerUnavailableError,
     CheckpointFile,
@@ -138,10 +139,10 @@ def test_checkpoint_moves_only_past_rows_seen_stored_and_a_rerun_resumes_there(
 
     def stop_after_500(tally: BackfillTally) -> None:
         if tally.contacts_stored >= 500:
-            raise KeyboardInterrupt
+            first.stop()  # what Ctrl-C does
 
     first.on_progress = stop_after_500
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(BackfillInterruptedError):
         first.run()
     first.save()
     checkpoint = first.checkpoint_file.load()
