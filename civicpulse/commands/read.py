@@ -141,14 +141,22 @@ def wait_until_idle(ctx: CommandContext, timeout: float, *, show: bool = True) -
 
     deadline = time.monotonic() + timeout
     report = collect_status(ctx)
-    with rate_progress(console) as progress:
-        task = progress.add_task("contacts stored", total=None, visible=show)
-        _show_stored(progress, task, report)
-        while not report["idle"] and time.monotonic() < deadline:
+    # Only for people: JSON on stdout must stay JSON.
+    progress = rate_progress(console) if show else None
+    task = progress.add_task("contacts stored", total=None) if progress else None
+    try:
+        while True:
+            if progress is not None and task is not None:
+                _show_stored(progress, task, report)
+            if report["idle"] or time.monotonic() >= deadline:
+                return report
+            if progress is not None and not progress.live.is_started:
+                progress.start()
             time.sleep(1.0)
             report = collect_status(ctx)
-            _show_stored(progress, task, report)
-    return report
+    finally:
+        if progress is not None:
+            progress.stop()
 
 
 def _show_stored(progress: Progress, task: TaskID, report: dict[str, Any]) -> None:
