@@ -8,6 +8,11 @@ contact a message on ``contacts.received`` through the intake outbox), each on a
 in the same run.
 
     python -m bench backfill --rows 100000 [--json out.json] [--skip-baseline]
+    python -m bench backfill --rows 1000000 --ingest-only   # the ingest side alone, no worker
+
+``--ingest-only`` runs the ingest process's own work (read, parse, envelope, compress, send
+and wait for the broker's acknowledgement) against a broker with no worker, counting a contact
+stored once the broker has it: what the ingest side could feed a worker, and its memory.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
+from bench.backfill_ingest import PROFILE, peak_mb
 from bench.worker_throughput import write_export
 from civicpulse.broker_memory import resident_mb
 from civicpulse.stack import Stack
@@ -41,7 +47,6 @@ from sinks import SinkError, make_engine, store_status, stored_contact_ids
 
 REPO = Path(__file__).resolve().parents[1]
 console = Console()
-PROFILE = "verint_council"
 LIVE_AT = 0.3
 """The live contact is sent once this share of the rows is stored."""
 
@@ -65,18 +70,6 @@ class PathRun:
     @property
     def stored_rate(self) -> float:
         return self.rows / self.stored_seconds
-
-
-def peak_mb(pid: int) -> float | None:
-    """The process's peak resident memory so far (VmHWM), in MB."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
 
 
 @contextmanager
@@ -261,10 +254,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--ingest-only", action="store_true", help="the ingest side alone")
     parser.add_argument("--baseline-ingest", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline_ingest is not None:
         return baseline_ingest(args.baseline_ingest)
+    if args.ingest_only:
+        from bench.backfill_ingest import ingest_only
+
+        with tempfile.TemporaryDirectory(prefix="civicpulse-bench-ingest-") as folder:
+            export = Path(folder) / "export.csv"
+            console.print(f"writing a {args.rows:,}-row export ...")
+            write_export(export, args.rows)
+            result = ingest_only(args.rows, export)
+        text = json.dumps({"ingest_only": result}, indent=2)
+        print(text)
+        if args.json is not None:
+            args.json.write_text(text + "\n", encoding="utf-8")
+        return 0
     work = Path(tempfile.mkdtemp(prefix="civicpulse-bench-backfill-"))
     try:
         console.print(f"writing a {args.rows:,}-row export and training the starter model ...")
