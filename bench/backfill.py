@@ -46,7 +46,7 @@ from ingest import read_table
 from sinks import SinkError, make_engine, store_status, stored_contact_ids
 
 REPO = Path(__file__).resolve().parents[1]
-console = Console()
+console = Console() if sys.stdout.isatty() else Console(width=180)
 LIVE_AT = 0.3
 """The live contact is sent once this share of the rows is stored."""
 

@@ -28,7 +28,7 @@ from ingest import (
     resolve_profile,
 )
 
-console = Console()
+console = Console() if sys.stdout.isatty() else Console(width=180)
 PROFILE = "verint_council"
 
 
