@@ -19,6 +19,7 @@ SUITES = {
     "startup": "bench.startup",
     "intake": "bench.intake_load",
     "latency": "bench.intake_latency",
+    "backfill": "bench.backfill",
 }
 
 

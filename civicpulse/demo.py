@@ -20,7 +20,7 @@ import typer
 from civicpulse.charts import trend_chart
 from civicpulse.commands.ingest import ingest_csv, ingest_email, post_all
 from civicpulse.commands.model import train
-from civicpulse.commands.read import TrendFormat, collect_status, render_trends
+from civicpulse.commands.read import TrendFormat, render_trends, wait_until_idle
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.demo_lifecycle import (
     latest_rated_quarter,
@@ -150,14 +150,10 @@ def _send_samples(ctx: CommandContext, stack: Stack, samples: Path) -> None:
 
 
 def _wait_idle(ctx: CommandContext, timeout: float) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        report = collect_status(ctx)
-        if report["idle"]:
-            return report
-        if time.monotonic() > deadline:
-            raise PipelineError(f"the worker did not catch up within {timeout:.0f}s: {report}")
-        time.sleep(1.0)
+    report = wait_until_idle(ctx, timeout)
+    if not report["idle"]:
+        raise PipelineError(f"the worker did not catch up within {timeout:.0f}s: {report}")
+    return report
 
 
 def _show_results(

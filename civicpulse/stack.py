@@ -32,8 +32,15 @@ from contracts import PipelineError
 log = logging.getLogger(__name__)
 
 RESTARTS_ALLOWED = 5
+# Ctrl-C/SIGTERM to everything stopped: children get this long to stop on their own, together,
+# before they are killed. Killing loses nothing acknowledged: the worker commits offsets only
+# after storing (a killed worker's last batch comes again), the intake outbox and a back-fill's
+# checkpoint hold everything accepted and not yet stored.
+STOP_SECONDS = 3.5
 # A child that ran this long before exiting gets its restart allowance back.
 STABLE_AFTER_SECONDS = 60.0
+# How often `up` looks at the embedded broker's memory (see civicpulse.broker_memory).
+MEMORY_CHECK_SECONDS = 30.0
 
 
 class StackAlreadyRunningError(PipelineError):
@@ -66,15 +73,22 @@ class Child:
 
     def stop(self, timeout: float) -> None:
         """SIGTERM the whole group, then SIGKILL whatever is left after ``timeout``."""
+        self.terminate()
+        self.finish(time.monotonic() + timeout)
+
+    def terminate(self) -> None:
+        if self.process is not None:
+            _signal_group(self.process.pid, signal.SIGTERM)
+
+    def finish(self, deadline: float) -> None:
+        """Wait for the process until ``deadline``, then SIGKILL its group."""
         if self.process is None:
             return
-        pgid = self.process.pid
-        _signal_group(pgid, signal.SIGTERM)
         try:
-            self.process.wait(timeout)
+            self.process.wait(max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            log.warning("%s did not stop in %.0fs; killing it", self.name, timeout)
-        _signal_group(pgid, signal.SIGKILL)  # stragglers in the group, if any
+            log.warning("%s did not stop in time; killing it", self.name)
+        _signal_group(self.process.pid, signal.SIGKILL)  # stragglers in the group, if any
         if self.process.poll() is None:
             self.process.wait(5)
 
@@ -148,7 +162,11 @@ class Stack:
     def supervise(self) -> int:
         """Run until stopped; restart a crashed worker or API a few times. Returns an exit code."""
         broker_restarts = 0
-        while not self._stopping.wait(0.5):
+        next_memory_check = time.monotonic() + MEMORY_CHECK_SECONDS
+        while not self._stopping.wait(0.25):
+            if time.monotonic() >= next_memory_check:
+                next_memory_check = time.monotonic() + MEMORY_CHECK_SECONDS
+                self._recycle_broker_if_full()
             if (
                 self.broker is not None
                 and self.broker.process is not None
@@ -179,12 +197,26 @@ class Stack:
                 child.start()
         return 0
 
+    def _recycle_broker_if_full(self) -> None:
+        """Restart the embedded broker, empty, when it holds too much and nothing waits."""
+        from civicpulse.broker_memory import should_recycle
+
+        if self.broker is None or self.broker.process is None:
+            return
+        settings = self.settings.with_changes(kafka_bootstrap=self.broker.bootstrap)
+        if should_recycle(settings, self.broker.process.pid):
+            for child in self.children:
+                if child.name == "worker":  # first, so it commits what it stored
+                    child.stop(timeout=STOP_SECONDS)
+            self.broker.stop(timeout=2.0)
+            self._restart_broker()
+
     def _restart_broker(self) -> None:
         """Start the embedded broker again on its port, then the worker (Faust may otherwise
         own only part of the re-created topics)."""
         assert self.broker is not None and self.broker.process is not None
         log.error(
-            "the embedded broker exited (%s); restarting it on %s (it starts empty)",
+            "the embedded broker stopped (%s); starting it again on %s (it starts empty)",
             self.broker.process.returncode,
             self.broker.bootstrap,
         )
@@ -199,16 +231,20 @@ class Stack:
             return
         for child in self.children:
             if child.name == "worker":
-                child.stop(timeout=20.0)
+                child.stop(timeout=STOP_SECONDS)
                 child.start()
 
-    def stop(self) -> None:
-        """API first (no new work), then the worker (commits what it stored), then the broker."""
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
+        """API and worker together (the worker commits what it stored), killed after
+        ``timeout``; then the broker, which they needed until the end."""
         self._stopping.set()
-        for child in reversed(self.children):
-            child.stop(timeout=20.0)
+        deadline = time.monotonic() + timeout
+        for child in self.children:
+            child.terminate()
+        for child in self.children:
+            child.finish(deadline)
         if self.broker is not None:
-            self.broker.stop()
+            self.broker.stop(timeout=1.0)
 
     def stop_on_signals(self) -> None:
         def handler(signum: int, _frame: FrameType | None) -> None:

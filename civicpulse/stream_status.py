@@ -15,6 +15,7 @@ from ingest import BrokerUnavailableError, client_options
 
 WATCHED = (
     Topic.contacts_received,
+    Topic.contacts_backfill,
     Topic.ratings_received,
     Topic.contacts_reviewed,
     Topic.cases_events,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from contracts import ContactType, PipelineError
 
@@ -45,9 +45,12 @@ class ReferenceDataError(PipelineError):
     """A reference-data file is missing or does not describe what it should."""
 
 
+_NOT_LABEL = re.compile(r"[^a-z0-9]+")
+
+
 def normalise_label(text: str) -> str:
     """Case-, space- and punctuation-insensitive form of a label, for lookups."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_LABEL.sub(" ", text.lower()).strip()
 
 
 class _Frozen(BaseModel):
@@ -143,8 +146,26 @@ class CrmProfile(_Frozen):
     columns: dict[str, str] = Field(default_factory=dict)
     values: dict[str, dict[str, str]] = Field(default_factory=dict)
 
+    # ``values`` keyed by normalised label, with the ``values`` object it was built from: built
+    # at construction (so equal profiles stay equal) and again after a ``model_copy`` that
+    # replaced ``values``. It is read for every row of an export.
+    _value_maps: tuple[object, dict[str, dict[str, str]]] | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._value_maps = (self.values, self._build_value_maps())
+
     def value_map(self, field: str) -> dict[str, str]:
-        return {normalise_label(k): v for k, v in self.values.get(field, {}).items()}
+        """``values[field]`` keyed by normalised label."""
+        cached = self._value_maps
+        if cached is None or cached[0] is not self.values:
+            cached = self._value_maps = (self.values, self._build_value_maps())
+        return cached[1].get(field, {})
+
+    def _build_value_maps(self) -> dict[str, dict[str, str]]:
+        return {
+            name: {normalise_label(k): v for k, v in mapping.items()}
+            for name, mapping in self.values.items()
+        }
 
 
 class ReferenceData(_Frozen):

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     kafka_session_timeout: float = 6.0
     kafka_heartbeat_interval: float = 0.5
     kafka_rebalance_timeout: float = 10.0
+    # The embedded broker keeps every message in memory (no retention): `up` restarts it empty
+    # when it holds more than this many MB and nothing is waiting to be stored (0: never).
+    broker_recycle_mb: int = Field(default=512, ge=0)
 
     # Database. Unset means a SQLite file under home.
     database_url: str | None = None
@@ -104,6 +107,11 @@ class Settings(BaseSettings):
     def database_identity_file(self) -> Path:
         """The identity of the database this home's workers last opened (see ``status``)."""
         return self.home / "database.json"
+
+    @property
+    def backfill_dir(self) -> Path:
+        """Checkpoints of CRM back-fills in progress (``ingest csv`` resumes from them)."""
+        return self.home / "backfill"
 
     @property
     def outbox_file(self) -> Path:

@@ -15,7 +15,7 @@ from contracts.cases import (
     FollowUpStatus,
     case_event_id_for,
 )
-from contracts.codec import decode, encode
+from contracts.codec import decode, encode, encode_envelope, split_envelope
 from contracts.errors import ContractError, PipelineError
 from contracts.events import (
     SCHEMA_VERSION,
@@ -84,6 +84,7 @@ __all__ = (
     "contact_id_for",
     "decode",
     "encode",
+    "encode_envelope",
     "event_schemas",
     "financial_quarter",
     "financial_year_label",
@@ -93,6 +94,7 @@ __all__ = (
     "periods_between",
     "rating_id_for",
     "render_schema",
+    "split_envelope",
     "spreadsheet_safe",
     "storable_text",
     "topic_name",

@@ -7,6 +7,9 @@ from enum import StrEnum
 
 class Topic(StrEnum):
     contacts_received = "contacts.received"
+    # History from CRM exports: envelopes of many contacts each (``codec.encode_envelope``),
+    # on their own topic so a back-fill never queues ahead of live contacts.
+    contacts_backfill = "contacts.backfill"
     ratings_received = "ratings.received"
     contacts_classified = "contacts.classified"
     contacts_reviewed = "contacts.reviewed"

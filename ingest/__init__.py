@@ -12,6 +12,14 @@ from ingest._publisher import (
     publish_ratings,
     publish_reviews,
 )
+from ingest.backfill import (
+    Backfill,
+    BackfillInterruptedError,
+    BackfillTally,
+    EnvelopeSender,
+    StoredContacts,
+)
+from ingest.checkpoint import BackfillCheckpoint, CheckpointFile, ExportIdentity
 from ingest.errors import (
     BrokerUnavailableError,
     IngestError,
@@ -38,6 +46,7 @@ from ingest.sources import (
     CrmParse,
     RawEmail,
     RejectedRow,
+    RejectsFile,
     TableRows,
     parse_column_overrides,
     parse_crm_file,
@@ -60,11 +69,18 @@ from ingest.sources.webform import (
 )
 
 __all__ = (
+    "Backfill",
+    "BackfillCheckpoint",
+    "BackfillInterruptedError",
+    "BackfillTally",
     "BrokerUnavailableError",
     "CaseEventSubmission",
+    "CheckpointFile",
     "ContactSubmission",
     "CrmParse",
     "CurrentLabels",
+    "EnvelopeSender",
+    "ExportIdentity",
     "IngestError",
     "KafkaPublisher",
     "MalformedEmailError",
@@ -82,10 +98,12 @@ __all__ = (
     "RatingSubmission",
     "RawEmail",
     "RejectedRow",
+    "RejectsFile",
     "RelayPass",
     "ReviewDecision",
     "ReviewError",
     "StoredCheck",
+    "StoredContacts",
     "TableRows",
     "UnknownProfileError",
     "UnsupportedEncodingError",

@@ -64,21 +64,29 @@ def ensure_topics(settings: Settings, topics: tuple[Topic, ...] = tuple(Topic)) 
             f"Kafka broker at {settings.kafka_bootstrap} is unreachable ({exc}): {NO_BROKER_HINT}"
         ) from exc
     try:
-        existing = set(admin.list_topics())
-        wanted = [
-            NewTopic(
-                name=topic_name(t, settings.topic_prefix),
-                num_partitions=settings.topic_partitions,
-                replication_factor=settings.topic_replication,
-            )
-            for t in topics
-            if topic_name(t, settings.topic_prefix) not in existing
-        ]
-        if wanted:
-            try:
-                admin.create_topics(wanted)
-                log.info("created topics %s", ", ".join(t.name for t in wanted))
-            except TopicAlreadyExistsError:
-                pass  # another process won the race
+        _create_missing(admin, settings, topics)
+    except KafkaError as exc:  # a timeout on a busy broker is a broker problem, not a crash
+        raise BrokerUnavailableError(
+            f"Kafka broker at {settings.kafka_bootstrap} did not answer ({exc!r}): try again"
+        ) from exc
     finally:
         admin.close()
+
+
+def _create_missing(admin: KafkaAdminClient, settings: Settings, topics: tuple[Topic, ...]) -> None:
+    existing = set(admin.list_topics())
+    wanted = [
+        NewTopic(
+            name=topic_name(t, settings.topic_prefix),
+            num_partitions=settings.topic_partitions,
+            replication_factor=settings.topic_replication,
+        )
+        for t in topics
+        if topic_name(t, settings.topic_prefix) not in existing
+    ]
+    if wanted:
+        try:
+            admin.create_topics(wanted)
+            log.info("created topics %s", ", ".join(t.name for t in wanted))
+        except TopicAlreadyExistsError:
+            pass  # another process won the race

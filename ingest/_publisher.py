@@ -70,6 +70,8 @@ class KafkaPublisher:
         ack_timeout: float = 30.0,
         max_block_seconds: float = 10.0,
         idempotent: bool = True,
+        compression: str | None = None,
+        max_request_bytes: int = 1024 * 1024,
     ) -> None:
         self._settings = settings
         self._ack_timeout = ack_timeout
@@ -87,6 +89,8 @@ class KafkaPublisher:
                 enable_idempotence=idempotent,
                 max_block_ms=int(max_block_seconds * 1000),
                 request_timeout_ms=int(min(15.0, ack_timeout) * 1000),
+                compression_type=compression,
+                max_request_size=max_request_bytes,
             )
         except KafkaError as exc:
             raise BrokerUnavailableError(

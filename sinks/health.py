@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
 
 from sinks.db.engine import sqlite_file
+from sinks.db.errors import database_errors
 from sinks.db.tables import ContactReviewRow, ContactRow, DatabaseIdentityRow, RatingRow
 
 
@@ -89,7 +90,7 @@ def _stored(
     engine: Engine, column: InstrumentedAttribute[uuid.UUID], ids: list[uuid.UUID]
 ) -> set[uuid.UUID]:
     found: set[uuid.UUID] = set()
-    with engine.connect() as connection:
+    with database_errors("read"), engine.connect() as connection:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             found.update(connection.scalars(select(column).where(column.in_(chunk))))

@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from classifiers import ContactClassifier, ModelRegistry
 from config import FollowUpRule, Settings
-from contracts import Topic, encode, topic_name
+from contracts import Topic, encode, split_envelope, topic_name
 from sinks import (
     SinkError,
     SinkUnavailableError,
@@ -36,6 +36,7 @@ from workers.batches import (
 )
 from workers.fetch_wait import use_fetch_wait
 from workers.lifecycle import store_case_event_batch
+from workers.priority import LiveFirst
 from workers.retry import BatchPause, WorkerProblem, withhold_acks
 from workers.schedule import add_digest_schedule
 
@@ -59,6 +60,7 @@ class WorkerState:
 
     def __post_init__(self) -> None:
         self.pause = BatchPause(self.problem)
+        self.live_first = LiveFirst()
 
 
 def faust_settings(settings: Settings) -> dict[str, Any]:
@@ -120,7 +122,10 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         source: Topic,
         name: str,
         handle: Callable[[list[RawMessage]], BatchOutcome],
+        *,
         within: float | None = None,
+        batch_size: int = settings.worker_batch_size,
+        announce: bool = True,
     ) -> None:
         """An agent that hands batches of raw messages to ``handle`` off the event loop.
 
@@ -131,7 +136,7 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         async def agent(stream: Any) -> None:
             # A live contact waits for this window (unless the batch fills first): short.
             async for events in stream.take_events(
-                settings.worker_batch_size, within=within or settings.worker_live_batch_seconds
+                batch_size, within=within or settings.worker_live_batch_seconds
             ):
                 batch = [_raw(e) for e in events]
                 try:
@@ -157,7 +162,9 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
                     outcome.new,
                     len(outcome.dead_letters),
                 )
-                await forward(outcome)
+                await forward(
+                    outcome if announce else BatchOutcome(dead_letters=outcome.dead_letters)
+                )
 
         app.agent(topic(source), name=name, concurrency=1)(agent)
 
@@ -165,12 +172,37 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
     contact_sink, review_sink, case_sink = (SqlContactSink(state.engine) for _ in range(3))
     rating_sink = SqlContactSink(state.engine, follow_up_rule=state.follow_up_rule)
 
+    backfill_sink = SqlContactSink(state.engine)
+
     def contacts(batch: list[RawMessage]) -> BatchOutcome:
-        outcome = store_contacts(batch, state.classifier, contact_sink, sleep=state.pause)
+        with state.live_first.live():
+            outcome = store_contacts(batch, state.classifier, contact_sink, sleep=state.pause)
         state.contacts_processed += outcome.stored
         return outcome
 
+    def backfill(envelopes: list[RawMessage]) -> BatchOutcome:
+        """Each envelope stored as one batch, live batches going first between envelopes."""
+        total = BatchOutcome()
+        for envelope in envelopes:
+            batch = unpack_envelope(envelope)
+            with state.live_first.bulk():
+                outcome = store_contacts(batch, state.classifier, backfill_sink, sleep=state.pause)
+            state.contacts_processed += outcome.stored
+            total.stored, total.new = total.stored + outcome.stored, total.new + outcome.new
+            total.dead_letters.extend(outcome.dead_letters)
+        return total
+
     batching_agent(Topic.contacts_received, "categorise_contacts", contacts)
+    # History is not announced on contacts.classified (a million events nobody is waiting
+    # for); it is in the database. Envelopes are few and large: a handful per batch.
+    batching_agent(
+        Topic.contacts_backfill,
+        "backfill_contacts",
+        backfill,
+        batch_size=4,
+        announce=False,
+        within=settings.worker_batch_seconds,
+    )
     batching_agent(
         Topic.ratings_received,
         "store_ratings",
@@ -233,6 +265,15 @@ def _check_identity(state: WorkerState) -> None:
         state.problem.report(reason)
         log.error("%s: stopping so the worker restarts on the new database", reason)
         os.kill(os.getpid(), signal.SIGTERM)
+
+
+def unpack_envelope(envelope: RawMessage) -> list[RawMessage]:
+    """The contacts of a back-fill envelope as messages of their own (same topic, partition
+    and offset: a dead letter names the envelope it came in)."""
+    return [
+        RawMessage(envelope.topic, envelope.partition, envelope.offset, None, value)
+        for value in split_envelope(envelope.value)
+    ]
 
 
 def _raw(event: Any) -> RawMessage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,13 +21,13 @@ from civicpulse.intake_outbox import durable_publisher
 from config import load_crm_profiles
 from contracts import ContactReceived, PipelineError
 from ingest import (
+    Backfill,
     BrokerUnavailableError,
     MalformedEmailError,
     RejectedRow,
     parse_column_overrides,
     parse_crm_file,
     parse_mailbox,
-    publish_case_events,
     publish_contacts,
     read_submissions,
     resolve_profile,
@@ -98,9 +99,16 @@ def ingest_csv(
         list[str] | None, typer.Option(help="FIELD=HEADER, overrides the profile")
     ] = None,
     rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows")] = None,
+    from_start: Annotated[
+        bool, typer.Option("--from-start", help="Ignore the checkpoint of an interrupted run")
+    ] = False,
 ) -> None:
-    """Publish a CRM export. Bad rows go to a rejects file with their reasons; the rest carry on."""
+    """Back-fill a CRM export: returns once every good row is stored. Bad rows go to a rejects
+    file with their reasons; an interrupted run resumes where it stopped."""
+    from civicpulse.crm_backfill import build_backfill, run_with_progress
+
     ctx = command_context()
+    rejects_file = rejects or _rejects_path(ctx, file)
     try:
         overrides = parse_column_overrides(column or [])
         chosen = resolve_profile(profile, load_crm_profiles(ctx.settings.config_dir), overrides)
@@ -112,36 +120,28 @@ def ingest_csv(
             column_overrides=overrides,
             earliest_year=ctx.settings.earliest_year,
         )
-        publisher = durable_publisher(settings)
+        backfill, finish = build_backfill(
+            settings, parse, file, rejects_file, on_progress=lambda tally: None
+        )
     except PipelineError as exc:
         raise fail_on(exc) from exc
-    rejected: list[RejectedRow] = []
-    published = case_events = 0
-    total = max(0, _count_lines(file) - 1)
+    total = max(0, _count_lines(file) - 1) or None
     try:
-        with _progress() as progress:
-            task = progress.add_task(f"{file.name}", total=total or None)
-            for chunk in _chunks(parse):
-                contacts = [c for c in chunk if isinstance(c, ContactReceived)]
-                rejected.extend(r for r in chunk if isinstance(r, RejectedRow))
-                published += publish_contacts(publisher, contacts)
-                case_events += publish_case_events(publisher, parse.take_case_events())
-                progress.update(task, completed=parse.rows_read)
-            progress.update(task, total=parse.rows_read, completed=parse.rows_read)
+        tally = run_with_progress(backfill, console, total, resume=not from_start)
     except PipelineError as exc:
-        raise _broker_lost(exc, published) from exc
+        backfill.save()
+        raise _interrupted(backfill, str(exc)) from exc
     finally:
-        publisher.relay.stop()
-    rejects_file = rejects or _rejects_path(ctx, file)
-    if rejected:
-        write_rejects(rejected, rejects_file)
+        finish()
+    resumed = parse.rows_skipped
     _summary(
         f"{file.name} (profile {chosen.name})",
         [
+            *([("rows stored before (resumed after)", resumed)] if resumed else []),
             ("rows read", parse.rows_read),
-            ("published", published),
-            ("case lifecycle events published", case_events),
-            ("rejected", len(rejected)),
+            ("contacts stored", tally.contacts_stored),
+            ("case lifecycle events published", tally.case_events),
+            ("rejected", tally.rejected),
             ("duplicate rows (same contact id)", parse.duplicates),
             ("partners not in config (accepted)", _top(parse.unknown_partners)),
             ("wards not in config (accepted)", _top(parse.unknown_wards)),
@@ -152,10 +152,28 @@ def ingest_csv(
             ),
         ],
     )
-    for reject in rejected[:10]:
-        console.print(f"  rejected {reject.source}:{reject.line}: {reject.reason}", highlight=False)
-    if rejected:
+    if tally.rejected:
+        for reject in _first_rejects(rejects_file):
+            console.print(f"  rejected {file}:{reject}", highlight=False)
         console.print(f"Rejected rows and their reasons: {rejects_file}")
+
+
+def _interrupted(backfill: Backfill, why: str) -> typer.Exit:
+    checkpoint = backfill.checkpoint
+    line = checkpoint.stored_through_line if checkpoint else 0
+    return fail(
+        f"{why}: every accepted row through line {line} is stored "
+        f"({backfill.tally.contacts_stored} contacts in this run); run the same command again "
+        "to resume after it (nothing stored is doubled)"
+    )
+
+
+def _first_rejects(path: Path, n: int = 10) -> list[str]:
+    """``line: reason`` of the first rejects in the file just written."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        return [f"{row[0]}: {row[1]}" for row, _ in zip(reader, range(n), strict=False)]
 
 
 @app.command("email")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.progress import Progress, TaskID
 
 from civicpulse.charts import trend_chart
 from civicpulse.context import CommandContext, command_context, console, fail
@@ -133,6 +134,37 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
     return report
 
 
+def wait_until_idle(ctx: CommandContext, timeout: float, *, show: bool = True) -> dict[str, Any]:
+    """Poll ``status`` until idle or ``timeout``; with ``show``, a progress bar of contacts
+    stored against stored + waiting messages, with the rate and an ETA. Returns the last report."""
+    from civicpulse.progress import rate_progress
+
+    deadline = time.monotonic() + timeout
+    report = collect_status(ctx)
+    # Only for people: JSON on stdout must stay JSON.
+    progress = rate_progress(console) if show else None
+    task = progress.add_task("contacts stored", total=None) if progress else None
+    try:
+        while True:
+            if progress is not None and task is not None:
+                _show_stored(progress, task, report)
+            if report["idle"] or time.monotonic() >= deadline:
+                return report
+            if progress is not None and not progress.live.is_started:
+                progress.start()
+            time.sleep(1.0)
+            report = collect_status(ctx)
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _show_stored(progress: Progress, task: TaskID, report: dict[str, Any]) -> None:
+    stored = int(report.get("contacts_stored") or 0)
+    waiting = sum((report.get("consumer_lag") or {}).values())
+    progress.update(task, completed=stored, total=stored + waiting)
+
+
 def worker_problem(stored: StoreStatus) -> str | None:
     """Why the workers are not OK, in words; None when one is alive with nothing wrong."""
     troubled = [w for w in stored.workers_alive if w.get("problem")]
@@ -179,11 +211,9 @@ def status(
 ) -> None:
     """Broker, database, worker, lag, contacts stored, dead letters; exit 0 only if all is well."""
     ctx = command_context()
-    deadline = time.monotonic() + timeout
     report = collect_status(ctx)
-    while wait_idle and not report["idle"] and time.monotonic() < deadline:
-        time.sleep(1.0)
-        report = collect_status(ctx)
+    if wait_idle and not report["idle"]:
+        report = wait_until_idle(ctx, timeout, show=format == Format.table)
     if format == Format.json:
         sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
     else:

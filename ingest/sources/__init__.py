@@ -13,7 +13,7 @@ from ingest.sources.crm_csv import (
 from ingest.sources.inbox import parse_email, parse_mailbox
 from ingest.sources.label_mapping import read_label_mapping
 from ingest.sources.mailboxes import RawEmail, read_mailbox
-from ingest.sources.rejects import RejectedRow, write_rejects
+from ingest.sources.rejects import RejectedRow, RejectsFile, write_rejects
 from ingest.sources.tabular import TableRows, read_table
 from ingest.sources.uk_dates import parse_uk_datetime
 from ingest.sources.webform_file import read_submissions
@@ -22,6 +22,7 @@ __all__ = (
     "CrmParse",
     "RawEmail",
     "RejectedRow",
+    "RejectsFile",
     "TableRows",
     "parse_column_overrides",
     "parse_crm_file",

@@ -4,13 +4,15 @@ a person opens in a spreadsheet to fix (every cell spreadsheet-safe)."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from contracts import spreadsheet_safe
+from ingest.sources.tabular import RESERVED_KEYS
 
-__all__ = ("RejectedRow", "write_rejects")
+__all__ = ("RejectedRow", "RejectsFile", "write_rejects")
 
 
 @dataclass(frozen=True)
@@ -35,3 +37,32 @@ def write_rejects(rejects: Iterable[RejectedRow], path: Path) -> int:
             cells = [reject.line, reject.reason, *(reject.raw.get(h, "") for h in headers)]
             writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return len(rows)
+
+
+class RejectsFile:
+    """A rejects CSV written a row at a time (a million-row export never holds its rejects in
+    memory): the same layout as ``write_rejects`` with the table's columns (and the reader's
+    reserved keys) given up front. The file is created at the first reject, so a clean run
+    leaves none behind."""
+
+    def __init__(self, path: Path, headers: Sequence[str]) -> None:
+        self.path, self.written = path, 0
+        self.headers = list(dict.fromkeys([*headers, *RESERVED_KEYS]))
+        self._handle: IO[str] | None = None
+        self._writer: Any = None
+
+    def add(self, reject: RejectedRow) -> None:
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("w", encoding="utf-8-sig", newline="")
+            self._writer = csv.writer(self._handle)
+            self._writer.writerow([spreadsheet_safe(h) for h in ["line", "reason", *self.headers]])
+        raw = reject.raw
+        cells = [reject.line, reject.reason, *(raw.get(h, "") for h in self.headers)]
+        self._writer.writerow([spreadsheet_safe(cell) for cell in cells])
+        self.written += 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None

@@ -20,6 +20,8 @@ from contracts import (
     Reporter,
     decode,
     encode,
+    encode_envelope,
+    split_envelope,
 )
 
 # Any text the contract can carry: everything but NUL (refused, see the cases below).
@@ -126,3 +128,14 @@ def test_the_rating_contract_is_strict(field: str, value: object) -> None:
     }
     with pytest.raises(ContractError, match=field):
         decode(json.dumps(payload), RatingReceived)
+
+
+def test_an_envelope_carries_many_events_and_splits_back_in_order() -> None:
+    values = [b'{"n": 1}', b'{"text": "line one\\nline two"}', b'{"n": 3}']
+    assert split_envelope(encode_envelope(values)) == values
+    assert split_envelope(b"") == [] and split_envelope(None) == []
+
+
+def test_an_envelope_refuses_a_value_with_a_raw_newline() -> None:
+    with pytest.raises(ContractError, match="raw newline"):
+        encode_envelope([b'{"a":\n1}'])

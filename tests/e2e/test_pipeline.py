@@ -116,6 +116,7 @@ def test_status_reports_everything_as_json(pipeline) -> None:  # type: ignore[no
     assert report["broker"]["reachable"] and report["database"]["reachable"]
     assert set(report["consumer_lag"]) == {
         topic_name(Topic.contacts_received, pipeline.settings.topic_prefix),
+        topic_name(Topic.contacts_backfill, pipeline.settings.topic_prefix),
         topic_name(Topic.ratings_received, pipeline.settings.topic_prefix),
         topic_name(Topic.contacts_reviewed, pipeline.settings.topic_prefix),
         topic_name(Topic.cases_events, pipeline.settings.topic_prefix),

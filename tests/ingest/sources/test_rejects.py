@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.sources import RejectedRow, read_table, write_rejects
+from ingest.sources import RejectedRow, RejectsFile, read_table, write_rejects
 
 
 def test_rejects_file_cells_never_run_as_formulas(tmp_path: Path) -> None:
@@ -25,3 +25,30 @@ def test_rejects_file_cells_never_run_as_formulas(tmp_path: Path) -> None:
         "-1",
     )
     assert (rows[2]["line"], rows[2]["'=Header"]) == ("", "'@cmd")
+
+
+def test_rejects_file_writes_as_rows_come_and_only_when_there_is_one(tmp_path: Path) -> None:
+    out = tmp_path / "rejects" / "export-rejects.csv"
+    rejects = RejectsFile(out, ["Ref", "Text"])
+    rejects.close()
+    assert not out.exists()  # a clean run leaves no file behind
+    rejects = RejectsFile(out, ["Ref", "Text"])
+    rejects.add(RejectedRow("x.csv", 7, "missing text", {"Ref": "=1+1", "Text": ""}))
+    rejects.add(RejectedRow("x.csv", 9, "bad date", {"Ref": "B9", "(read error)": "?"}))
+    rejects.close()
+    table = read_table(out)
+    # The reader's own reserved names come back renamed (it keeps them for its notes).
+    assert table.headers == (
+        "line",
+        "reason",
+        "Ref",
+        "Text",
+        "(extra cells) (2)",
+        "(read error) (2)",
+    )
+    rows = [row for _, row in table]
+    assert [(r["line"], r["reason"], r["Ref"]) for r in rows] == [
+        ("7", "missing text", "'=1+1"),
+        ("9", "bad date", "B9"),
+    ]
+    assert rows[1]["(read error) (2)"] == "?" and rejects.written == 2
