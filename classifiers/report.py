@@ -152,6 +152,19 @@ class AutoAcceptReport(_Plain):
 
 
 @dataclass(frozen=True)
+class CascadeReport(_Plain):
+    """A model deployed as a cascade: ``fast`` labels every contact, ``rich`` (sentence
+    embeddings) only those under ``threshold`` (the fast model's top probability)."""
+
+    fast: str
+    rich: str
+    threshold: float
+    routed_validation: float  # share of contacts sent to ``rich``
+    routed_holdout: float | None
+    validation_macro_f1: dict[str, float]  # cascade, fast alone, rich alone
+
+
+@dataclass(frozen=True)
 class TrainingReport(_Plain):
     """What a training run did and measured (printed, and kept in ``metadata.json``)."""
 
@@ -175,6 +188,7 @@ class TrainingReport(_Plain):
     warnings: list[str]
     training_seconds: float
     dataset: str = ""
+    cascade: CascadeReport | None = field(default=None, metadata={"omit_none": True})
 
     def with_dataset(self, dataset: str) -> TrainingReport:
         return dataclasses.replace(self, dataset=dataset)

@@ -10,16 +10,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 
 from classifiers.artifact import ModelArtifact
 from classifiers.calibration import auto_accept, reliability_table
+from classifiers.cascade import CascadeLabeller, cascade_report, fast_partner, route_between
 from classifiers.dataset import TARGETS, LabelledText, TrainingSet, training_set
 from classifiers.errors import TrainingDataError
 from classifiers.evaluation import best_of, macro_f1, target_metrics
-from classifiers.families import DEFAULT_FAMILY, EXPORT_SEARCH, FAMILIES
+from classifiers.families import (
+    DEFAULT_FAMILY,
+    EXPORT_SEARCH,
+    FAMILIES,
+    family_for,
+    installed_stacks,
+)
 from classifiers.labeller import ContactLabeller, Labeller
 from classifiers.labels import LabelCleaning, clean_labels, is_taxonomy_label
 from classifiers.model import ContactClassifier, Decisions
@@ -58,6 +65,8 @@ class TrainingOptions:
     # From this many contacts on, the evaluated model is the one saved: refitting it on the
     # hold-out too would double the training time for a few percent more data.
     refit_below: int = 20_000
+    # Where sentence encodings are remembered across runs (a stack family; None: in memory).
+    encoding_cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,7 @@ def train_classifier(
     fit, val, test = (_fold(data.texts, labels, r) for r in (fit_rows, val_rows, outer.test))
     fit_dates = [data.dates[i] for i in fit_rows] if data.dates else None
     fitted = [
-        fit_family(FAMILIES[n], *fit, val, opts.search, step, fit_dates)
+        fit_family(family_for(n, opts.encoding_cache), *fit, val, opts.search, step, fit_dates)
         for n in searched_families(opts)
     ]
     complete = _is_complete(labels, taxonomy)
@@ -119,23 +128,26 @@ def train_classifier(
     # predict`, or mapped and combined on promotion) may be slower where it scores better.
     eligible = [f for f in fitted if f.family.fast or not complete] or fitted
     chosen = max(eligible, key=lambda f: np.nan_to_num(f.mean_cv(), nan=-1.0))
-    val_proba = chosen.labeller.predict_proba(val[0])
-    thresholds, review, choice = _thresholds(
-        chosen.labeller, val_proba, val[1], taxonomy, complete, opts
-    )
-    test_proba = chosen.labeller.predict_proba(test[0])
-    holdout = _holdout(chosen.labeller, test_proba, test[1], thresholds, review, taxonomy)
-    comparison = _comparison(fitted, chosen, test_proba, fit, test, taxonomy)
+    # A sentence-embedding stack is deployed behind the best TF-IDF family (a cascade).
+    partner = fast_partner(chosen, fitted)
+    deployed: Labeller = chosen.labeller
+    route = None
+    if partner is not None:
+        deployed, route = route_between(partner.labeller, chosen.labeller, val)
+    val_proba = deployed.predict_proba(val[0])
+    thresholds, review, choice = _thresholds(deployed, val_proba, val[1], taxonomy, complete, opts)
+    test_proba = deployed.predict_proba(test[0])
+    holdout = _holdout(deployed, test_proba, test[1], thresholds, review, taxonomy)
+    routed_holdout = _routed(deployed, test[0])
+    comparison = _comparison(fitted, chosen, test_proba, fit, test, taxonomy, route is None)
     step("evaluation")
-    final, final_thresholds, final_review = chosen.labeller, thresholds, review
+    final, final_thresholds, final_review = deployed, thresholds, review
     if len(data) < opts.refit_below:
         # The final model learns from everything but the validation fold, which calibrates it.
-        keep = np.setdiff1d(np.arange(len(data)), val_rows)
-        final = ContactLabeller(chosen.family.features(), _heads(chosen)).fit(
-            *_fold(data.texts, labels, keep),
-            calibration=val,
-            on_step=lambda s: step(f"final model: {s}"),
-        )
+        keep = _fold(data.texts, labels, np.setdiff1d(np.arange(len(data)), val_rows))
+        final = _refit(chosen, keep, val, step)
+        if partner is not None:
+            final, route = route_between(_refit(partner, keep, val, step), final, val)
         final_thresholds, final_review, choice = _thresholds(
             final, final.predict_proba(val[0]), val[1], taxonomy, complete, opts
         )
@@ -153,8 +165,9 @@ def train_classifier(
     report = TrainingReport(
         name=name,
         family=chosen.family.name,
-        family_description=chosen.family.description,
-        params={t: tuned.params for t, tuned in chosen.tuned.items()},
+        family_description=chosen.family.description
+        + (f", behind {partner.family.name} for the contacts it is sure of" if partner else ""),
+        params={t: {**chosen.feature_params, **tuned.params} for t, tuned in chosen.tuned.items()},
         targets=list(labels),
         training_rows=len(data),
         dropped_rows=dict(data.dropped),
@@ -184,22 +197,30 @@ def train_classifier(
             *filter(None, [choice.warning("the validation fold")]),
         ],
         training_seconds=round(time.monotonic() - started, 1),
+        cascade=None
+        if route is None or partner is None
+        else cascade_report(partner.family.name, chosen.family.name, route, routed_holdout),
     )
     return TrainedModel(artifact, report)
 
 
 def export_search(options: TrainingOptions | None = None) -> TrainingOptions:
     """``options`` choosing the family on a council's own export: ``EXPORT_SEARCH`` with
-    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores)."""
+    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores), and the
+    sentence-embedding stacks whose encoder is installed (the ``embeddings`` extra)."""
     base = options or TrainingOptions()
-    return replace(base, families=EXPORT_SEARCH, search=replace(base.search, cv=3))
+    families = (*EXPORT_SEARCH, *installed_stacks())
+    return replace(base, families=families, search=replace(base.search, cv=3))
 
 
 def searched_families(options: TrainingOptions) -> list[str]:
     """The families a run with ``options`` fits and compares."""
     if options.families:
         return list(options.families)
-    return list(FAMILIES) if options.select else [options.family]
+    if options.select:
+        stacks = installed_stacks()
+        return [n for n, f in FAMILIES.items() if f.encoder is None or n in stacks]
+    return [options.family]
 
 
 def training_steps(targets: int = len(TARGETS), families: int = 1) -> int:
@@ -235,10 +256,21 @@ def _fold(texts: Sequence[str], labels: Mapping[str, Sequence[str]], rows: np.nd
     return [texts[i] for i in rows], {t: [v[i] for i in rows] for t, v in labels.items()}
 
 
-def _heads(chosen: FittedFamily) -> dict[str, Any]:
-    return {
+def _refit(chosen: FittedFamily, rows: Fold, val: Fold, step: Callable[[str], None]) -> Labeller:
+    heads = {
         t: chosen.family.make_head().set_params(**tuned.params) for t, tuned in chosen.tuned.items()
     }
+    return ContactLabeller(chosen.features(), heads).fit(
+        *rows, calibration=val, on_step=lambda s: step(f"final model: {s}")
+    )
+
+
+def _routed(labeller: Labeller, texts: Sequence[str]) -> float | None:
+    """The share of ``texts`` a cascade sends to its rich labeller (None: not a cascade)."""
+    if not isinstance(labeller, CascadeLabeller):
+        return None
+    unsure = labeller.unsure(labeller.fast.predict_proba(texts))
+    return round(float(unsure.mean()), 4) if len(unsure) else 0.0
 
 
 def _is_complete(labels: Mapping[str, Sequence[str]], taxonomy: Taxonomy) -> bool:
@@ -324,6 +356,7 @@ def _comparison(
     fit: Fold,
     test: Fold,
     taxonomy: Taxonomy,
+    chosen_alone: bool = True,
 ) -> list[ComparisonRow]:
     """Baselines and every fitted family, macro-F1 on the hold-out per target."""
     rows: list[ComparisonRow] = []
@@ -332,7 +365,9 @@ def _comparison(
         rows.append(ComparisonRow(model=names[name], kind="baseline", macro_f1=scores))
     for family in fitted:
         labeller = family.labeller
-        proba = chosen_proba if family is chosen else labeller.predict_proba(test[0])
+        # ``chosen_proba`` is the chosen family's own unless it was deployed in a cascade.
+        own = family is chosen and chosen_alone
+        proba = chosen_proba if own else labeller.predict_proba(test[0])
         holdout = {
             t: macro_f1(test[1][t], list(best_of(labeller.classes(t), proba[t])[0]))
             for t in family.tuned
@@ -344,7 +379,9 @@ def _comparison(
                 macro_f1=holdout,
                 family=family.family.name,
                 cv_macro_f1={t: tuned.cv_macro_f1 for t, tuned in family.tuned.items()},
-                params={t: tuned.params for t, tuned in family.tuned.items()},
+                params={
+                    t: {**family.feature_params, **t_.params} for t, t_ in family.tuned.items()
+                },
                 chosen=family is chosen,
                 train_seconds=family.train_seconds,
                 predictions_per_second=family.predictions_per_second,
