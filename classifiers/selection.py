@@ -139,13 +139,15 @@ def fit_family(
     sample_texts = [texts[i] for i in sample]
     sample_dates = [dates[i] for i in sample] if dates is not None else None
     best: tuple[float, dict[str, Any], dict[str, Tuned]] | None = None
-    for feature_params in _grid(family.feature_grid):
+    grid = _grid(family.feature_grid)
+    for point, feature_params in enumerate(grid, start=1):
         matrix = family.features().set_params(**feature_params).fit_transform(sample_texts)
         tuned: dict[str, Tuned] = {}
         for target, labels in targets.items():
             sample_labels = [labels[i] for i in sample]
             tuned[target] = tune_head(family, matrix, sample_labels, search, sample_dates)
-            step(f"{family.name}: cross-validating {target}")
+            if point == len(grid):  # one step per target, as ``training_steps`` counts
+                step(f"{family.name}: cross-validating {target}")
         scores = [t.cv_macro_f1 for t in tuned.values() if t.cv_macro_f1 is not None]
         score = float(np.mean(scores)) if scores else -1.0
         if best is None or score > best[0]:

@@ -4,16 +4,21 @@ each synonym is rare."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import joblib
 import numpy as np
 import pytest
 
 from classifiers import FAMILIES, LabelledText, TrainingOptions, train_from_rows
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
 from classifiers.embedding_stack import EmbeddingFeatures
+from classifiers.embeddings import SentenceEncoder
 from classifiers.families import Family
 from classifiers.features import build_features
 from classifiers.selection import FittedFamily, SearchSettings, fit_family
@@ -169,3 +174,22 @@ def test_a_cascade_refuses_labellers_that_disagree_on_labels() -> None:
     )
     with pytest.raises(ValueError, match="disagree on category"):
         CascadeLabeller(fast.labeller, other.labeller, 0.5, "category")
+
+
+def test_a_saved_cascade_loads_and_predicts_sure_contacts_without_torch(tmp_path: Path) -> None:
+    rows = synonym_rows(300)
+    fast = fit(FAMILIES["word_svm_balanced"], rows)
+    rich = fit(stack(ConceptEncoder(), [1.0]), rows)
+    # As a trained model saves it: the encoder by name only (no weights, no torch).
+    rich.labeller.features_.encoder = SentenceEncoder("all-MiniLM-L6-v2")
+    cascade = CascadeLabeller(fast.labeller, rich.labeller, 0.0, "category")
+    joblib.dump(cascade, tmp_path / "cascade.joblib")
+    code = (
+        "import sys, joblib\n"
+        "import workers.app\n"
+        f"cascade = joblib.load({str(tmp_path / 'cascade.joblib')!r})\n"
+        "cascade.predict_proba(['filler1 alpha', 'filler2 bravo'])\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
