@@ -146,8 +146,8 @@ def _speeds(trained: TrainedModel, texts: Sequence[str]) -> dict[str, float]:
         return {"tfidf": round(_per_core(texts, labeller.predict_proba))}
     return {
         "tfidf": round(_per_core(texts, labeller.fast.predict_proba)),
-        "stack_alone": round(_per_core(texts[:100], labeller.rich.predict_proba, repeat=1), 1),
-        "cascade": round(_per_core(texts[:400], labeller.predict_proba, repeat=1), 1),
+        "stack_alone": round(_per_core(texts[:60], labeller.rich.predict_proba, repeat=1), 1),
+        "cascade": round(_per_core(texts[:240], labeller.predict_proba, repeat=1), 1),
     }
 
 

@@ -64,6 +64,15 @@ def show_training(
             numeric=("accuracy", "macro-F1", "threshold", "precision", "coverage"),
         )
     )
+    if report.cascade is not None:
+        c = report.cascade
+        console.print(
+            f"Cascade: {c.fast} labels every contact; the {_pct(c.routed_holdout)} of hold-out "
+            f"contacts it is unsure of (top probability under {c.threshold}) go on to {c.rich} "
+            "(sentence embeddings, much slower). Validation macro-F1: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in c.validation_macro_f1.items()),
+            highlight=False,
+        )
     console.print(operating_points_table(accept.operating_points, "the hold-out"))
     held = accept.holdout
     console.print(
