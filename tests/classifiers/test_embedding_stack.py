@@ -15,7 +15,7 @@ import joblib
 import numpy as np
 import pytest
 
-from classifiers import FAMILIES, LabelledText, TrainingOptions, train_from_rows
+from classifiers import FAMILIES, LabelledText, TrainingOptions, label_export, train_from_rows
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
 from classifiers.embedding_stack import EmbeddingFeatures
 from classifiers.embeddings import SentenceEncoder
@@ -23,6 +23,7 @@ from classifiers.families import Family
 from classifiers.features import build_features
 from classifiers.selection import FittedFamily, SearchSettings, fit_family
 from config import ReferenceData
+from ingest import read_table
 
 LABELS = ["Alpha", "Bravo", "Charlie", "Delta"]
 SYNONYMS = 60  # per label; each used by few texts, so TF-IDF's min_df=2 keeps few of them
@@ -148,7 +149,7 @@ def test_the_route_sends_nothing_on_when_the_rich_model_is_no_better() -> None:
 
 
 def test_training_deploys_a_winning_stack_behind_the_fast_family(
-    reference: ReferenceData, monkeypatch: pytest.MonkeyPatch
+    reference: ReferenceData, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     encoder = ConceptEncoder()
     monkeypatch.setitem(FAMILIES, "stack_concept", stack(encoder, [1.0]))
@@ -156,13 +157,24 @@ def test_training_deploys_a_winning_stack_behind_the_fast_family(
     options = TrainingOptions(
         families=("word_sgd_svm", "stack_concept"), search=SearchSettings(cv=3, n_jobs=1)
     )
-    report = train_from_rows(synonym_rows(1200), reference.taxonomy, options=options).report
+    trained = train_from_rows(synonym_rows(1200), reference.taxonomy, options=options)
+    report = trained.report
     assert report.family == "stack_concept"
     assert report.cascade is not None and report.cascade.fast == "word_sgd_svm"
     assert report.cascade.routed_holdout is not None and report.cascade.routed_holdout < 1.0
     rows = {r.family: r for r in report.comparison if r.family}
     assert rows["stack_concept"].macro_f1["category"] > rows["word_sgd_svm"].macro_f1["category"]
     assert report.holdout_metrics["category"].macro_f1 > rows["word_sgd_svm"].macro_f1["category"]
+    # `models predict` labels an export with it, encoding only what the fast model is unsure of.
+    new = synonym_rows(60, seed=3)
+    export = tmp_path / "new.csv"
+    export.write_text("text\n" + "".join(f"{r.text}\n" for r in new))
+    encoder.encoded.clear()
+    labelled = label_export(trained.artifact, read_table(export), ["text"])
+    assert len(labelled.rows) == 60
+    assert 0 < len(encoder.encoded) < 60
+    right = [row[1] == r.category for row, r in zip(labelled.rows, new, strict=True)]
+    assert sum(right) / len(right) > 0.8
 
 
 def test_a_cascade_refuses_labellers_that_disagree_on_labels() -> None:
