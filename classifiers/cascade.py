@@ -49,6 +49,11 @@ class CascadeLabeller:
         """Which rows of ``fast``'s probabilities go on to ``rich``."""
         return np.asarray(proba[self.route_target].max(axis=1) < self.threshold)
 
+    def routed_share(self, texts: Sequence[str]) -> float:
+        """The share of ``texts`` that would go on to ``rich``."""
+        unsure = self.unsure(self.fast.predict_proba(texts))
+        return round(float(unsure.mean()), 4) if len(unsure) else 0.0
+
     def predict_proba(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         proba = {t: p.copy() for t, p in self.fast.predict_proba(texts).items()}
         unsure = np.flatnonzero(self.unsure(proba))

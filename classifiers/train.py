@@ -16,11 +16,13 @@ import numpy as np
 
 from classifiers.artifact import ModelArtifact
 from classifiers.calibration import auto_accept, reliability_table
-from classifiers.cascade import CascadeLabeller, cascade_report, fast_partner, route_between
+from classifiers.cascade import cascade_report, fast_partner, route_between
+from classifiers.comparison import family_comparison
 from classifiers.dataset import TARGETS, LabelledText, TrainingSet, training_set
 from classifiers.errors import TrainingDataError
-from classifiers.evaluation import best_of, macro_f1, target_metrics
+from classifiers.evaluation import best_of, target_metrics
 from classifiers.families import (
+    CASCADE_FRONT,
     DEFAULT_FAMILY,
     EXPORT_SEARCH,
     FAMILIES,
@@ -34,13 +36,12 @@ from classifiers.operating_points import ThresholdChoice, choose_threshold_for, 
 from classifiers.report import (
     AutoAccept,
     AutoAcceptReport,
-    ComparisonRow,
     OperatingPoint,
     Reliability,
     TargetMetrics,
     TrainingReport,
 )
-from classifiers.selection import FittedFamily, SearchSettings, baseline_scores, fit_family
+from classifiers.selection import FittedFamily, SearchSettings, fit_family
 from classifiers.split import holdout_digest, holdout_split
 from config import Taxonomy
 
@@ -127,19 +128,21 @@ def train_classifier(
     # also be within both speed budgets; a model of an export's own labels (used by `models
     # predict`, or mapped and combined on promotion) may be slower where it scores better.
     eligible = [f for f in fitted if f.family.fast or not complete] or fitted
+    if not (opts.families or opts.select):  # one family named: that one, whatever else is fitted
+        eligible = [f for f in fitted if f.family.name == opts.family]
     chosen = max(eligible, key=lambda f: np.nan_to_num(f.mean_cv(), nan=-1.0))
     # A sentence-embedding stack is deployed behind the best TF-IDF family (a cascade).
     partner = fast_partner(chosen, fitted)
-    deployed: Labeller = chosen.labeller
-    route = None
-    if partner is not None:
-        deployed, route = route_between(partner.labeller, chosen.labeller, val)
+    cascade, route = (
+        route_between(partner.labeller, chosen.labeller, val) if partner else (None, None)
+    )
+    deployed: Labeller = cascade or chosen.labeller
     val_proba = deployed.predict_proba(val[0])
     thresholds, review, choice = _thresholds(deployed, val_proba, val[1], taxonomy, complete, opts)
     test_proba = deployed.predict_proba(test[0])
     holdout = _holdout(deployed, test_proba, test[1], thresholds, review, taxonomy)
-    routed_holdout = _routed(deployed, test[0])
-    comparison = _comparison(fitted, chosen, test_proba, fit, test, taxonomy, route is None)
+    routed_holdout = cascade.routed_share(test[0]) if cascade else None
+    comparison = family_comparison(fitted, chosen, test_proba, fit, test, taxonomy, route is None)
     step("evaluation")
     final, final_thresholds, final_review = deployed, thresholds, review
     if len(data) < opts.refit_below:
@@ -220,6 +223,9 @@ def searched_families(options: TrainingOptions) -> list[str]:
     if options.select:
         stacks = installed_stacks()
         return [n for n, f in FAMILIES.items() if f.encoder is None or n in stacks]
+    if FAMILIES[options.family].encoder is not None:
+        # A stack named on its own is deployed behind the fast family a cascade needs.
+        return [CASCADE_FRONT, options.family]
     return [options.family]
 
 
@@ -263,14 +269,6 @@ def _refit(chosen: FittedFamily, rows: Fold, val: Fold, step: Callable[[str], No
     return ContactLabeller(chosen.features(), heads).fit(
         *rows, calibration=val, on_step=lambda s: step(f"final model: {s}")
     )
-
-
-def _routed(labeller: Labeller, texts: Sequence[str]) -> float | None:
-    """The share of ``texts`` a cascade sends to its rich labeller (None: not a cascade)."""
-    if not isinstance(labeller, CascadeLabeller):
-        return None
-    unsure = labeller.unsure(labeller.fast.predict_proba(texts))
-    return round(float(unsure.mean()), 4) if len(unsure) else 0.0
 
 
 def _is_complete(labels: Mapping[str, Sequence[str]], taxonomy: Taxonomy) -> bool:
@@ -347,44 +345,3 @@ def _holdout(
         reliability_table(decided.confidence, right),
         operating_points(decided.confidence, right),
     )
-
-
-def _comparison(
-    fitted: Sequence[FittedFamily],
-    chosen: FittedFamily,
-    chosen_proba: Mapping[str, np.ndarray],
-    fit: Fold,
-    test: Fold,
-    taxonomy: Taxonomy,
-    chosen_alone: bool = True,
-) -> list[ComparisonRow]:
-    """Baselines and every fitted family, macro-F1 on the hold-out per target."""
-    rows: list[ComparisonRow] = []
-    names = {"most_frequent": "most frequent class", "keyword_rules": "keyword rules (taxonomy)"}
-    for name, scores in baseline_scores(*fit, *test, taxonomy).items():
-        rows.append(ComparisonRow(model=names[name], kind="baseline", macro_f1=scores))
-    for family in fitted:
-        labeller = family.labeller
-        # ``chosen_proba`` is the chosen family's own unless it was deployed in a cascade.
-        own = family is chosen and chosen_alone
-        proba = chosen_proba if own else labeller.predict_proba(test[0])
-        holdout = {
-            t: macro_f1(test[1][t], list(best_of(labeller.classes(t), proba[t])[0]))
-            for t in family.tuned
-        }
-        rows.append(
-            ComparisonRow(
-                model=family.family.description,
-                kind=family.family.speed,
-                macro_f1=holdout,
-                family=family.family.name,
-                cv_macro_f1={t: tuned.cv_macro_f1 for t, tuned in family.tuned.items()},
-                params={
-                    t: {**family.feature_params, **t_.params} for t, t_ in family.tuned.items()
-                },
-                chosen=family is chosen,
-                train_seconds=family.train_seconds,
-                predictions_per_second=family.predictions_per_second,
-            )
-        )
-    return rows

@@ -15,11 +15,18 @@ import joblib
 import numpy as np
 import pytest
 
-from classifiers import FAMILIES, LabelledText, TrainingOptions, label_export, train_from_rows
+from classifiers import (
+    FAMILIES,
+    LabelledText,
+    TrainingOptions,
+    label_export,
+    searched_families,
+    train_from_rows,
+)
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
 from classifiers.embedding_stack import EmbeddingFeatures
 from classifiers.embeddings import SentenceEncoder
-from classifiers.families import Family
+from classifiers.families import CASCADE_FRONT, Family
 from classifiers.features import build_features
 from classifiers.selection import FittedFamily, SearchSettings, fit_family
 from config import ReferenceData
@@ -205,3 +212,11 @@ def test_a_saved_cascade_loads_and_predicts_sure_contacts_without_torch(tmp_path
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_stack_named_on_its_own_is_fitted_with_the_front_of_its_cascade() -> None:
+    assert searched_families(TrainingOptions(family="stack_mpnet")) == [
+        CASCADE_FRONT,
+        "stack_mpnet",
+    ]
+    assert searched_families(TrainingOptions(family="word_svm")) == ["word_svm"]
