@@ -60,8 +60,11 @@ def stack_features(encoder: str, cache_dir: Path | None = None) -> Callable[[], 
     """A maker of the stack's features with one packaged encoder (``cache_dir``: remember
     encodings on disk)."""
 
+    # One encoder for every features object made: a search fits them several times (each
+    # weight, the final fit, the refit) and must encode each text once, load the model once.
+    shared = SentenceEncoder(encoder, cache_dir)
+
     def features() -> EmbeddingFeatures:
-        text = build_features(char_ngrams=True, char_range=(2, 5))
-        return EmbeddingFeatures(text, SentenceEncoder(encoder, cache_dir))
+        return EmbeddingFeatures(build_features(char_ngrams=True, char_range=(2, 5)), shared)
 
     return features

@@ -153,7 +153,9 @@ class SentenceEncoder:
     machine that trained it); copies share it (``clone`` must not copy a loaded model).
     """
 
-    MEMORY_LIMIT = 200_000  # texts remembered in memory before the cache starts afresh
+    # Texts remembered in memory before the cache starts afresh: 50,000 x 768 float32 (mpnet)
+    # is about 150 MB; a training search looks at 5,000 rows at most.
+    MEMORY_LIMIT = 50_000
 
     def __init__(self, name: str, cache_dir: Path | None = None, batch_size: int = 32) -> None:
         if name not in MODELS:

@@ -25,7 +25,7 @@ from classifiers import (
 )
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
 from classifiers.embedding_stack import EmbeddingFeatures
-from classifiers.embeddings import SentenceEncoder
+from classifiers.embeddings import SentenceEncoder, encoding_cache_off
 from classifiers.families import CASCADE_FRONT, Family
 from classifiers.features import build_features
 from classifiers.selection import FittedFamily, SearchSettings, fit_family
@@ -220,3 +220,29 @@ def test_a_stack_named_on_its_own_is_fitted_with_the_front_of_its_cascade() -> N
         "stack_mpnet",
     ]
     assert searched_families(TrainingOptions(family="word_svm")) == ["word_svm"]
+
+
+class CountingEncoder(SentenceEncoder):
+    """The packaged encoder's caching with the model replaced by a counter."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        super().__init__("all-MiniLM-L6-v2", cache_dir)
+        self.calls: list[list[str]] = []
+
+    def _encode_now(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(texts)
+        return np.array([[len(t), sum(map(ord, t))] for t in texts], dtype=np.float32)
+
+
+def test_encodings_are_remembered_by_text_in_memory_and_on_disk(tmp_path: Path) -> None:
+    encoder = CountingEncoder(tmp_path)
+    first = encoder.encode(["bins", "potholes"])
+    again = encoder.encode(["potholes", "noise", "bins"])
+    assert encoder.calls == [["bins", "potholes"], ["noise"]]
+    np.testing.assert_array_equal(again[[0, 2]], first[[1, 0]])
+    with encoding_cache_off():
+        encoder.encode(["bins"])
+    assert encoder.calls[-1] == ["bins"]
+    later = CountingEncoder(tmp_path)  # another run: the disk remembers
+    np.testing.assert_array_equal(later.encode(["noise", "bins"]), again[[1, 2]])
+    assert later.calls == []
