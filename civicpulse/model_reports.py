@@ -67,10 +67,11 @@ def show_training(
     if report.cascade is not None:
         c = report.cascade
         console.print(
-            f"Cascade: {c.fast} labels every contact; the {_pct(c.routed_holdout)} of hold-out "
-            f"contacts it is unsure of (top probability under {c.threshold}) go on to {c.rich} "
-            "(sentence embeddings, much slower). Validation macro-F1: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in c.validation_macro_f1.items()),
+            f"Cascade: {c.fast} labels every contact; those it is unsure of go on to {c.rich} "
+            f"(sentence embeddings, much slower): {_pct(c.routed_holdout)} of the hold-out "
+            f"(top probability under {c.evaluated_threshold}); the saved model routes under "
+            f"{c.threshold} ({_pct(c.routed_validation)} of the validation fold). Validation "
+            "macro-F1: " + ", ".join(f"{k} {v:.3f}" for k, v in c.validation_macro_f1.items()),
             highlight=False,
         )
     console.print(operating_points_table(accept.operating_points, "the hold-out"))

@@ -143,17 +143,20 @@ def fast_partner(chosen: FittedFamily, fitted: Sequence[FittedFamily]) -> Fitted
 
 
 def cascade_report(
-    fast: str, rich: str, route: Route, routed_holdout: float | None
+    fast: str, rich: str, saved: Route, evaluated_threshold: float, routed_holdout: float
 ) -> CascadeReport:
+    """``saved``: the saved model's route; the evaluated model's threshold and the share of
+    hold-out contacts it routed."""
     return CascadeReport(
         fast=fast,
         rich=rich,
-        threshold=round(route.threshold, 4),
-        routed_validation=route.routed,
+        threshold=round(saved.threshold, 4),
+        routed_validation=saved.routed,
+        evaluated_threshold=round(evaluated_threshold, 4),
         routed_holdout=routed_holdout,
         validation_macro_f1={
-            "cascade": route.macro_f1,
-            "fast": route.fast_macro_f1,
-            "rich": route.rich_macro_f1,
+            "cascade": saved.macro_f1,
+            "fast": saved.fast_macro_f1,
+            "rich": saved.rich_macro_f1,
         },
     )

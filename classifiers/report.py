@@ -158,10 +158,11 @@ class CascadeReport(_Plain):
 
     fast: str
     rich: str
-    threshold: float
-    routed_validation: float  # share of contacts sent to ``rich``
-    routed_holdout: float | None
-    validation_macro_f1: dict[str, float]  # cascade, fast alone, rich alone
+    threshold: float  # the saved model's
+    routed_validation: float  # share of validation contacts it sends to ``rich``
+    evaluated_threshold: float  # the evaluated model's (trained without the hold-out)
+    routed_holdout: float  # share of hold-out contacts the evaluated model sent to ``rich``
+    validation_macro_f1: dict[str, float]  # the saved cascade, its fast and rich parts alone
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,8 @@ def train_classifier(
     thresholds, review, choice = _thresholds(deployed, val_proba, val[1], taxonomy, complete, opts)
     test_proba = deployed.predict_proba(test[0])
     holdout = _holdout(deployed, test_proba, test[1], thresholds, review, taxonomy)
-    routed_holdout = cascade.routed_share(test[0]) if cascade else None
+    # What the evaluated cascade sent to the encoder on the hold-out (the saved one may differ).
+    routed = None if cascade is None else (cascade.threshold, cascade.routed_share(test[0]))
     comparison = family_comparison(fitted, chosen, test_proba, fit, test, taxonomy, route is None)
     step("evaluation")
     final, final_thresholds, final_review = deployed, thresholds, review
@@ -201,18 +202,18 @@ def train_classifier(
         ],
         training_seconds=round(time.monotonic() - started, 1),
         cascade=None
-        if route is None or partner is None
-        else cascade_report(partner.family.name, chosen.family.name, route, routed_holdout),
+        if route is None or partner is None or routed is None
+        else cascade_report(partner.family.name, chosen.family.name, route, *routed),
     )
     return TrainedModel(artifact, report)
 
 
 def export_search(options: TrainingOptions | None = None) -> TrainingOptions:
     """``options`` choosing the family on a council's own export: ``EXPORT_SEARCH`` with
-    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores), and the
-    sentence-embedding stacks whose encoder is installed (the ``embeddings`` extra)."""
+    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores), and the MiniLM
+    embedding stack where its encoder is installed (the ``embeddings`` extra)."""
     base = options or TrainingOptions()
-    families = (*EXPORT_SEARCH, *installed_stacks())
+    families = (*EXPORT_SEARCH, *installed_stacks(searched_only=True))
     return replace(base, families=families, search=replace(base.search, cv=3))
 
 
