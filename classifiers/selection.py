@@ -166,7 +166,7 @@ def fit_family(
         )
     train_seconds = time.perf_counter() - started
     # A sentence encoder is timed on a few texts, afresh (its cache would make them free).
-    timed = list(calibration[0][:200] if family.encoder else calibration[0])
+    timed = list(calibration[0][:50] if family.encoder else calibration[0])
     with encoding_cache_off():
         started = time.perf_counter()
         labeller.predict_proba(timed)
