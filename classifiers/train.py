@@ -119,10 +119,9 @@ def train_classifier(
     fit_rows, val_rows = outer.train[inner.train], outer.train[inner.test]
     fit, val, test = (_fold(data.texts, labels, r) for r in (fit_rows, val_rows, outer.test))
     fit_dates = [data.dates[i] for i in fit_rows] if data.dates else None
-    fitted = [
-        fit_family(family_for(n, opts.encoding_cache), *fit, val, opts.search, step, fit_dates)
-        for n in searched_families(opts)
-    ]
+    # Every family resolved before any is fitted: a missing encoder is said at once.
+    families = [family_for(n, opts.encoding_cache) for n in searched_families(opts)]
+    fitted = [fit_family(f, *fit, val, opts.search, step, fit_dates) for f in families]
     complete = _is_complete(labels, taxonomy)
     # Selection: the best cross-validated macro-F1. A model the worker can use as it is must
     # also be within both speed budgets; a model of an export's own labels (used by `models

@@ -17,6 +17,7 @@ import pytest
 
 from classifiers import (
     FAMILIES,
+    ClassifierError,
     LabelledText,
     TrainingOptions,
     label_export,
@@ -246,3 +247,18 @@ def test_encodings_are_remembered_by_text_in_memory_and_on_disk(tmp_path: Path) 
     later = CountingEncoder(tmp_path)  # another run: the disk remembers
     np.testing.assert_array_equal(later.encode(["noise", "bins"]), again[[1, 2]])
     assert later.calls == []
+
+
+def test_a_stack_without_its_encoder_installed_is_refused_before_any_fitting(
+    reference: ReferenceData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("classifiers.families.installed_stacks", lambda: [])
+    steps: list[str] = []
+    with pytest.raises(ClassifierError, match="needs the sentence encoder all-mpnet-base-v2"):
+        train_from_rows(
+            synonym_rows(200),
+            reference.taxonomy,
+            options=TrainingOptions(family="stack_mpnet"),
+            on_step=steps.append,
+        )
+    assert steps == []
