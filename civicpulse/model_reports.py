@@ -64,6 +64,16 @@ def show_training(
             numeric=("accuracy", "macro-F1", "threshold", "precision", "coverage"),
         )
     )
+    if report.cascade is not None:
+        c = report.cascade
+        console.print(
+            f"Cascade: {c.fast} labels every contact; those it is unsure of go on to {c.rich} "
+            f"(sentence embeddings, much slower): {_pct(c.routed_holdout)} of the hold-out "
+            f"(top probability under {c.evaluated_threshold}); the saved model routes under "
+            f"{c.threshold} ({_pct(c.routed_validation)} of the validation fold). Validation "
+            "macro-F1: " + ", ".join(f"{k} {v:.3f}" for k, v in c.validation_macro_f1.items()),
+            highlight=False,
+        )
     console.print(operating_points_table(accept.operating_points, "the hold-out"))
     held = accept.holdout
     console.print(

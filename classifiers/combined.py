@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from classifiers.labeller import ContactLabeller
+from classifiers.labeller import Labeller
 
 
 @dataclass(frozen=True)
 class HeadSource:
     """One target's head: which labeller has it, under which name, and how its labels map."""
 
-    labeller: ContactLabeller
+    labeller: Labeller  # a ContactLabeller, or a CascadeLabeller (an embedding stack)
     version: str
     relabel: Mapping[str, str] = field(default_factory=dict)
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from classifiers.artifact import ModelArtifact
+from classifiers.cascade import CascadeLabeller
 from classifiers.combined import CombinedLabeller, HeadSource
 from classifiers.dataset import TARGETS
 from classifiers.errors import IncompleteModelError, PromotionRefusedError, UnmappedLabelsError
@@ -162,7 +163,7 @@ def _base(registry: ModelRegistry, version: str, missing: list[str]) -> ModelArt
 def _head(artifact: ModelArtifact, target: str, relabel: Mapping[str, str]) -> HeadSource:
     if isinstance(artifact.labeller, CombinedLabeller):
         return artifact.labeller.heads[target]  # already in taxonomy labels
-    assert isinstance(artifact.labeller, ContactLabeller)
+    assert isinstance(artifact.labeller, ContactLabeller | CascadeLabeller)
     return HeadSource(artifact.labeller, artifact.version, dict(relabel))
 
 

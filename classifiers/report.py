@@ -152,6 +152,20 @@ class AutoAcceptReport(_Plain):
 
 
 @dataclass(frozen=True)
+class CascadeReport(_Plain):
+    """A model deployed as a cascade: ``fast`` labels every contact, ``rich`` (sentence
+    embeddings) only those under ``threshold`` (the fast model's top probability)."""
+
+    fast: str
+    rich: str
+    threshold: float  # the saved model's
+    routed_validation: float  # share of validation contacts it sends to ``rich``
+    evaluated_threshold: float  # the evaluated model's (trained without the hold-out)
+    routed_holdout: float  # share of hold-out contacts the evaluated model sent to ``rich``
+    validation_macro_f1: dict[str, float]  # the saved cascade, its fast and rich parts alone
+
+
+@dataclass(frozen=True)
 class TrainingReport(_Plain):
     """What a training run did and measured (printed, and kept in ``metadata.json``)."""
 
@@ -175,6 +189,7 @@ class TrainingReport(_Plain):
     warnings: list[str]
     training_seconds: float
     dataset: str = ""
+    cascade: CascadeReport | None = field(default=None, metadata={"omit_none": True})
 
     def with_dataset(self, dataset: str) -> TrainingReport:
         return dataclasses.replace(self, dataset=dataset)

@@ -7,7 +7,7 @@ import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -15,9 +15,10 @@ import numpy as np
 from sklearn.base import clone
 from sklearn.exceptions import ConvergenceWarning, FitFailedWarning
 from sklearn.metrics import f1_score, make_scorer
-from sklearn.model_selection import GridSearchCV
+from sklearn.model_selection import GridSearchCV, ParameterGrid
 
 from classifiers.baselines import BASELINES, baseline
+from classifiers.embeddings import encoding_cache_off
 from classifiers.evaluation import macro_f1
 from classifiers.families import Family
 from classifiers.labeller import Calibration, ContactLabeller
@@ -50,6 +51,11 @@ class FittedFamily:
     tuned: dict[str, Tuned]
     train_seconds: float = float("nan")  # fitting the calibrated labeller once (not the search)
     predictions_per_second: float = float("nan")  # on the calibration fold, this machine
+    feature_params: dict[str, Any] = field(default_factory=dict)  # chosen from feature_grid
+
+    def features(self) -> Any:
+        """Unfitted features with the chosen parameters (to refit the family)."""
+        return self.family.features().set_params(**self.feature_params)
 
     def mean_cv(self) -> float:
         scores = [t.cv_macro_f1 for t in self.tuned.values() if t.cv_macro_f1 is not None]
@@ -126,31 +132,53 @@ def fit_family(
     step: Step,
     dates: Sequence[datetime] | None = None,
 ) -> FittedFamily:
-    """Tune each target's head on (a sample of) the rows, then fit the calibrated labeller;
-    time its training and its predictions on the calibration fold."""
+    """Tune each target's head (and the family's feature parameters, by the mean over targets)
+    on (a sample of) the rows, then fit the calibrated labeller; time its training and its
+    predictions on the calibration fold."""
     sample = _sample(targets, search)
-    features = family.features()
-    matrix = features.fit_transform([texts[i] for i in sample])
+    sample_texts = [texts[i] for i in sample]
     sample_dates = [dates[i] for i in sample] if dates is not None else None
-    tuned: dict[str, Tuned] = {}
-    for target, labels in targets.items():
-        tuned[target] = tune_head(family, matrix, [labels[i] for i in sample], search, sample_dates)
-        step(f"{family.name}: cross-validating {target}")
+    best: tuple[float, dict[str, Any], dict[str, Tuned]] | None = None
+    grid = _grid(family.feature_grid)
+    for point, feature_params in enumerate(grid, start=1):
+        matrix = family.features().set_params(**feature_params).fit_transform(sample_texts)
+        tuned: dict[str, Tuned] = {}
+        for target, labels in targets.items():
+            sample_labels = [labels[i] for i in sample]
+            tuned[target] = tune_head(family, matrix, sample_labels, search, sample_dates)
+            if point == len(grid):  # one step per target, as ``training_steps`` counts
+                step(f"{family.name}: cross-validating {target}")
+        scores = [t.cv_macro_f1 for t in tuned.values() if t.cv_macro_f1 is not None]
+        score = float(np.mean(scores)) if scores else -1.0
+        if best is None or score > best[0]:
+            best = (score, feature_params, tuned)
+    assert best is not None  # the grid has at least one point
+    _, feature_params, tuned = best
     heads = {t: clone(family.make_head()).set_params(**tuned[t].params) for t in targets}
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        labeller = ContactLabeller(family.features(), heads).fit(
+        labeller = ContactLabeller(family.features().set_params(**feature_params), heads).fit(
             texts,
             targets,
             calibration=calibration,
             on_step=lambda s: step(f"{family.name}: fitting {s}"),
         )
     train_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    labeller.predict_proba(calibration[0])
-    speed = len(calibration[0]) / max(time.perf_counter() - started, 1e-9)
-    return FittedFamily(family, labeller, tuned, round(train_seconds, 2), round(speed))
+    # A sentence encoder is timed on a few texts, afresh (its cache would make them free).
+    timed = list(calibration[0][:50] if family.encoder else calibration[0])
+    with encoding_cache_off():
+        started = time.perf_counter()
+        labeller.predict_proba(timed)
+        speed = len(timed) / max(time.perf_counter() - started, 1e-9)
+    return FittedFamily(
+        family, labeller, tuned, round(train_seconds, 2), round(speed), feature_params
+    )
+
+
+def _grid(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """Every combination of the feature parameters (one empty one for none)."""
+    return list(ParameterGrid(dict(grid))) if grid else [{}]
 
 
 def baseline_scores(

@@ -10,16 +10,25 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 
 from classifiers.artifact import ModelArtifact
 from classifiers.calibration import auto_accept, reliability_table
+from classifiers.cascade import cascade_report, fast_partner, route_between
+from classifiers.comparison import family_comparison
 from classifiers.dataset import TARGETS, LabelledText, TrainingSet, training_set
 from classifiers.errors import TrainingDataError
-from classifiers.evaluation import best_of, macro_f1, target_metrics
-from classifiers.families import DEFAULT_FAMILY, EXPORT_SEARCH, FAMILIES
+from classifiers.evaluation import best_of, target_metrics
+from classifiers.families import (
+    CASCADE_FRONT,
+    DEFAULT_FAMILY,
+    EXPORT_SEARCH,
+    FAMILIES,
+    family_for,
+    installed_stacks,
+)
 from classifiers.labeller import ContactLabeller, Labeller
 from classifiers.labels import LabelCleaning, clean_labels, is_taxonomy_label
 from classifiers.model import ContactClassifier, Decisions
@@ -27,13 +36,12 @@ from classifiers.operating_points import ThresholdChoice, choose_threshold_for, 
 from classifiers.report import (
     AutoAccept,
     AutoAcceptReport,
-    ComparisonRow,
     OperatingPoint,
     Reliability,
     TargetMetrics,
     TrainingReport,
 )
-from classifiers.selection import FittedFamily, SearchSettings, baseline_scores, fit_family
+from classifiers.selection import FittedFamily, SearchSettings, fit_family
 from classifiers.split import holdout_digest, holdout_split
 from config import Taxonomy
 
@@ -58,6 +66,8 @@ class TrainingOptions:
     # From this many contacts on, the evaluated model is the one saved: refitting it on the
     # hold-out too would double the training time for a few percent more data.
     refit_below: int = 20_000
+    # Where sentence encodings are remembered across runs (a stack family; None: in memory).
+    encoding_cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -109,33 +119,38 @@ def train_classifier(
     fit_rows, val_rows = outer.train[inner.train], outer.train[inner.test]
     fit, val, test = (_fold(data.texts, labels, r) for r in (fit_rows, val_rows, outer.test))
     fit_dates = [data.dates[i] for i in fit_rows] if data.dates else None
-    fitted = [
-        fit_family(FAMILIES[n], *fit, val, opts.search, step, fit_dates)
-        for n in searched_families(opts)
-    ]
+    # Every family resolved before any is fitted: a missing encoder is said at once.
+    families = [family_for(n, opts.encoding_cache) for n in searched_families(opts)]
+    fitted = [fit_family(f, *fit, val, opts.search, step, fit_dates) for f in families]
     complete = _is_complete(labels, taxonomy)
     # Selection: the best cross-validated macro-F1. A model the worker can use as it is must
     # also be within both speed budgets; a model of an export's own labels (used by `models
     # predict`, or mapped and combined on promotion) may be slower where it scores better.
     eligible = [f for f in fitted if f.family.fast or not complete] or fitted
+    if not (opts.families or opts.select):  # one family named: that one, whatever else is fitted
+        eligible = [f for f in fitted if f.family.name == opts.family]
     chosen = max(eligible, key=lambda f: np.nan_to_num(f.mean_cv(), nan=-1.0))
-    val_proba = chosen.labeller.predict_proba(val[0])
-    thresholds, review, choice = _thresholds(
-        chosen.labeller, val_proba, val[1], taxonomy, complete, opts
+    # A sentence-embedding stack is deployed behind the best TF-IDF family (a cascade).
+    partner = fast_partner(chosen, fitted)
+    cascade, route = (
+        route_between(partner.labeller, chosen.labeller, val) if partner else (None, None)
     )
-    test_proba = chosen.labeller.predict_proba(test[0])
-    holdout = _holdout(chosen.labeller, test_proba, test[1], thresholds, review, taxonomy)
-    comparison = _comparison(fitted, chosen, test_proba, fit, test, taxonomy)
+    deployed: Labeller = cascade or chosen.labeller
+    val_proba = deployed.predict_proba(val[0])
+    thresholds, review, choice = _thresholds(deployed, val_proba, val[1], taxonomy, complete, opts)
+    test_proba = deployed.predict_proba(test[0])
+    holdout = _holdout(deployed, test_proba, test[1], thresholds, review, taxonomy)
+    # What the evaluated cascade sent to the encoder on the hold-out (the saved one may differ).
+    routed = None if cascade is None else (cascade.threshold, cascade.routed_share(test[0]))
+    comparison = family_comparison(fitted, chosen, test_proba, fit, test, taxonomy, route is None)
     step("evaluation")
-    final, final_thresholds, final_review = chosen.labeller, thresholds, review
+    final, final_thresholds, final_review = deployed, thresholds, review
     if len(data) < opts.refit_below:
         # The final model learns from everything but the validation fold, which calibrates it.
-        keep = np.setdiff1d(np.arange(len(data)), val_rows)
-        final = ContactLabeller(chosen.family.features(), _heads(chosen)).fit(
-            *_fold(data.texts, labels, keep),
-            calibration=val,
-            on_step=lambda s: step(f"final model: {s}"),
-        )
+        keep = _fold(data.texts, labels, np.setdiff1d(np.arange(len(data)), val_rows))
+        final = _refit(chosen, keep, val, step)
+        if partner is not None:
+            final, route = route_between(_refit(partner, keep, val, step), final, val)
         final_thresholds, final_review, choice = _thresholds(
             final, final.predict_proba(val[0]), val[1], taxonomy, complete, opts
         )
@@ -153,8 +168,9 @@ def train_classifier(
     report = TrainingReport(
         name=name,
         family=chosen.family.name,
-        family_description=chosen.family.description,
-        params={t: tuned.params for t, tuned in chosen.tuned.items()},
+        family_description=chosen.family.description
+        + (f", behind {partner.family.name} for the contacts it is sure of" if partner else ""),
+        params={t: {**chosen.feature_params, **tuned.params} for t, tuned in chosen.tuned.items()},
         targets=list(labels),
         training_rows=len(data),
         dropped_rows=dict(data.dropped),
@@ -184,22 +200,33 @@ def train_classifier(
             *filter(None, [choice.warning("the validation fold")]),
         ],
         training_seconds=round(time.monotonic() - started, 1),
+        cascade=None
+        if route is None or partner is None or routed is None
+        else cascade_report(partner.family.name, chosen.family.name, route, *routed),
     )
     return TrainedModel(artifact, report)
 
 
 def export_search(options: TrainingOptions | None = None) -> TrainingOptions:
     """``options`` choosing the family on a council's own export: ``EXPORT_SEARCH`` with
-    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores)."""
+    3-fold cross-validation (keeps 10,000 rows under three minutes on 2 cores), and the MiniLM
+    embedding stack where its encoder is installed (the ``embeddings`` extra)."""
     base = options or TrainingOptions()
-    return replace(base, families=EXPORT_SEARCH, search=replace(base.search, cv=3))
+    families = (*EXPORT_SEARCH, *installed_stacks(searched_only=True))
+    return replace(base, families=families, search=replace(base.search, cv=3))
 
 
 def searched_families(options: TrainingOptions) -> list[str]:
     """The families a run with ``options`` fits and compares."""
     if options.families:
         return list(options.families)
-    return list(FAMILIES) if options.select else [options.family]
+    if options.select:
+        stacks = installed_stacks()
+        return [n for n, f in FAMILIES.items() if f.encoder is None or n in stacks]
+    if FAMILIES[options.family].encoder is not None:
+        # A stack named on its own is deployed behind the fast family a cascade needs.
+        return [CASCADE_FRONT, options.family]
+    return [options.family]
 
 
 def training_steps(targets: int = len(TARGETS), families: int = 1) -> int:
@@ -235,10 +262,13 @@ def _fold(texts: Sequence[str], labels: Mapping[str, Sequence[str]], rows: np.nd
     return [texts[i] for i in rows], {t: [v[i] for i in rows] for t, v in labels.items()}
 
 
-def _heads(chosen: FittedFamily) -> dict[str, Any]:
-    return {
+def _refit(chosen: FittedFamily, rows: Fold, val: Fold, step: Callable[[str], None]) -> Labeller:
+    heads = {
         t: chosen.family.make_head().set_params(**tuned.params) for t, tuned in chosen.tuned.items()
     }
+    return ContactLabeller(chosen.features(), heads).fit(
+        *rows, calibration=val, on_step=lambda s: step(f"final model: {s}")
+    )
 
 
 def _is_complete(labels: Mapping[str, Sequence[str]], taxonomy: Taxonomy) -> bool:
@@ -315,39 +345,3 @@ def _holdout(
         reliability_table(decided.confidence, right),
         operating_points(decided.confidence, right),
     )
-
-
-def _comparison(
-    fitted: Sequence[FittedFamily],
-    chosen: FittedFamily,
-    chosen_proba: Mapping[str, np.ndarray],
-    fit: Fold,
-    test: Fold,
-    taxonomy: Taxonomy,
-) -> list[ComparisonRow]:
-    """Baselines and every fitted family, macro-F1 on the hold-out per target."""
-    rows: list[ComparisonRow] = []
-    names = {"most_frequent": "most frequent class", "keyword_rules": "keyword rules (taxonomy)"}
-    for name, scores in baseline_scores(*fit, *test, taxonomy).items():
-        rows.append(ComparisonRow(model=names[name], kind="baseline", macro_f1=scores))
-    for family in fitted:
-        labeller = family.labeller
-        proba = chosen_proba if family is chosen else labeller.predict_proba(test[0])
-        holdout = {
-            t: macro_f1(test[1][t], list(best_of(labeller.classes(t), proba[t])[0]))
-            for t in family.tuned
-        }
-        rows.append(
-            ComparisonRow(
-                model=family.family.description,
-                kind=family.family.speed,
-                macro_f1=holdout,
-                family=family.family.name,
-                cv_macro_f1={t: tuned.cv_macro_f1 for t, tuned in family.tuned.items()},
-                params={t: tuned.params for t, tuned in family.tuned.items()},
-                chosen=family is chosen,
-                train_seconds=family.train_seconds,
-                predictions_per_second=family.predictions_per_second,
-            )
-        )
-    return rows
