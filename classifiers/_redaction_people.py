@@ -76,6 +76,8 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
         words = [fold(text[s:e]) for s, e in run]
         if not _PLACES.isdisjoint(words):
             continue
+        if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
+            continue  # most runs: "the bins still havent been done" starts no name
         found = _names_in(text, run, words, known, caps, thanks)
         for start, end in (*found, *_cued(text, run, known)):
             title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
@@ -297,6 +299,20 @@ def _name_word(word: str, known: Gazetteer) -> bool:
         or word in known.surname_words
         or _given(word, known)
         or _unknown_lower(word)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _plain(word: str) -> bool:
+    """An English word (folded) that is no name nor part of one: in lower case it starts no
+    name, continues none and is no cue's name."""
+    known = gazetteer()
+    return (
+        english(word)
+        and word not in known.all_given
+        and word not in known.surname_words
+        and not _given(word, known)
+        and not _surname(word, known)
     )
 
 
