@@ -20,23 +20,31 @@ from classifiers._redaction_spans import Span
 
 __all__ = ("role_names",)
 
-_NAME = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"
-_TITLES = r"Nurse|Professor|Prof|Sister|Cllr|Councillor|Sgt|Sergeant|PC|Dr|Rev|Revd|Reverend"
+_NAME_REST = r"[^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"  # a capitalised word after its capital
+_NAME = rf"[A-Z]{_NAME_REST}"
+_TITLES_TEXT = "Nurse Professor Prof Sister Cllr Councillor Sgt Sergeant PC Dr Rev Revd Reverend"
+_TITLES_AFTER = "|".join(  # each title without its first letter, after it: (?<=N)urse
+    sorted((f"(?<={t[0]}){t[1:]}" for t in _TITLES_TEXT.split()), key=len, reverse=True)
+)
 # A title, then one to three capitalised words or a name another pass found
-_TITLED = re.compile(
-    rf"(?<![\w'\u2019])(?<!my )(?<!our )(?<!her )(?<!his )(?:{_TITLES})\.?[ \t]+"
+_TITLED = re.compile(  # the title's first letter first, so that re skips ahead to it
+    rf"[NPSCDR](?<!\w[NPSCDR])(?<!['\u2019][NPSCDR])(?:{_TITLES_AFTER})\.?[ \t]+"
     rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
 )
+_OWNED = ("my ", "our ", "her ", "his ")  # "my Sister Grace": the family word, not a title
 # Given names that are words, missing from Faker's lists ("call Will back")
 _MORE_GIVEN_TEXT = "will pat rob kit sky lyric harmony precious trinity sage wren"
 _MORE_GIVEN = frozenset(_MORE_GIVEN_TEXT.split())
-_GIVEN = re.compile(rf"(?<![\w'\u2019\]-]){_NAME}")
+_GIVEN = re.compile(rf"[A-Z](?<!\w[A-Z])(?<!['\u2019\]-][A-Z]){_NAME_REST}")
 _SURNAMES = re.compile(rf"(?:[ \t]+{_NAME}){{1,2}}")
 _KIN_TEXT = "|".join(sorted(KIN, key=len, reverse=True))
-_CUE_BEFORE = re.compile(
-    r"(?<![\w'\u2019])(?i:spoke to|speak to|speaking to|talked to|talk to|talking to|ask for|"
-    r"asked for|ask|ring|call|(?P<thanks>thank|thanks to|thanks|thank you to)|email|emailed|phoned|"
-    rf"(?:my|our|her|his)[ \t]+(?:{_KIN_TEXT})[ \t]*,?)[ \t]+$"
+_CUES_TEXT = """spoke to|speak to|speaking to|talked to|talk to|talking to|ask for|asked for|ask|
+    ring|call|email|emailed|phoned"""
+_THANKS = ("thank", "thanks to", "thanks", "thank you to")
+_CUES = (
+    *(cue.strip() for cue in _CUES_TEXT.split("|")),
+    *_THANKS,
+    *(f"{owner} {kin}" for owner in ("my", "our", "her", "his") for kin in KIN),  # "my son,"
 )
 # "Thank you to Joy on reception": staff thanked by first name at work are kept
 _AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+(?!\[phone\])")
@@ -53,6 +61,8 @@ _CUE_AFTER = re.compile(
 def role_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of titled names and of known given names that a cue marks as a person."""
     for found in _TITLED.finditer(text):
+        if lowered.endswith(_OWNED, 0, found.start()):
+            continue
         words = found.group("words")
         if words is None:
             yield found.span()
@@ -63,14 +73,26 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
         start, end = word.span()
         if fold(word.group()) not in known or word.group().isupper():
             continue
-        before = _CUE_BEFORE.search(text, max(0, start - 30), start)
+        cue = _cue_before(lowered, start)
+        if not cue and not _CUE_AFTER.match(text, end):
+            continue
         surname = _SURNAMES.match(text, end)
         if surname and (last := _name_end(text, end, surname.end())) is not None:
             end = max(end, last)
-        if before and before.group("thanks") and _AT_WORK.match(text, end):
+        if cue in _THANKS and _AT_WORK.match(text, end):
             continue
-        if (before or _CUE_AFTER.match(text, end)) and fold(word.group()) not in NEVER_NAMES:
+        if fold(word.group()) not in NEVER_NAMES:
             yield start, end
+
+
+def _cue_before(lowered: str, start: int) -> str:
+    """The cue that ends just before ``start`` ("spoke to", "my daughter,"), or ""."""
+    before = lowered[max(0, start - 24) : start].rstrip(" \t").rstrip(",").rstrip(" \t")
+    if not before.endswith(_CUES):
+        return ""
+    cue = max((c for c in _CUES if before.endswith(c)), key=len)
+    edge = before[-len(cue) - 1 : -len(cue)]
+    return "" if edge.isalnum() or edge in ("'", "\u2019") else cue
 
 
 @cache
