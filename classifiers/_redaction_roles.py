@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from classifiers._redaction_gazetteer import fold, gazetteer
+from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
 from classifiers._redaction_spans import Span
 
@@ -66,6 +66,8 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
         words = found.group("words")
         if words is None:
             yield found.span()
+        elif not _named_person(words.split()[0]):
+            continue  # "PC World", "Nurse Practitioner"
         elif (end := _name_end(text, found.start("words"), found.end("words"))) is not None:
             yield found.start(), end
     known = _known_given()
@@ -76,8 +78,9 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
         cue = _cue_before(lowered, start)
         if not cue and not _CUE_AFTER.match(text, end):
             continue
-        surname = _SURNAMES.match(text, end)
-        if surname and (last := _name_end(text, end, surname.end())) is not None:
+        if surname := _SURNAMES.match(text, end):  # "Will Parry", not "Hope Street"
+            if (last := _name_end(text, end, surname.end())) is None:
+                continue
             end = max(end, last)
         if cue in _THANKS and _AT_WORK.match(text, end):
             continue
@@ -98,6 +101,17 @@ def _cue_before(lowered: str, start: int) -> str:
 @cache
 def _known_given() -> frozenset[str]:
     return gazetteer().all_given | _MORE_GIVEN
+
+
+def _named_person(word: str) -> bool:
+    """A word that names someone: a known given name or surname, or no English word."""
+    folded, known = fold(word), gazetteer()
+    return (
+        folded in _known_given()
+        or folded in known.surnames
+        or folded in known.surname_words
+        or not english(folded)
+    )
 
 
 def _name_end(text: str, start: int, end: int) -> int | None:

@@ -421,3 +421,17 @@ def test_names_that_are_words_are_redacted_only_where_a_person_stands(
 ) -> None:
     assert redact_personal_data(person) == redacted
     assert redact_personal_data(word) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you call Grace Road depot?",
+        "I spoke to Hope Street residents.",
+        "Please email Summer Holiday Club.",
+        "PC World sold it.",
+        "Nurse Practitioner appointments are full.",
+    ],
+)
+def test_a_cued_name_word_that_names_a_place_or_a_role_is_kept(text: str) -> None:
+    assert redact_personal_data(text) == text
