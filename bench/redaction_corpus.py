@@ -233,8 +233,9 @@ def load_set(path: Path = DATA) -> list[dict[str, Any]]:
 
 def main() -> int:
     from bench.redaction_tuning2 import build_tuning2
+    from bench.redaction_word_names import build_word_names
 
-    contacts = build_set() + build_tuning2()
+    contacts = build_set() + build_tuning2() + build_word_names()
     DATA.parent.mkdir(parents=True, exist_ok=True)
     with DATA.open("w", encoding="utf-8") as handle:
         for contact in contacts:

@@ -107,6 +107,7 @@ def english(word: str) -> bool:
     return any(stem in words or stem in _MODERN for stem in stems)
 
 
+@lru_cache(maxsize=65536)
 def near_english(word: str) -> bool:
     """Whether ``word`` is an English word with one letter too many or two swapped: a typo
     ("faithhfully", "teh"), not someone's name."""

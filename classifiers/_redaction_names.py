@@ -335,7 +335,8 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
     not a street or a place named after someone ("Victoria Park", "Grace Road")."""
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
-        if not known_given(given.lower()) or _bare(surname) in _SIGNED_STOPS:
+        stops = _bare(given) in _SIGNED_STOPS or _bare(surname) in _SIGNED_STOPS  # "An Amber"
+        if stops or not known_given(given.lower()):
             continue
         if surname.lower() in _PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
@@ -63,18 +64,22 @@ _PERSON_AFTER = frozenset(_AFTER_TEXT.split())
 # Place words that are also common surnames ("Ioana Field", "Tom Hall") do not make a place
 _SURNAME_PLACES_TEXT = "hill hills wood woods green field fields hall ward"
 _SURNAME_PLACES = frozenset(_SURNAME_PLACES_TEXT.split())
+_PLACES = PLACE_WORDS - _SURNAME_PLACES
 
 
 def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
-    stops, places, known = NEVER_NAMES, PLACE_WORDS - _SURNAME_PLACES, gazetteer()
-    caps = _mostly_capitals(text)
-    for run in _runs(text, stops, caps):
+    known, caps = gazetteer(), _mostly_capitals(text)
+    thanks = "thank" in lowered
+    for run in _runs(text, caps):
         words = [fold(text[s:e]) for s, e in run]
-        if any(w in places for w in words):
+        if not _PLACES.isdisjoint(words):
             continue
-        for start, end in (*_names_in(text, run, words, known, caps), *_cued(text, run, known)):
+        if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
+            continue  # most runs: "the bins still havent been done" starts no name
+        found = _names_in(text, run, words, known, caps, thanks)
+        for start, end in (*found, *_cued(text, run, known)):
             title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
             yield (title.start() if title else start), end
 
@@ -118,21 +123,18 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
         yield start, end
 
 
-def _runs(text: str, stops: frozenset[str], caps: bool) -> Iterator[list[Span]]:
+def _runs(text: str, caps: bool) -> Iterator[list[Span]]:
     """Stretches of candidate words (not stops, not acronyms, not in placeholders)."""
     run: list[Span] = []
     end = -1
     for token in _TOKEN.finditer(text):
         start, stop = token.span()
         word = token.group()
-        gap = text[end:start] if end >= 0 else ""
-        joined = bool(gap) and not gap.strip(" \t")
+        joined = end >= 0 and start > end and not text[end:start].strip(" \t")
         candidate = (
-            text[start - 1 : start] != "["
-            and not any(map(str.isdigit, word))
-            and fold(word) not in stops
-            and _no_contraction(word)
-            and (caps or not word.isupper() or len(word) == 1)
+            _candidate_word(word)
+            and text[start - 1 : start] != "["
+            and (caps or len(word) == 1 or not word.isupper())
         )
         if run and (not joined or not candidate):
             yield run
@@ -144,12 +146,20 @@ def _runs(text: str, stops: frozenset[str], caps: bool) -> Iterator[list[Span]]:
         yield run
 
 
+@lru_cache(maxsize=65536)
+def _candidate_word(word: str) -> bool:
+    """A word that may be part of a name: no digit, no stop word, no contraction."""
+    return (
+        not any(map(str.isdigit, word)) and fold(word) not in NEVER_NAMES and _no_contraction(word)
+    )
+
+
 def _names_in(
-    text: str, run: list[Span], words: list[str], known: Gazetteer, caps: bool
+    text: str, run: list[Span], words: list[str], known: Gazetteer, caps: bool, thanks: bool
 ) -> Iterator[Span]:
     index = 0
     while index < len(run):
-        length = _name_length(text, run, words, index, known, caps)
+        length = _name_length(text, run, words, index, known, caps, thanks)
         if length:
             yield run[index][0], run[index + length - 1][1]
             index += length
@@ -158,12 +168,18 @@ def _names_in(
 
 
 def _name_length(
-    text: str, run: list[Span], words: list[str], index: int, known: Gazetteer, caps: bool
+    text: str,
+    run: list[Span],
+    words: list[str],
+    index: int,
+    known: Gazetteer,
+    caps: bool,
+    thanks: bool,
 ) -> int:
     """How many words of ``run`` from ``index`` make a name (0: none starts here)."""
     first = words[index]
     capital = text[run[index][0]].isupper()
-    if first in _PARTICLES or len(first) < 2 or _thanked_staff(text, run, index):
+    if first in _PARTICLES or len(first) < 2 or (thanks and _thanked_staff(text, run, index)):
         return 0
     rest = _followers(text, run, words, index, known, capital)
     after_name = index == 0 and text.endswith("[name] ", 0, run[0][0])
@@ -185,13 +201,14 @@ def _name_length(
 def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     """One word: a name where a person stands ("Ask Farai", "Seren told me", "my partner
     ailsa"), if it is no English word, or a name that is also one ("Dear Lyric,")."""
-    if not _person_context(text, span, known, word):
-        return False
-    if text[span[0]].islower() or not english(word) or word in known.given_words:
-        return True
-    return _GREETING.search(text, max(0, span[0] - 8), span[0]) is not None and bool(
-        _VOCATIVE_END.match(text, span[1])
-    )
+    # The word's own tests first: they are cached, the context's are not
+    if text[span[0]].islower():
+        named = word in known.given or _unknown_lower(word)
+        return named and _person_context(text, span, known, word)
+    if not english(word) or word in known.given_words:
+        return _person_context(text, span, known, word)
+    greeted = _GREETING.search(text, max(0, span[0] - 8), span[0]) is not None
+    return greeted and bool(_VOCATIVE_END.match(text, span[1]))
 
 
 def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
@@ -285,6 +302,21 @@ def _name_word(word: str, known: Gazetteer) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def _plain(word: str) -> bool:
+    """An English word (folded) that is no name nor part of one: in lower case it starts no
+    name, continues none and is no cue's name."""
+    known = gazetteer()
+    return (
+        english(word)
+        and word not in known.all_given
+        and word not in known.surname_words
+        and not _given(word, known)
+        and not _surname(word, known)
+    )
+
+
+@lru_cache(maxsize=65536)
 def _unknown_lower(word: str) -> bool:
     """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
     return not english(word) and not near_english(word)
@@ -304,5 +336,6 @@ def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [ch for ch in _PLACEHOLDER.sub("", text) if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    bare = _PLACEHOLDER.sub("", text) if "[" in text else text
+    upper = sum(map(str.isupper, bare))  # one pass each in C: this runs on every contact
+    return upper > 0 and upper > 0.8 * sum(map(str.isalpha, bare))

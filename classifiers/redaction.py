@@ -34,6 +34,7 @@ from classifiers._redaction_numbers import (
     postcode_spans,
 )
 from classifiers._redaction_people import closing_names, coordinated_names, known_names
+from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
 from contracts import Reporter
 
@@ -214,6 +215,7 @@ _NAME_PASSES = (
     detailed_names,
     known_names,
     closing_names,
+    role_names,
     coordinated_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run

@@ -386,3 +386,52 @@ def test_embedded_emails_and_mobiles_never_survive(parts: list[str], separators:
     out = redact_personal_data(text)
     assert not EMAIL.search(out), out
     assert not UK_MOBILE.search(out), out
+
+
+@pytest.mark.parametrize(
+    ("person", "redacted", "word"),
+    [
+        ("I spoke to Grace about it.", "I spoke to [name] about it.", "The Grace period ended."),
+        ("I talked to Faith at the desk.", "I talked to [name] at the desk.", "Faith groups meet."),
+        ("Please ask for Rose.", "Please ask for [name].", "My rose bed was dug up."),
+        ("Summer from the library helped.", "[name] from the library helped.",
+         "The Summer holiday club is closed."),
+        ("Ring Amber on 07700 900521.", "Ring [name] on [phone].", "An Amber warning for rain."),
+        ("Can you call Will back?", "Can you call [name] back?", "Will someone please come?"),
+        ("Hope said it was booked.", "[name] said it was booked.", "I hope you can help."),
+        ("Please email Mark the form.", "Please email [name] the form.", "I'd like to mark this."),
+        ("Jade from the council came.", "[name] from the council came.", "A Jade plant was left."),
+        ("Rose (my wife) is disabled.", "[name] (my wife) is disabled.", "Rose bushes grow."),
+        ("Summer, my daughter, was hit.", "[name], my daughter, was hit.", "Summer is the worst."),
+        ("Grace my daughter will come.", "[name] my daughter will come.", "Grace Road is flooded."),
+        ("Hope loved the park.", "[name] loved the park.", "Hope this helps."),
+        ("Faith rang twice.", "[name] rang twice.", "I have lost faith in the team."),
+        ("Mark told me to write.", "[name] told me to write.", "Mark this urgent please."),
+        ("Nurse Grace visits my mum.", "[name] visits my mum.", "The nurse visits my mum."),
+        ("Cllr Rose Hartley agreed.", "[name] agreed.", "The rose garden needs weeding."),
+        ("Sgt Will Parry attended.", "[name] attended.", "Will the bins be collected?"),
+        ("Thank Amber for me.", "Thank [name] for me.", "Thank you, the amber light is fixed."),
+        ("Rev Hope Adeyemi runs it.", "[name] runs it.", "We hope the food bank stays open."),
+        ("Kind regards,\nG. Henderson", "Kind regards,\n[name]", "Grace and favour homes."),
+        ("Thanks\nJ Smith", "Thanks\n[name]", "Jade green paint is peeling."),
+    ],
+)  # fmt: skip
+def test_names_that_are_words_are_redacted_only_where_a_person_stands(
+    person: str, redacted: str, word: str
+) -> None:
+    assert redact_personal_data(person) == redacted
+    assert redact_personal_data(word) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you call Grace Road depot?",
+        "I spoke to Hope Street residents.",
+        "Please email Summer Holiday Club.",
+        "PC World sold it.",
+        "Nurse Practitioner appointments are full.",
+    ],
+)
+def test_a_cued_name_word_that_names_a_place_or_a_role_is_kept(text: str) -> None:
+    assert redact_personal_data(text) == text

@@ -1,0 +1,128 @@
+"""The redaction pass for given names that are also words ("Grace", "Hope", "Will", "Amber")
+where the words around them say a person stands there: after a title ("Nurse Grace", "Cllr
+Rose Hart", the title redacted with the name), after a verb of speaking to someone ("spoke to
+Faith", "ring Amber"), before "from the council", "on [phone]", a family word ("Rose (my
+wife)", "Summer, my daughter") or a verb only people do ("Hope loved", "Jade rang").
+
+Only capitalised words: "The rose bed", "Summer holiday club", "Will someone please" and
+"Mark this urgent" have none of these cues and are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from classifiers._redaction_gazetteer import english, fold, gazetteer
+from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_spans import Span
+
+__all__ = ("role_names",)
+
+_NAME_REST = r"[^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"  # a capitalised word after its capital
+_NAME = rf"[A-Z]{_NAME_REST}"
+_TITLES_TEXT = "Nurse Professor Prof Sister Cllr Councillor Sgt Sergeant PC Dr Rev Revd Reverend"
+_TITLES_AFTER = "|".join(  # each title without its first letter, after it: (?<=N)urse
+    sorted((f"(?<={t[0]}){t[1:]}" for t in _TITLES_TEXT.split()), key=len, reverse=True)
+)
+# A title, then one to three capitalised words or a name another pass found
+_TITLED = re.compile(  # the title's first letter first, so that re skips ahead to it
+    rf"[NPSCDR](?<!\w[NPSCDR])(?<!['\u2019][NPSCDR])(?:{_TITLES_AFTER})\.?[ \t]+"
+    rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
+)
+_OWNED = ("my ", "our ", "her ", "his ")  # "my Sister Grace": the family word, not a title
+# Given names that are words, missing from Faker's lists ("call Will back")
+_MORE_GIVEN_TEXT = "will pat rob kit sky lyric harmony precious trinity sage wren"
+_MORE_GIVEN = frozenset(_MORE_GIVEN_TEXT.split())
+_GIVEN = re.compile(rf"[A-Z](?<!\w[A-Z])(?<!['\u2019\]-][A-Z]){_NAME_REST}")
+_SURNAMES = re.compile(rf"(?:[ \t]+{_NAME}){{1,2}}")
+_KIN_TEXT = "|".join(sorted(KIN, key=len, reverse=True))
+_CUES_TEXT = """spoke to|speak to|speaking to|talked to|talk to|talking to|ask for|asked for|ask|
+    ring|call|email|emailed|phoned"""
+_THANKS = ("thank", "thanks to", "thanks", "thank you to")
+_CUES = (
+    *(cue.strip() for cue in _CUES_TEXT.split("|")),
+    *_THANKS,
+    *(f"{owner} {kin}" for owner in ("my", "our", "her", "his") for kin in KIN),  # "my son,"
+)
+# "Thank you to Joy on reception": staff thanked by first name at work are kept
+_AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+(?!\[phone\])")
+_CUE_AFTER = re.compile(
+    r"[ \t]+from[ \t]+the[ \t]+[^\W\d_]"  # "Jade from the council"
+    r"|[ \t]+on[ \t]+\[phone\]"  # "Faith on [phone]"
+    r"|[ \t]*\([ \t]*(?i:my|our|her|his)[ \t]"  # "Rose (my wife)"
+    rf"|[ \t]*,?[ \t]+(?i:my|our|her|his)[ \t]+(?i:{_KIN_TEXT})\b"  # "Summer, my daughter"
+    r"|[ \t]+(?:loved|said|says|came|comes|rang|rings|told|tells|helped|helps|asked|asks|"
+    r"phoned|emailed|visited|explained|promised|replied|wrote|mentioned|agreed|arranged)\b"
+)
+
+
+def role_names(text: str, lowered: str) -> Iterator[Span]:
+    """Spans of titled names and of known given names that a cue marks as a person."""
+    for found in _TITLED.finditer(text):
+        if lowered.endswith(_OWNED, 0, found.start()):
+            continue
+        words = found.group("words")
+        if words is None:
+            yield found.span()
+        elif not _named_person(words.split()[0]):
+            continue  # "PC World", "Nurse Practitioner"
+        elif (end := _name_end(text, found.start("words"), found.end("words"))) is not None:
+            yield found.start(), end
+    known = _known_given()
+    for word in _GIVEN.finditer(text):
+        start, end = word.span()
+        if fold(word.group()) not in known or word.group().isupper():
+            continue
+        cue = _cue_before(lowered, start)
+        if not cue and not _CUE_AFTER.match(text, end):
+            continue
+        if surname := _SURNAMES.match(text, end):  # "Will Parry", not "Hope Street"
+            if (last := _name_end(text, end, surname.end())) is None:
+                continue
+            end = max(end, last)
+        if cue in _THANKS and _AT_WORK.match(text, end):
+            continue
+        if fold(word.group()) not in NEVER_NAMES:
+            yield start, end
+
+
+def _cue_before(lowered: str, start: int) -> str:
+    """The cue that ends just before ``start`` ("spoke to", "my daughter,"), or ""."""
+    before = lowered[max(0, start - 24) : start].rstrip(" \t").rstrip(",").rstrip(" \t")
+    if not before.endswith(_CUES):
+        return ""
+    cue = max((c for c in _CUES if before.endswith(c)), key=len)
+    edge = before[-len(cue) - 1 : -len(cue)]
+    return "" if edge.isalnum() or edge in ("'", "\u2019") else cue
+
+
+@cache
+def _known_given() -> frozenset[str]:
+    return gazetteer().all_given | _MORE_GIVEN
+
+
+def _named_person(word: str) -> bool:
+    """A word that names someone: a known given name or surname, or no English word."""
+    folded, known = fold(word), gazetteer()
+    return (
+        folded in _known_given()
+        or folded in known.surnames
+        or folded in known.surname_words
+        or not english(folded)
+    )
+
+
+def _name_end(text: str, start: int, end: int) -> int | None:
+    """Where the name among the capitalised words ``text[start:end]`` ends: before the first
+    word that is never a name; None if a word makes them a place ("Summer Holiday Club")."""
+    last = None
+    for word in re.finditer(r"\S+", text[start:end]):
+        folded = fold(word.group())
+        if folded in PLACE_WORDS:
+            return None
+        if folded in NEVER_NAMES or (word.group().isupper() and len(word.group()) > 1):
+            break
+        last = start + word.end()
+    return last
