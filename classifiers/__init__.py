@@ -31,7 +31,7 @@ from classifiers.labels import OTHER
 from classifiers.model import ContactClassifier, SourceLabels
 from classifiers.plots import confusion_png, reliability_png
 from classifiers.promotion import Promotion, promote_checked
-from classifiers.redaction import redact_personal_data
+from classifiers.redaction import prepare_redaction, redact_personal_data
 from classifiers.registry import ModelRegistry
 from classifiers.report import (
     AutoAccept,
@@ -102,6 +102,7 @@ __all__ = (
     "labelled_texts",
     "most_confused",
     "predictions",
+    "prepare_redaction",
     "promote_checked",
     "promoted_or_starter",
     "redact_personal_data",

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from civicpulse.embedded_broker import EmbeddedBroker
-from classifiers import ContactClassifier, ModelRegistry, train_and_register
+from classifiers import ContactClassifier, ModelRegistry, prepare_redaction, train_and_register
 from config import ReferenceData, Settings, load_reference_data
 from ingest import read_table
 from sinks import open_database
@@ -33,6 +33,13 @@ POSTGRES_ADMIN_URL = os.environ.get(
 # a developer's runs keep exploring new ones. `.ci/run` sets HYPOTHESIS_PROFILE=ci.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _name_lists_loaded() -> None:
+    """Property tests have a per-example deadline; loading the redactor's name lists (about
+    2 s, once) is not an example, whichever test happens to redact first."""
+    prepare_redaction()
 
 
 @pytest.fixture(autouse=True)

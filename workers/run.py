@@ -8,7 +8,7 @@ import logging
 
 import faust
 
-from classifiers import STARTER_DATASET, ModelRegistry, promoted_or_starter
+from classifiers import STARTER_DATASET, ModelRegistry, prepare_redaction, promoted_or_starter
 from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import SinkError, database_identity, open_database, record_worker_stopped
@@ -44,6 +44,7 @@ def run_worker(settings: Settings) -> None:
     registry = ModelRegistry(settings.models_dir)
     taxonomy = load_taxonomy(settings.config_dir)
     classifier = promoted_or_starter(registry, taxonomy, read_table(STARTER_DATASET))
+    prepare_redaction()  # before the first batch, not during it
     engine = open_database(settings.sqlalchemy_url, migrate_schema=settings.database_auto_migrate)
     ensure_topics(settings)  # our partition count, even if the worker starts before any ingest
     state = WorkerState(
