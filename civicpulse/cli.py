@@ -16,7 +16,7 @@ COMMANDS = "civicpulse.commands"
 LAZY_COMMANDS = (
     LazyCommand(
         "status",
-        f"{COMMANDS}.read:register",
+        f"{COMMANDS}.status:register",
         "Broker, database, worker, lag, contacts stored, dead letters; exit 0 only if all is well.",
     ),
     LazyCommand(

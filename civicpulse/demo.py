@@ -20,7 +20,8 @@ import typer
 from civicpulse.charts import trend_chart
 from civicpulse.commands.ingest import ingest_csv, ingest_email, post_all
 from civicpulse.commands.model import train
-from civicpulse.commands.read import TrendFormat, render_trends, wait_until_idle
+from civicpulse.commands.read import TrendFormat, render_trends
+from civicpulse.commands.status import wait_until_idle
 from civicpulse.context import CommandContext, command_context, console, fail
 from civicpulse.demo_lifecycle import (
     latest_rated_quarter,
