@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -153,7 +152,7 @@ def ingest_csv(
         ],
     )
     if tally.rejected:
-        for reject in _first_rejects(rejects_file):
+        for reject in backfill.rejects.first:
             console.print(f"  rejected {file}:{reject}", highlight=False)
         console.print(f"Rejected rows and their reasons: {rejects_file}")
 
@@ -166,14 +165,6 @@ def _interrupted(backfill: Backfill, why: str) -> typer.Exit:
         f"({backfill.tally.contacts_stored} contacts in this run); run the same command again "
         "to resume after it (nothing stored is doubled)"
     )
-
-
-def _first_rejects(path: Path, n: int = 10) -> list[str]:
-    """``line: reason`` of the first rejects in the file just written."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        return [f"{row[0]}: {row[1]}" for row, _ in zip(reader, range(n), strict=False)]
 
 
 @app.command("email")

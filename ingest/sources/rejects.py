@@ -39,6 +39,9 @@ def write_rejects(rejects: Iterable[RejectedRow], path: Path) -> int:
     return len(rows)
 
 
+FIRST_SHOWN = 10
+
+
 class RejectsFile:
     """A rejects CSV written a row at a time (a million-row export never holds its rejects in
     memory): the same layout as ``write_rejects`` with the table's columns (and the reader's
@@ -47,6 +50,7 @@ class RejectsFile:
 
     def __init__(self, path: Path, headers: Sequence[str]) -> None:
         self.path, self.written = path, 0
+        self.first: list[str] = []  # "line: reason" of the first few, for the command's summary
         self.headers = list(dict.fromkeys([*headers, *RESERVED_KEYS]))
         self._handle: IO[str] | None = None
         self._writer: Any = None
@@ -61,6 +65,8 @@ class RejectsFile:
         cells = [reject.line, reject.reason, *(raw.get(h, "") for h in self.headers)]
         self._writer.writerow([spreadsheet_safe(cell) for cell in cells])
         self.written += 1
+        if len(self.first) < FIRST_SHOWN:
+            self.first.append(f"{reject.line}: {reject.reason}")
 
     def close(self) -> None:
         if self._handle is not None:

@@ -52,3 +52,12 @@ def test_rejects_file_writes_as_rows_come_and_only_when_there_is_one(tmp_path: P
         ("9", "bad date", "B9"),
     ]
     assert rows[1]["(read error) (2)"] == "?" and rejects.written == 2
+
+
+def test_rejects_file_remembers_only_the_first_few_for_the_summary(tmp_path: Path) -> None:
+    rejects = RejectsFile(tmp_path / "rejects.csv", ["Ref"])
+    for line in range(2, 30):
+        rejects.add(RejectedRow("x.csv", line, f"bad row {line}", {"Ref": str(line)}))
+    rejects.close()
+    assert rejects.written == 28
+    assert rejects.first == [f"{line}: bad row {line}" for line in range(2, 12)]
