@@ -50,8 +50,10 @@ def create_app(
     app.include_router(ratings.router)
     app.include_router(case_events.router)
 
+    # async: FastAPI runs a plain ``def`` route in its thread pool, which tripled the CPU of
+    # a GET /health (456 against 141 µs a request under hey, 2 cores).
     @app.get("/health", tags=["health"])
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
         return {"status": "ok"}
 
     return app
