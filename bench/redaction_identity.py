@@ -67,7 +67,7 @@ def corpus(worker_rows: int, seed: int) -> list[Contact]:
         *_parsed("demo exports", REPO / "samples/demo/crm_export.csv", "verint_council"),
         *_parsed("demo exports", REPO / "samples/demo/housing_trust_export.csv", "housing_trust"),
     ]
-    return [*labelled, *worker, *demo, *_reporters_told(seed)]
+    return [*labelled, *worker, *demo, *_reporters_told(seed), *_soups(seed)]
 
 
 def _parsed(group: str, path: Path, profile_name: str) -> Iterator[Contact]:
@@ -105,6 +105,34 @@ def _reporters_told(seed: int) -> Iterator[Contact]:
             address=address if rng.random() < 0.5 else None,
         )
         yield Contact("starter texts + reporters", (text,), reporter)
+
+
+# Words that drive the name passes' branches: names that are words, surnames, particles,
+# cues, greetings, closings, places, placeholders, capitals, typos and contractions
+_SOUP_WORDS = """
+    Grace grace Rose Mark mark Will Hope Ruby ruby Jo jo Li Wei Tendai Moyo Siân Ó Murchú
+    Mary-Jo van der Berg de la ap Nic bin O'Brien Smith smith Brown Green Hall Field Weeks
+    weeks Over over Good good Bev Dave Tony Okonkwo Dhuibhir Farai Seren Ailsa ailsa Olamide
+    dear Dear hi Hi hiya hello Hello called named known as ask tell told said rang speaking
+    my son wife neighbour mum partner carer Mr Mrs Dr Nurse Cllr PC Sister thanks Thanks ta
+    cheers regards Regards Kind best wishes love thank you to in at on from the a and & I
+    me is it's I'm this name Name: here from the council on reception Street Road Park Close
+    Victoria Grace Road Cottage House Farm Museum Arte emptied pls theres becouse colection
+    JOHN SMITH BINS NOT EMPTIED [name] [phone] [email] [address] DOB born 12/03/1990 07700
+    900123 WA7 1AB 14 Oak Street , . ! : ( ) - \\n \\n\\n Friend friend Someone Kids
+"""
+_SOUP = tuple(word.replace("\\n", "\n") for word in _SOUP_WORDS.split())
+
+
+def _soups(seed: int, count: int = 10_000) -> Iterator[Contact]:
+    """Random runs of the words that drive the name passes' branches, so that rare
+    combinations ("Dear Friend,", "Museum de Arte", "[name] Dhuibhir") are compared too."""
+    rng = random.Random(seed + 1)
+    for _ in range(count):
+        words = rng.choices(_SOUP, k=rng.randint(3, 30))
+        text = "".join(w if w in ",.!:)" else f" {w}" for w in words).strip()
+        name = rng.choice((None, "Jo Smith", "Mary-Jo van der Berg", "grace brown"))
+        yield Contact("word soups", (text,), Reporter(name=name) if name else None)
 
 
 def redact_all(contacts: list[Contact], redact: Redactor) -> list[tuple[str, ...]]:

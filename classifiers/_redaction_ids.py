@@ -7,10 +7,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, free_before, matches_at
+from classifiers._redaction_spans import (
+    RIGHT_EDGE,
+    Number,
+    Span,
+    free_before,
+    matches_at,
+    words_of,
+)
 from contracts import Reporter
 
-__all__ = ("DOB_CUE", "dob_spans", "handle_spans", "profile_spans", "vehicle_spans")
+__all__ = (
+    "DOB_CUE",
+    "dob_cue_possible",
+    "dob_spans",
+    "handle_spans",
+    "profile_spans",
+    "vehicle_spans",
+)
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "14 May 2012"
 DOB_CUE = re.compile(
@@ -49,8 +63,22 @@ _PROFILE = re.compile(
 )
 
 
+def dob_cue_possible(text: str, lowered: str) -> bool:
+    """False where ``DOB_CUE`` surely finds nothing, tested far faster than by its scan: in
+    ASCII text (where ``lowered`` is the text in lower case, as ``re.IGNORECASE`` sees it) the
+    cue holds "born" or "birth", or starts a word "d", "do" or "dob"."""
+    if not text.isascii() or "born" in lowered or "birth" in lowered:
+        return True
+    words = words_of(lowered)
+    if "d" in words or "dob" in words:
+        return True
+    return "do" in words and ("do." in lowered or "do b" in lowered or "do\tb" in lowered)
+
+
 def dob_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
     """The date after "DOB", "D.O.B.", "date of birth", "born" (the cue itself is kept)."""
+    if not dob_cue_possible(text, text.lower()):
+        return
     for cue in DOB_CUE.finditer(text):
         if date := _DATE_AFTER_CUE.match(text, cue.end()):
             yield date.span(1)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from classifiers._redaction_gazetteer import known_given
-from classifiers._redaction_ids import DOB_CUE
+from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
     Number,
@@ -16,6 +16,7 @@ from classifiers._redaction_spans import (
     free_before,
     left_edge,
     matches_at,
+    words_of,
 )
 from contracts import Reporter
 
@@ -66,6 +67,7 @@ _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner g
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
     landlady baby"""
 _KIN = tuple(_KIN_TEXT.split())
+_KIN_WORDS = frozenset(_KIN)
 # Family, household and the people who help: a name follows them ("my support worker Seren")
 _HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate
     flatmate colleague officer nurse tenant"""
@@ -113,6 +115,7 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
     ("let", 0, re.compile(r"[ \t]+know\b")),  # "let Jo Bloggs know"
 )
+_CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 
@@ -221,9 +224,12 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
 
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
     details = "[phone]" in text or "[email]" in text
-    for cue, lowercase, then in _NAME_CUES:
+    words_here = words_of(lowered)
+    for (cue, lowercase, then), cue_words in zip(_NAME_CUES, _CUE_WORDS, strict=True):
         if cue == "from" and not details:
             continue  # "from" only before contact details
+        if not cue_words <= words_here:
+            continue  # a cue that names someone is whole words, and a name follows it
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
             if not words:
@@ -236,7 +242,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
-    fields = _NAME_FIELDS if ":" in text else ()
+    fields = [f for f in _NAME_FIELDS if f in words_here] if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
             caps = _in_capitals(text, end)
@@ -245,6 +251,8 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
 
 def kin_names(text: str, lowered: str) -> Iterator[Span]:
     """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
+    if _KIN_WORDS.isdisjoint(words_of(lowered)):
+        return  # the cue is a whole word: most texts hold none
     for cue in _KIN_CUE.finditer(lowered):
         if free_before(text, cue.start()) and (words := _NAME_WORDS.match(text, cue.end())):
             yield from filter(None, [_name_at(cue.end(), words.group(), 0, _SIGNED_STOPS)])
@@ -252,7 +260,7 @@ def kin_names(text: str, lowered: str) -> Iterator[Span]:
 
 def born_names(text: str, lowered: str) -> Iterator[Span]:
     """The name just before a date-of-birth cue: "Oliver (DOB 14/05/2012)", "Amy Hill, born"."""
-    for cue in DOB_CUE.finditer(text) if "b" in lowered else ():
+    for cue in DOB_CUE.finditer(text) if dob_cue_possible(text, lowered) else ():
         found = _BEFORE_BORN.search(text, max(0, cue.start() - 40), cue.start())
         if not found:
             continue

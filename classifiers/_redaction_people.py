@@ -11,7 +11,9 @@ or organisation word anywhere in the run means it is not a person ("Victoria Par
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import string
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
@@ -20,7 +22,15 @@ from classifiers._redaction_spans import Span
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?=[^\W\d_]))*")
+# A letter, then letters, digits, apostrophes and hyphens before a letter ("Mary-Jo", "O'Brien");
+# written without a lookahead inside the repeat, which made ``re`` twice as slow
+_TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
+_TOKEN = re.compile(_TOKEN_TEXT)
+# Characters that are in no word nor space between words: no run crosses them
+_BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
+# Wider than ``_GREETING``: where a greeted capitalised word may stand ("Dear Lyric,")
+_GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
+_GREETINGS = tuple(f"{word}{space}" for word in ("dear", "hi", "hiya", "hello") for space in " \t")
 _JOIN = re.compile(r"[ \t]+")
 # Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
 _PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
@@ -38,6 +48,8 @@ _COORDINATED = re.compile(
     r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _INTRODUCED = re.compile(
@@ -70,18 +82,91 @@ _PLACES = PLACE_WORDS - _SURNAME_PLACES
 def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
+    kinds = {word: _kind(word) for word in set(_TOKEN.findall(text))}
+    wanted = [word for word, kind in kinds.items() if kind & _STARTS]
+    if any(kind & _CAPITAL for kind in kinds.values()):
+        wanted += [word for word, kind in kinds.items() if kind & _PARTICLE]
+    greeted = _greeted(text, lowered)
+    if not wanted and not greeted:
+        return  # most texts: no word that may start a name, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for run in _runs(text, caps):
-        words = [fold(text[s:e]) for s, e in run]
-        if not _PLACES.isdisjoint(words):
-            continue
-        if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
-            continue  # most runs: "the bins still havent been done" starts no name
-        found = _names_in(text, run, words, known, caps, thanks)
-        for start, end in (*found, *_cued(text, run, known)):
-            title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
-            yield (title.start() if title else start), end
+    for start, end in _stretches(text, [*_occurrences(text, wanted), *greeted]):
+        for run in _runs(text, caps, start, end):
+            if not any(kinds[text[s:e]] & _MAY_NAME for s, e in run) and greeted.isdisjoint(
+                s for s, _ in run
+            ):
+                continue  # no word may start a name or make one with a particle, nor is greeted
+            words = [fold(text[s:e]) for s, e in run]
+            if not _PLACES.isdisjoint(words):
+                continue
+            if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
+                continue  # most runs: "the bins still havent been done" starts no name
+            found = _names_in(text, run, words, known, caps, thanks)
+            yield from _titled(text, (*found, *_cued(text, run, known)))
+
+
+def _greeted(text: str, lowered: str) -> set[int]:
+    """Where a word after a greeting starts ("Dear Friend,"): more places than ``_GREETING``
+    finds, none fewer."""
+    if text.isascii() and not any(greeting in lowered for greeting in _GREETINGS):
+        return set()  # in ASCII text ``lowered`` is what ``re.IGNORECASE`` compares
+    return {found.end() for found in _GREETED.finditer(text)}
+
+
+def _occurrences(text: str, words: list[str]) -> Iterator[int]:
+    """Where ``words`` occur in ``text``, also inside other words."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            yield at
+            at = text.find(word, at + 1)
+
+
+def _stretches(text: str, positions: list[int]) -> list[Span]:
+    """The stretches of ``text`` between punctuation and line breaks (which no run crosses)
+    that hold ``positions``, in order."""
+    if not positions:
+        return []
+    breaks = [found.span() for found in _BREAKS.finditer(text)]
+    starts = [0, *(end for _, end in breaks)]
+    ends = [*(start for start, _ in breaks), len(text)]
+    chosen = sorted({bisect_right(starts, at) - 1 for at in positions})
+    return [(starts[index], ends[index]) for index in chosen]
+
+
+def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:
+    """Each name with the title before it ("Mrs Okonkwo")."""
+    for start, end in names:
+        title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
+        yield (title.start() if title else start), end
+
+
+_STARTS, _CAPITAL, _PARTICLE = 1, 2, 4
+_MAY_NAME = _STARTS | _PARTICLE
+
+
+@lru_cache(maxsize=65536)
+def _kind(word: str) -> int:
+    """What a word may do in a run (``_STARTS | _CAPITAL | _PARTICLE``; 0 if it is in none).
+
+    A lower-case word starts a name only if it is a known name or no English word; a
+    capitalised one if it is no plain word. ``known_names`` skips chains without a starter."""
+    if not _candidate_word(word):
+        return 0
+    folded, known = fold(word), gazetteer()
+    if word[0].isupper():
+        starts = not _plain(folded)
+        kind = _CAPITAL
+    else:
+        starts = (
+            _surname(folded, known)
+            or _given(folded, known)
+            or folded in known.all_given
+            or _unknown_lower(folded)
+        )
+        kind = 0
+    return kind | (_STARTS if starts else 0) | (_PARTICLE if folded in _PARTICLES else 0)
 
 
 def closing_names(text: str, lowered: str) -> Iterator[Span]:
@@ -123,11 +208,12 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
         yield start, end
 
 
-def _runs(text: str, caps: bool) -> Iterator[list[Span]]:
-    """Stretches of candidate words (not stops, not acronyms, not in placeholders)."""
+def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]]:
+    """Stretches of candidate words (not stops, not acronyms, not in placeholders) in
+    ``text[begin:finish]``."""
     run: list[Span] = []
     end = -1
-    for token in _TOKEN.finditer(text):
+    for token in _TOKEN.finditer(text, begin, finish):
         start, stop = token.span()
         word = token.group()
         joined = end >= 0 and start > end and not text[end:start].strip(" \t")
@@ -337,5 +423,10 @@ def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
 
 def _mostly_capitals(text: str) -> bool:
     bare = _PLACEHOLDER.sub("", text) if "[" in text else text
-    upper = sum(map(str.isupper, bare))  # one pass each in C: this runs on every contact
-    return upper > 0 and upper > 0.8 * sum(map(str.isalpha, bare))
+    if bare.isascii():  # the usual case: count by deleting bytes, far faster than per letter
+        raw = bare.encode("ascii")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    else:
+        upper, letters = sum(map(str.isupper, bare)), sum(map(str.isalpha, bare))
+    return upper > 0 and upper > 0.8 * letters

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 __all__ = (
     "RIGHT_EDGE",
@@ -15,6 +16,7 @@ __all__ = (
     "free_before",
     "left_edge",
     "matches_at",
+    "words_of",
 )
 
 Span = tuple[int, int]
@@ -30,6 +32,7 @@ def left_edge(first: str) -> str:
 RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder after it
 
 _DIGITS = re.compile(r"[0-9]+")
+_WORDS = re.compile(r"\w+")
 
 
 def free_before(text: str, index: int) -> bool:
@@ -65,3 +68,10 @@ def matches_at(
         if start >= done and (match := pattern.match(text, start)):
             done = match.end()
             yield match
+
+
+@lru_cache(maxsize=8)
+def words_of(lowered: str) -> frozenset[str]:
+    """The ``\\w+`` words of a lower-case text. A pass whose cue is whole words checks for
+    them here before it scans the text; the passes share it until the text changes."""
+    return frozenset(_WORDS.findall(lowered))
