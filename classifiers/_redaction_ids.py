@@ -89,7 +89,12 @@ def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
     for plate in matches_at(_PLATE, text, pairs):
         if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha():
             yield plate.span()
-    if _VEHICLE_CUE.search(text):
+    # An old plate holds one to three digits right after or before a capital letter
+    old = any(
+        e - s <= 3 and ("A" <= text[s - 1 : s] <= "Z" or "A" <= text[e : e + 1] <= "Z")
+        for s, e, _ in numbers
+    )
+    if old and _VEHICLE_CUE.search(text):
         for plate in _OLD_PLATE.finditer(text):
             if _VEHICLE_CUE.search(text, max(0, plate.start() - 60), plate.start()):
                 yield plate.span()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_gazetteer import known_given
+from classifiers._redaction_gazetteer import gazetteer, known_given
 from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
     RIGHT_EDGE,
@@ -84,6 +84,7 @@ _PAIR = re.compile(  # a capitalised pair of words
     r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
     r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
 )
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # what ``_PAIR``'s given name may be
 _DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
 _PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
     farm centre center school college hospital surgery station square gardens place estate
@@ -118,6 +119,7 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
 _CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
+_SIGN_OFF_WORDS = tuple((cue, frozenset(cue.split())) for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK)
 
 _ADDRESS = re.compile(
     left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
@@ -130,6 +132,7 @@ _TITLED = re.compile(
     r"(?:(?<=[Mm])(?:[Rr][Ss]?|[SsXx])|(?<=M)iss|(?<=D)r|(?<=P)rof)(?!\w)"
     rf"\.?(?:[ \t]+(?:and|&)[ \t]+{_TITLE}\.?)?"
 )
+_TITLE_WORDS = frozenset(("mr", "mrs", "ms", "mx", "miss", "dr", "prof"))  # ``_TITLED``'s
 _NAME_WORDS = re.compile(rf"(?:[ \t]+{_WORD}){{1,4}}")
 _NAME_FIELD = re.compile(rf"[ \t]*:((?:[ \t]+{_WORD}){{1,3}})")  # "Name: Jane Doe"
 _SIGNED = re.compile(
@@ -142,6 +145,7 @@ _ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
 # Words that make a run of capitalised words a place or a body, not a person
 PLACE_WORDS = _PLACES | _ORGANISATIONS | frozenset(w.lower() for w in _STREETS.split())
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
+_WRITER = frozenset(("i", "me", "myself"))
 _WORDS_BEFORE = re.compile(
     r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
 )
@@ -215,6 +219,8 @@ def _named(
 
 
 def titled_names(text: str, lowered: str) -> Iterator[Span]:
+    if _TITLE_WORDS.isdisjoint(words_of(lowered)):
+        return  # a title is a whole word
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
         caps = _in_capitals(text, match.start())
@@ -317,7 +323,9 @@ def _strong_name(name: str) -> bool:
 
 def paired_names(text: str, lowered: str) -> Iterator[Span]:
     """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
-    for pair in _AND_I.finditer(text) if " and " in lowered else ():
+    words_here = words_of(lowered)
+    writer = "and" in words_here and not _WRITER.isdisjoint(words_here)  # whole words in _AND_I
+    for pair in _AND_I.finditer(text) if writer and " and " in lowered else ():
         found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
         words = found.group(1).split() if found else []
         if words and not known_given(words[0].lower()):
@@ -341,6 +349,9 @@ def detailed_names(text: str, lowered: str) -> Iterator[Span]:
 def given_names(text: str, lowered: str) -> Iterator[Span]:
     """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
     not a street or a place named after someone ("Victoria Park", "Grace Road")."""
+    capitalised = {word.lower() for word in _CAPITALISED.findall(text)}
+    if capitalised.isdisjoint(gazetteer().all_given):
+        return  # no capitalised word is a given name: no pair starts with one
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
         stops = _bare(given) in _SIGNED_STOPS or _bare(surname) in _SIGNED_STOPS  # "An Amber"
@@ -355,7 +366,7 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
 def heading_names(text: str, lowered: str) -> Iterator[Span]:
     """A letter's heading: a line holding only a name, above an address line; a line that
     opens with a name and "here" ("Jo Bloggs here, ...")."""
-    for line in _HERE.finditer(text) if "here" in lowered else ():
+    for line in _HERE.finditer(text) if "here" in words_of(lowered) else ():
         words = line.group(1).split()
         stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
         known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
@@ -381,7 +392,10 @@ def _in_capitals(text: str, index: int) -> bool:
 
 
 def signed_names(text: str, lowered: str) -> Iterator[Span]:
-    for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK:
+    words_here = words_of(lowered)
+    for cue, cue_words in _SIGN_OFF_WORDS:
+        if not cue_words <= words_here:
+            continue  # the sign-off is whole words: ``_SIGNED`` starts at a word's end
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, words_of
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 
@@ -59,6 +59,9 @@ _INTRODUCED = re.compile(
 _CLOSERS_TEXT = "ta thanks thank you cheers best wishes regards love yours again"
 _CLOSERS = frozenset(_CLOSERS_TEXT.split())
 _CLOSING_WORDS = re.compile(r"\b(?:ta|thanks|thank you|cheers|best|regards|wishes|love|yours)\b")
+_CLOSING_WORD_SET = frozenset(
+    ("ta", "thanks", "thank", "cheers", "best", "regards", "wishes", "love", "yours")
+)
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:many |with )?(?:all the best|best wishes|kind regards|thank you|thanks|"
     r"ta|cheers|best|regards|love|yours)(?:[ \t]+(?:again|so much|very much|a lot))?"
@@ -172,8 +175,8 @@ def _kind(word: str) -> int:
 def closing_names(text: str, lowered: str) -> Iterator[Span]:
     """A name alone on the line after a closing, or after it on its line, at the end of a
     line: "ta\nailsa", "thanks again, senthil", "All the best,\n\nDr Jo Bloggs"."""
-    if not _CLOSING_WORDS.search(lowered):
-        return
+    if _CLOSING_WORD_SET.isdisjoint(words_of(lowered)) or not _CLOSING_WORDS.search(lowered):
+        return  # the set first: far faster than the search, and a superset of what it finds
     known = gazetteer()
     for found in _CLOSING.finditer(text):
         words = [fold(w) for w in found.group("name").split()]
