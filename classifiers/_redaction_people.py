@@ -86,15 +86,12 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
     kinds = {word: _kind(word) for word in set(_TOKEN.findall(text))}
-    wanted = [word for word, kind in kinds.items() if kind & _STARTS]
-    if any(kind & _CAPITAL for kind in kinds.values()):
-        wanted += [word for word, kind in kinds.items() if kind & _PARTICLE]
-    greeted = _greeted(text, lowered)
-    if not wanted and not greeted:
-        return  # most texts: no word that may start a name, and no greeting
+    positions = [*_may_start(text, lowered, kinds), *(greeted := _greeted(text, lowered))]
+    if not positions:
+        return  # most texts: no word that may start a name here, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for start, end in _stretches(text, [*_occurrences(text, wanted), *greeted]):
+    for start, end in _stretches(text, positions):
         for run in _runs(text, caps, start, end):
             if not any(kinds[text[s:e]] & _MAY_NAME for s, e in run) and greeted.isdisjoint(
                 s for s, _ in run
@@ -117,13 +114,12 @@ def _greeted(text: str, lowered: str) -> set[int]:
     return {found.end() for found in _GREETED.finditer(text)}
 
 
-def _occurrences(text: str, words: list[str]) -> Iterator[int]:
-    """Where ``words`` occur in ``text``, also inside other words."""
-    for word in words:
-        at = text.find(word)
-        while at != -1:
-            yield at
-            at = text.find(word, at + 1)
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``, also inside other words."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _stretches(text: str, positions: list[int]) -> list[Span]:
@@ -145,31 +141,60 @@ def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:
         yield (title.start() if title else start), end
 
 
-_STARTS, _CAPITAL, _PARTICLE = 1, 2, 4
-_MAY_NAME = _STARTS | _PARTICLE
+# What a word may do in a run (``_kind``). Where ``_name_length`` and ``_cued`` let a word
+# start a name: a capitalised word that is no plain word, and a lower-case (or caseless) known
+# given name, anywhere (_STARTS); a lower-case given name that is also a word ("mark"), before a
+# surname or after "called" (_WORD_NAME); a lower-case word that is no English word, where a
+# cue comes before it or before a surname (_UNKNOWN); a surname, after "[name] " (_SURNAME).
+# A plain capitalised word (_CAPITAL) only after a greeting or before a particle (_PARTICLE)
+_STARTS, _CAPITAL, _PARTICLE, _WORD_NAME, _UNKNOWN, _SURNAME = 1, 2, 4, 8, 16, 32
+_MAY_NAME = _STARTS | _PARTICLE | _WORD_NAME | _UNKNOWN | _SURNAME
 
 
 @lru_cache(maxsize=65536)
 def _kind(word: str) -> int:
-    """What a word may do in a run (``_STARTS | _CAPITAL | _PARTICLE``; 0 if it is in none).
-
-    A lower-case word starts a name only if it is a known name or no English word; a
-    capitalised one if it is no plain word. ``known_names`` skips chains without a starter."""
+    """``word``'s flags (0: it is no candidate, or a plain lower-case word)."""
     if not _candidate_word(word):
         return 0
     folded, known = fold(word), gazetteer()
+    kind = (_PARTICLE if folded in _PARTICLES else 0) | (_SURNAME if _surname(folded, known) else 0)
     if word[0].isupper():
-        starts = not _plain(folded)
-        kind = _CAPITAL
-    else:
-        starts = (
-            _surname(folded, known)
-            or _given(folded, known)
-            or folded in known.all_given
-            or _unknown_lower(folded)
-        )
-        kind = 0
-    return kind | (_STARTS if starts else 0) | (_PARTICLE if folded in _PARTICLES else 0)
+        return kind | _CAPITAL | (0 if _plain(folded) else _STARTS)
+    if not word[0].islower() or _given(folded, known) or folded in known.given:
+        return kind | _STARTS  # caseless letters take other branches: always look
+    if folded in known.all_given:
+        kind |= _WORD_NAME
+    return kind | (_UNKNOWN if _unknown_lower(folded) else 0)
+
+
+def _may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
+    """Where a name may start (also inside words: only the stretches holding them count)."""
+    flags = 0
+    for kind in kinds.values():
+        flags |= kind
+    surnames = bool(flags & _SURNAME)
+    called = "called" in lowered or "named" in lowered or "known" in lowered
+    after_name = "[name] " in text
+    for word, kind in kinds.items():
+        if (
+            kind & _STARTS
+            or (kind & _PARTICLE and flags & _CAPITAL)
+            or (kind & _WORD_NAME and (surnames or called))
+            or (kind & _UNKNOWN and surnames)
+            or (kind & _SURNAME and after_name)
+        ):
+            yield from _occurrences(text, word)
+        elif kind & _UNKNOWN:  # "ask farai", "im llinos": a cue right before it
+            yield from (at for at in _occurrences(text, word) if _cue_before(text, at))
+
+
+def _cue_before(text: str, at: int) -> bool:
+    """``_person_context``'s test for a lower-case word at ``at``: a cue word or an
+    introduction right before it."""
+    before = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    if before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN:
+        return True
+    return _INTRODUCED.search(text, max(0, at - 16), at) is not None
 
 
 def closing_names(text: str, lowered: str) -> Iterator[Span]:
