@@ -118,6 +118,7 @@ _SOUP_WORDS = """
     cheers regards Regards Kind best wishes love thank you to in at on from the a and & I
     me is it's I'm this name Name: here from the council on reception Street Road Park Close
     Victoria Grace Road Cottage House Farm Museum Arte emptied pls theres becouse colection
+    Bin Van Le Weeks-Smith mary-jo o'clock it's im I am this is my name is with tell
     JOHN SMITH BINS NOT EMPTIED [name] [phone] [email] [address] DOB born 12/03/1990 07700
     900123 WA7 1AB 14 Oak Street , . ! : ( ) - \\n \\n\\n Friend friend Someone Kids
 """
@@ -131,6 +132,7 @@ def _soups(seed: int, count: int = 10_000) -> Iterator[Contact]:
     for _ in range(count):
         words = rng.choices(_SOUP, k=rng.randint(3, 30))
         text = "".join(w if w in ",.!:)" else f" {w}" for w in words).strip()
+        text = text.lower() if rng.random() < 0.3 else text  # "called mark smith"
         name = rng.choice((None, "Jo Smith", "Mary-Jo van der Berg", "grace brown"))
         yield Contact("word soups", (text,), Reporter(name=name) if name else None)
 
