@@ -12,29 +12,32 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
+from classifiers._redaction_candidates import (
+    INTRODUCED,
+    MAY_NAME,
+    PARTICLES,
+    PERSON_BEFORE,
+    TOKEN,
+    WORD_BEFORE,
+    candidate_word,
+    given,
+    greeted_words,
+    may_start,
+    plain,
+    stretches,
+    surname,
+    unknown_lower,
+    word_kinds,
+)
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
 from classifiers._redaction_spans import Span, words_of
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 
-# A letter, then letters, digits, apostrophes and hyphens before a letter ("Mary-Jo", "O'Brien");
-# written without a lookahead inside the repeat, which made ``re`` twice as slow
-_TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
-_TOKEN = re.compile(_TOKEN_TEXT)
-# Characters that are in no word nor space between words: no run crosses them
-_BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
-# Wider than ``_GREETING``: where a greeted capitalised word may stand ("Dear Lyric,")
-_GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
-_GREETINGS = tuple(f"{word}{space}" for word in ("dear", "hi", "hiya", "hello") for space in " \t")
 _JOIN = re.compile(r"[ \t]+")
-# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
-_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
-_PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _MAX_WORDS = 4
 _THANKS = re.compile(r"(?i:thank you to|thanks to)[ \t]+$")
 _AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+the\b", re.IGNORECASE)
@@ -50,12 +53,7 @@ _COORDINATED = re.compile(
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 _ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_INTRODUCED = re.compile(
-    r"(?<![\w'])(?i:it'?s|it\u2019s|it is|i'?m|i\u2019m|i am|this is|my name is|my name'?s)"
-    r"[ \t]+$"
-)
 _CLOSERS_TEXT = "ta thanks thank you cheers best wishes regards love yours again"
 _CLOSERS = frozenset(_CLOSERS_TEXT.split())
 _CLOSING_WORDS = re.compile(r"\b(?:ta|thanks|thank you|cheers|best|regards|wishes|love|yours)\b")
@@ -69,9 +67,7 @@ _CLOSING = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
 )
 # Words before and after a person: "Ask Farai", "Seren told me"
-_BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
 _AFTER_TEXT = "told tells said says rang rings phoned emailed asked wrote helped promised speaking"
-_PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
 _GREETING = re.compile(r"(?<![\w'])(?i:dear|hi|hiya|hello)[ \t]+$")
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!:]|\r?\n|$)")
 _AGE_AFTER = re.compile(r"[ \t]*\([0-9]{1,2}\)")  # "Amara (9)": a child and its age
@@ -85,53 +81,25 @@ _PLACES = PLACE_WORDS - _SURNAME_PLACES
 def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
-    kinds = {word: _kind(word) for word in set(_TOKEN.findall(text))}
-    positions = [*_may_start(text, lowered, kinds), *(greeted := _greeted(text, lowered))]
+    kinds = word_kinds(set(TOKEN.findall(text)))
+    positions = [*may_start(text, lowered, kinds), *(greeted := greeted_words(text, lowered))]
     if not positions:
         return  # most texts: no word that may start a name here, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for start, end in _stretches(text, positions):
+    for start, end in stretches(text, positions):
         for run in _runs(text, caps, start, end):
-            if not any(kinds[text[s:e]] & _MAY_NAME for s, e in run) and greeted.isdisjoint(
+            if not any(kinds.get(text[s:e], 0) & MAY_NAME for s, e in run) and greeted.isdisjoint(
                 s for s, _ in run
             ):
                 continue  # no word may start a name or make one with a particle, nor is greeted
             words = [fold(text[s:e]) for s, e in run]
             if not _PLACES.isdisjoint(words):
                 continue
-            if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
+            if all(map(plain, words)) and not any(text[start].isupper() for start, _ in run):
                 continue  # most runs: "the bins still havent been done" starts no name
             found = _names_in(text, run, words, known, caps, thanks)
             yield from _titled(text, (*found, *_cued(text, run, known)))
-
-
-def _greeted(text: str, lowered: str) -> set[int]:
-    """Where a word after a greeting starts ("Dear Friend,"): more places than ``_GREETING``
-    finds, none fewer."""
-    if text.isascii() and not any(greeting in lowered for greeting in _GREETINGS):
-        return set()  # in ASCII text ``lowered`` is what ``re.IGNORECASE`` compares
-    return {found.end() for found in _GREETED.finditer(text)}
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` occurs in ``text``, also inside other words."""
-    at = text.find(word)
-    while at != -1:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def _stretches(text: str, positions: list[int]) -> list[Span]:
-    """The stretches of ``text`` between punctuation and line breaks (which no run crosses)
-    that hold ``positions``, in order."""
-    if not positions:
-        return []
-    breaks = [found.span() for found in _BREAKS.finditer(text)]
-    starts = [0, *(end for _, end in breaks)]
-    ends = [*(start for start, _ in breaks), len(text)]
-    chosen = sorted({bisect_right(starts, at) - 1 for at in positions})
-    return [(starts[index], ends[index]) for index in chosen]
 
 
 def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:
@@ -139,62 +107,6 @@ def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:
     for start, end in names:
         title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
         yield (title.start() if title else start), end
-
-
-# What a word may do in a run (``_kind``). Where ``_name_length`` and ``_cued`` let a word
-# start a name: a capitalised word that is no plain word, and a lower-case (or caseless) known
-# given name, anywhere (_STARTS); a lower-case given name that is also a word ("mark"), before a
-# surname or after "called" (_WORD_NAME); a lower-case word that is no English word, where a
-# cue comes before it or before a surname (_UNKNOWN); a surname, after "[name] " (_SURNAME).
-# A plain capitalised word (_CAPITAL) only after a greeting or before a particle (_PARTICLE)
-_STARTS, _CAPITAL, _PARTICLE, _WORD_NAME, _UNKNOWN, _SURNAME = 1, 2, 4, 8, 16, 32
-_MAY_NAME = _STARTS | _PARTICLE | _WORD_NAME | _UNKNOWN | _SURNAME
-
-
-@lru_cache(maxsize=65536)
-def _kind(word: str) -> int:
-    """``word``'s flags (0: it is no candidate, or a plain lower-case word)."""
-    if not _candidate_word(word):
-        return 0
-    folded, known = fold(word), gazetteer()
-    kind = (_PARTICLE if folded in _PARTICLES else 0) | (_SURNAME if _surname(folded, known) else 0)
-    if word[0].isupper():
-        return kind | _CAPITAL | (0 if _plain(folded) else _STARTS)
-    if not word[0].islower() or _given(folded, known) or folded in known.given:
-        return kind | _STARTS  # caseless letters take other branches: always look
-    if folded in known.all_given:
-        kind |= _WORD_NAME
-    return kind | (_UNKNOWN if _unknown_lower(folded) else 0)
-
-
-def _may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
-    """Where a name may start (also inside words: only the stretches holding them count)."""
-    flags = 0
-    for kind in kinds.values():
-        flags |= kind
-    surnames = bool(flags & _SURNAME)
-    called = "called" in lowered or "named" in lowered or "known" in lowered
-    after_name = "[name] " in text
-    for word, kind in kinds.items():
-        if (
-            kind & _STARTS
-            or (kind & _PARTICLE and flags & _CAPITAL)
-            or (kind & _WORD_NAME and (surnames or called))
-            or (kind & _UNKNOWN and surnames)
-            or (kind & _SURNAME and after_name)
-        ):
-            yield from _occurrences(text, word)
-        elif kind & _UNKNOWN:  # "ask farai", "im llinos": a cue right before it
-            yield from (at for at in _occurrences(text, word) if _cue_before(text, at))
-
-
-def _cue_before(text: str, at: int) -> bool:
-    """``_person_context``'s test for a lower-case word at ``at``: a cue word or an
-    introduction right before it."""
-    before = _WORD_BEFORE.search(text, max(0, at - 24), at)
-    if before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN:
-        return True
-    return _INTRODUCED.search(text, max(0, at - 16), at) is not None
 
 
 def closing_names(text: str, lowered: str) -> Iterator[Span]:
@@ -209,7 +121,7 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
         if any(w in stops for w in words) or found.group("name").isupper():
             continue
         capital = found.group("name")[0].isupper()
-        if capital or words[0] in known.all_given or _unknown_lower(words[0]):
+        if capital or words[0] in known.all_given or unknown_lower(words[0]):
             yield found.span("name")
 
 
@@ -241,12 +153,12 @@ def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]
     ``text[begin:finish]``."""
     run: list[Span] = []
     end = -1
-    for token in _TOKEN.finditer(text, begin, finish):
+    for token in TOKEN.finditer(text, begin, finish):
         start, stop = token.span()
         word = token.group()
         joined = end >= 0 and start > end and not text[end:start].strip(" \t")
         candidate = (
-            _candidate_word(word)
+            candidate_word(word)
             and text[start - 1 : start] != "["
             and (caps or len(word) == 1 or not word.isupper())
         )
@@ -258,14 +170,6 @@ def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]
         end = stop
     if run:
         yield run
-
-
-@lru_cache(maxsize=65536)
-def _candidate_word(word: str) -> bool:
-    """A word that may be part of a name: no digit, no stop word, no contraction."""
-    return (
-        not any(map(str.isdigit, word)) and fold(word) not in NEVER_NAMES and _no_contraction(word)
-    )
 
 
 def _names_in(
@@ -293,13 +197,13 @@ def _name_length(
     """How many words of ``run`` from ``index`` make a name (0: none starts here)."""
     first = words[index]
     capital = text[run[index][0]].isupper()
-    if first in _PARTICLES or len(first) < 2 or (thanks and _thanked_staff(text, run, index)):
+    if first in PARTICLES or len(first) < 2 or (thanks and _thanked_staff(text, run, index)):
         return 0
     rest = _followers(text, run, words, index, known, capital)
     after_name = index == 0 and text.endswith("[name] ", 0, run[0][0])
-    if after_name and (_surname(first, known) or (capital and not english(first))):
+    if after_name and (surname(first, known) or (capital and not english(first))):
         return 1 + rest  # the rest of a name another pass found: "[name] Dhuibhir"
-    if _given(first, known):
+    if given(first, known):
         return 1 + rest
     if not rest:
         return int(_lone_name(text, run[index], known, first))
@@ -307,9 +211,9 @@ def _name_length(
     if capital:
         return 1 + rest if _capitalised_name(first, after, known, caps) else 0
     # "ray howells", "llinos kamau", "im llinos": in lower case, a known surname or a cue
-    cued = _unknown_lower(first) and _person_context(text, run[index], known, first)
-    named = first in known.given_words or _unknown_lower(first)
-    return 1 + rest if cued or (named and _surname(after[0], known)) else 0
+    cued = unknown_lower(first) and _person_context(text, run[index], known, first)
+    named = first in known.given_words or unknown_lower(first)
+    return 1 + rest if cued or (named and surname(after[0], known)) else 0
 
 
 def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
@@ -317,7 +221,7 @@ def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     ailsa"), if it is no English word, or a name that is also one ("Dear Lyric,")."""
     # The word's own tests first: they are cached, the context's are not
     if text[span[0]].islower():
-        named = word in known.given or _unknown_lower(word)
+        named = word in known.given or unknown_lower(word)
         return named and _person_context(text, span, known, word)
     if not english(word) or word in known.given_words:
         return _person_context(text, span, known, word)
@@ -328,12 +232,12 @@ def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
 def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
     """Whether capitalised ``first`` and the capitalised words ``after`` it make a name."""
     second = after[0]
-    if not caps and any(w in _PARTICLES for w in after[:-1]):
+    if not caps and any(w in PARTICLES for w in after[:-1]):
         return True  # "Olive Ó Murchú", "Lyric Ní Bhraonáin"
     if first in known.given_words:
         # "Rose Fairweather", "Mark Ellison": a name that is also a word needs a surname or a
         # capitalised word that is no English word after it; "Mark Brown" not in capitals
-        if _surname(second, known) or _given(second, known) or not english(second):
+        if surname(second, known) or given(second, known) or not english(second):
             return True
         return not caps and second in known.surname_words
     if caps or first in NEVER_NAMES:
@@ -342,49 +246,24 @@ def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool
         return True  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
     # "Tendai Moyo", "Imtiaz Archer", "Harpreet Prosser", "Fraser Dumitrescu": an unknown word
     # or a surname before surnames or unknown capitalised words
-    if english(first) and not _surname(first, known):
+    if english(first) and not surname(first, known):
         return False
     return all(
-        not english(w) or _surname(w, known) or _given(w, known) or w in known.surname_words
+        not english(w) or surname(w, known) or given(w, known) or w in known.surname_words
         for w in after
     )
-
-
-def _no_contraction(word: str) -> bool:
-    """Not "I'm", "don't": an apostrophe only as in "O'Brien" or a possessive."""
-    word = word.replace("\u2019", "'")
-    if "'" not in word:
-        return True
-    before, _, after = word.partition("'")
-    return (len(before) == 1 and before.upper() in "ODL") or after.lower() == "s"
-
-
-def _given(word: str, known: Gazetteer) -> bool:
-    """An unambiguous given name, or a hyphenated one with such a part ("Mary-Jo")."""
-    if word in known.given:
-        return True
-    parts = word.split("-") if "-" in word else ()
-    return bool(parts) and all(p in known.all_given for p in parts)
-
-
-def _surname(word: str, known: Gazetteer) -> bool:
-    """A known surname that is no word, or a double-barrelled one with a known part."""
-    if word in known.surnames:
-        return True
-    parts = word.split("-") if "-" in word else ()
-    return any(p in known.surnames or p in known.surname_words for p in parts)
 
 
 def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     """Whether the word at ``span`` stands where a person does: "Ask Farai", "Seren told me",
     "my partner ailsa" (a known name in lower case)."""
-    before = _WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
+    before = WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
     after = _WORD_AFTER.match(text, span[1])
     said = after is not None and after.group(1).lower() in _PERSON_AFTER
-    introduced = _INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
-    cue = before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN
+    introduced = INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
+    cue = before is not None and before.group(1).lower() in PERSON_BEFORE | KIN
     if text[span[0]].islower():
-        return (cue or introduced) and (word in known.given or _unknown_lower(word))
+        return (cue or introduced) and (word in known.given or unknown_lower(word))
     return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
 
 
@@ -398,42 +277,22 @@ def _followers(
         if rest + 1 >= _MAX_WORDS:
             break
         upper = text[start].isupper()
-        if word in _PARTICLES or (upper if capital else not upper and _name_word(word, known)):
+        if word in PARTICLES or (upper if capital else not upper and _name_word(word, known)):
             rest += 1
         else:
             break
-    while rest and words[index + rest] in _PARTICLES:  # a name does not end on "de"
+    while rest and words[index + rest] in PARTICLES:  # a name does not end on "de"
         rest -= 1
     return rest
 
 
 def _name_word(word: str, known: Gazetteer) -> bool:
     return (
-        _surname(word, known)
+        surname(word, known)
         or word in known.surname_words
-        or _given(word, known)
-        or _unknown_lower(word)
+        or given(word, known)
+        or unknown_lower(word)
     )
-
-
-@lru_cache(maxsize=65536)
-def _plain(word: str) -> bool:
-    """An English word (folded) that is no name nor part of one: in lower case it starts no
-    name, continues none and is no cue's name."""
-    known = gazetteer()
-    return (
-        english(word)
-        and word not in known.all_given
-        and word not in known.surname_words
-        and not _given(word, known)
-        and not _surname(word, known)
-    )
-
-
-@lru_cache(maxsize=65536)
-def _unknown_lower(word: str) -> bool:
-    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
-    return not english(word) and not near_english(word)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
