@@ -35,6 +35,7 @@ __all__ = (
 # written without a lookahead inside the repeat, which made ``re`` twice as slow
 _TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
 TOKEN = re.compile(_TOKEN_TEXT)
+_NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
 # Characters that are in no word nor space between words: no run crosses them
 _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
@@ -124,23 +125,27 @@ def _kind(word: str) -> int:
 
 def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
     """Where a name may start (also inside words: only the stretches holding them count)."""
-    flags = 0
-    for kind in kinds.values():
-        flags |= kind
-    surnames = bool(flags & _SURNAME)
+    capitals = any(kind & _CAPITAL for kind in kinds.values())
     called = "called" in lowered or "named" in lowered or "known" in lowered
-    after_name = "[name] " in text
     for word, kind in kinds.items():
-        if (
-            kind & _STARTS
-            or (kind & _PARTICLE and flags & _CAPITAL)
-            or (kind & _WORD_NAME and (surnames or called))
-            or (kind & _UNKNOWN and surnames)
-            or (kind & _SURNAME and after_name)
-        ):
+        if kind & _STARTS or (kind & _PARTICLE and capitals) or (kind & _WORD_NAME and called):
             yield from _occurrences(text, word)
-        elif kind & _UNKNOWN:  # "ask farai", "im llinos": a cue right before it
-            yield from (at for at in _occurrences(text, word) if _cue_before(text, at))
+        elif kind & (_WORD_NAME | _UNKNOWN | _SURNAME):
+            yield from (
+                at for at in _occurrences(text, word) if _may_start_at(text, at, word, kind, kinds)
+            )
+
+
+def _may_start_at(text: str, at: int, word: str, kind: int, kinds: dict[str, int]) -> bool:
+    """Whether ``word`` (of ``kind``) may start a name at ``at``: a lower-case name that is
+    also a word, or an unknown word, before a surname ("mark smith") or, unknown, after a cue
+    ("ask farai"); a surname right after "[name] "."""
+    if kind & _SURNAME and text.endswith("[name] ", 0, at):
+        return True
+    if kind & _UNKNOWN and _cue_before(text, at):
+        return True
+    after = _NEXT_WORD.match(text, at + len(word)) if kind & (_WORD_NAME | _UNKNOWN) else None
+    return after is not None and bool(kinds.get(after.group(1), 0) & _SURNAME)
 
 
 def _cue_before(text: str, at: int) -> bool:
