@@ -102,6 +102,7 @@ _NAME_FIELDS = (
 )
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
+_THEN_KNOW = re.compile(r"[ \t]+know\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
 _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 3, None) for cue in ("my name is", "my name's", "my name\u2019s")),
@@ -114,9 +115,15 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, _ANYTHING) for cue in ("resident", "complainant", "applicant", "client")),
     *((cue, 0, _ANYTHING) for cue in ("me and", "myself and")),  # "me and Jo Bloggs"
     *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
-    ("let", 0, re.compile(r"[ \t]+know\b")),  # "let Jo Bloggs know"
+    ("let", 0, _THEN_KNOW),  # "let Jo Bloggs know"
 )
 _CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
+# The whole words one of which what follows the name starts with (in ASCII text)
+_THEN_WORDS = {
+    _THEN_HERE: frozenset(["here", "from", "again", "speaking", "calling", "ringing", "writing"]),
+    _THEN_FROM: frozenset(("from", "here")),
+    _THEN_KNOW: frozenset(("know",)),
+}
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 _SIGN_OFF_WORDS = tuple((cue, frozenset(cue.split())) for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK)
@@ -231,11 +238,16 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
     details = "[phone]" in text or "[email]" in text
     words_here = words_of(lowered)
+    # ``re.IGNORECASE`` sees the lower case of ASCII text only as ``lowered`` holds it
+    ascii_text = text.isascii()
     for (cue, lowercase, then), cue_words in zip(_NAME_CUES, _CUE_WORDS, strict=True):
         if cue == "from" and not details:
             continue  # "from" only before contact details
         if not cue_words <= words_here:
             continue  # a cue that names someone is whole words, and a name follows it
+        then_words = _THEN_WORDS.get(then) if then is not None and ascii_text else None
+        if then_words is not None and then_words.isdisjoint(words_here):
+            continue  # nor can the words the name must come before follow it
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
             if not words:

@@ -33,7 +33,7 @@ from classifiers._redaction_candidates import (
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
-from classifiers._redaction_spans import Span, words_of
+from classifiers._redaction_spans import Span, matches_at, words_of
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 
@@ -115,7 +115,7 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
     if _CLOSING_WORD_SET.isdisjoint(words_of(lowered)) or not _CLOSING_WORDS.search(lowered):
         return  # the set first: far faster than the search, and a superset of what it finds
     known = gazetteer()
-    for found in _CLOSING.finditer(text):
+    for found in matches_at(_CLOSING, text, _line_starts(text)):  # as finditer: it has ^
         words = [fold(w) for w in found.group("name").split()]
         stops = NEVER_NAMES | PLACE_WORDS | _CLOSERS
         if any(w in stops for w in words) or found.group("name").isupper():
@@ -123,6 +123,14 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
         capital = found.group("name")[0].isupper()
         if capital or words[0] in known.all_given or unknown_lower(words[0]):
             yield found.span("name")
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    yield 0
+    at = text.find("\n")
+    while at != -1:
+        yield at + 1
+        at = text.find("\n", at + 1)
 
 
 def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
