@@ -1,6 +1,6 @@
 """Redaction passes for people's names (after titles, cues such as "my name is", family words
-such as "my son", sign-offs, before a date of birth), street addresses and house names, and the
-word lists they use. Each finds spans; none replaces text."""
+such as "my son", sign-offs, before a date of birth), house names, and the word lists they use
+(street addresses: ``_redaction_streets``). Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
@@ -10,23 +10,17 @@ from collections.abc import Iterator
 from classifiers._redaction_gazetteer import gazetteer, known_given
 from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
-    RIGHT_EDGE,
-    Number,
     Span,
     free_before,
-    left_edge,
-    matches_at,
     words_of,
 )
-from contracts import Reporter
+from classifiers._redaction_streets import STREET_AFTER, STREET_WORDS
 
 __all__ = (
     "COMMON",
     "KIN",
     "NEVER_NAMES",
     "PLACE_WORDS",
-    "STREET_AFTER",
-    "address_spans",
     "born_names",
     "cued_names",
     "detailed_names",
@@ -41,9 +35,6 @@ __all__ = (
 
 _WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
-_STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct Crescent Cres
-    Grove Place Pl Gardens Gdns Terrace Walk View Park Mews Row Square Sq Hill"""
-_SUFFIX = "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREETS.split())
 # Words that are never names, even capitalised ("I am Writing", "Thanks\nThe bins ...").
 _FUNCTION_TEXT = """a an the and or but nor so to of in on at by for from with about as into
     than then that this these those there here it its is am are was were be been being have has
@@ -128,12 +119,6 @@ _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yo
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 _SIGN_OFF_WORDS = tuple((cue, frozenset(cue.split())) for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK)
 
-_ADDRESS = re.compile(
-    left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
-    rf"(?:[A-Z][\w'\u2019-]*\.?[ \t]+){{1,3}}(?:{_SUFFIX}){RIGHT_EDGE}"
-)
-_FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\.?[ \t]+$")
-STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
 _TITLED = re.compile(
     r"[MDPm](?<!\w[MDPm])(?<![a-z]\][MDPm])"
     r"(?:(?<=[Mm])(?:[Rr][Ss]?|[SsXx])|(?<=M)iss|(?<=D)r|(?<=P)rof)(?!\w)"
@@ -150,7 +135,7 @@ _ORGANISATIONS_TEXT = """housing council trust association ltd limited group soc
     team centre school church club surgery practice college university academy partnership"""
 _ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
 # Words that make a run of capitalised words a place or a body, not a person
-PLACE_WORDS = _PLACES | _ORGANISATIONS | frozenset(w.lower() for w in _STREETS.split())
+PLACE_WORDS = _PLACES | _ORGANISATIONS | STREET_WORDS
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
 _WRITER = frozenset(("i", "me", "myself"))
 _WORDS_BEFORE = re.compile(
@@ -177,16 +162,6 @@ _BEFORE_BORN = re.compile(
     r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
     r"[ \t]*(\(|,|-)?[ \t]*$"
 )
-
-
-def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
-    years = ("19", "20")  # "since 2019 Station Road has flooded"
-    starts = (
-        s for s, e, _ in numbers if e - s < 4 or (e - s == 4 and text[s : s + 2] not in years)
-    )
-    for match in matches_at(_ADDRESS, text, starts):
-        flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        yield (flat.start() if flat else match.start()), match.end()
 
 
 def _cue_ends(text: str, lowered: str, cue: str) -> list[int]:
