@@ -5,6 +5,7 @@ plain words that start no name, so the pass skips most stretches. Finds no names
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -35,6 +36,8 @@ __all__ = (
 # written without a lookahead inside the repeat, which made ``re`` twice as slow
 _TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
 TOKEN = re.compile(_TOKEN_TEXT)
+_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + "_'-")  # in ASCII text
+_NOT_TOKEN_TO_SPACE = {code: " " for code in range(128) if chr(code) not in _TOKEN_CHARS}
 _NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
 # Characters that are in no word nor space between words: no run crosses them
 _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
@@ -95,9 +98,14 @@ def stretches(text: str, positions: list[int]) -> list[Span]:
     return [(starts[index], ends[index]) for index in chosen]
 
 
-def word_kinds(words: set[str]) -> dict[str, int]:
-    """The words' kinds, but for those of kind 0 (a set difference in C skips the words
-    already known to be of kind 0, which are most of them)."""
+def word_kinds(text: str) -> dict[str, int]:
+    """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A set
+    difference in C skips the words already known to be of kind 0, which are most of them."""
+    if text.isascii():  # the usual case: cut at characters no word holds, in C, far faster
+        chunks = set(text.translate(_NOT_TOKEN_TO_SPACE).split()) - _QUIET
+        words = {word for chunk in chunks for word in _tokens(chunk)}
+    else:
+        words = set(TOKEN.findall(text))
     kinds: dict[str, int] = {}
     for word in words - _QUIET:
         if kind := _kind(word):
@@ -105,6 +113,14 @@ def word_kinds(words: set[str]) -> dict[str, int]:
         elif len(_QUIET) < _QUIET_MAX:
             _QUIET.add(word)
     return kinds
+
+
+@lru_cache(maxsize=65536)
+def _tokens(chunk: str) -> tuple[str, ...]:
+    """The words of a stretch of ASCII word characters, apostrophes and hyphens: "it's" is
+    one, "2nd" is "nd", "a--b" is two (no word crosses another character, so the words of the
+    stretches are the words of the text)."""
+    return tuple(TOKEN.findall(chunk))
 
 
 @lru_cache(maxsize=65536)

@@ -82,7 +82,7 @@ _PLACES = PLACE_WORDS - _SURNAME_PLACES
 def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
-    kinds = word_kinds(set(TOKEN.findall(text)))
+    kinds = word_kinds(text)
     positions = [*may_start(text, lowered, kinds), *(greeted := greeted_words(text, lowered))]
     if not positions:
         return  # most texts: no word that may start a name here, and no greeting

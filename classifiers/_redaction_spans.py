@@ -4,6 +4,7 @@ Knows no kind of personal data itself; the passes in ``_redaction_*`` modules do
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -33,6 +34,8 @@ RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder af
 
 _DIGITS = re.compile(r"[0-9]+")
 _WORDS = re.compile(r"\w+")
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")  # ``\w`` in ASCII text
+_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if chr(code) not in _ASCII_WORD}
 
 
 def free_before(text: str, index: int) -> bool:
@@ -74,4 +77,6 @@ def matches_at(
 def words_of(lowered: str) -> frozenset[str]:
     """The ``\\w+`` words of a lower-case text. A pass whose cue is whole words checks for
     them here before it scans the text; the passes share it until the text changes."""
+    if lowered.isascii():  # the usual case: ``translate`` and ``split`` in C are far faster
+        return frozenset(lowered.translate(_NOT_WORD_TO_SPACE).split())
     return frozenset(_WORDS.findall(lowered))

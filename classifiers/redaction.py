@@ -123,7 +123,10 @@ def _splice(text: str, claims: Iterable[Claim]) -> str:
 
 
 def _replace(text: str, lowered: str, placeholder: str, spans: Iterable[Span]) -> tuple[str, str]:
-    new = _splice(text, _as(placeholder, spans))
+    found = list(spans)
+    if not found:
+        return text, lowered  # most passes find nothing: skip building the claims
+    new = _splice(text, _as(placeholder, found))
     return (text, lowered) if new is text else (new, _lower(new))
 
 
