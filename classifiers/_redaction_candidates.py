@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
@@ -16,7 +16,6 @@ from classifiers._redaction_spans import Span
 
 __all__ = (
     "INTRODUCED",
-    "MAY_NAME",
     "PARTICLES",
     "PERSON_BEFORE",
     "TOKEN",
@@ -63,7 +62,6 @@ INTRODUCED = re.compile(
 # cue comes before it or before a surname (_UNKNOWN); a surname, after "[name] " (_SURNAME).
 # A plain capitalised word (_CAPITAL) only after a greeting or before a particle (_PARTICLE)
 _STARTS, _CAPITAL, _PARTICLE, _WORD_NAME, _UNKNOWN, _SURNAME = 1, 2, 4, 8, 16, 32
-MAY_NAME = _STARTS | _PARTICLE | _WORD_NAME | _UNKNOWN | _SURNAME
 
 
 _QUIET: set[str] = set()  # words whose kind is 0, most words of most texts
@@ -86,7 +84,7 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def stretches(text: str, positions: list[int]) -> list[Span]:
+def stretches(text: str, positions: Collection[int]) -> list[Span]:
     """The stretches of ``text`` between punctuation and line breaks (which no run crosses)
     that hold ``positions``, in order."""
     if not positions:

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 
 from classifiers._redaction_candidates import (
     INTRODUCED,
-    MAY_NAME,
     PARTICLES,
     PERSON_BEFORE,
     TOKEN,
@@ -83,17 +82,16 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
     kinds = word_kinds(text)
-    positions = [*may_start(text, lowered, kinds), *(greeted := greeted_words(text, lowered))]
-    if not positions:
+    # Where a word may start a name, or make one with a particle, or is greeted
+    wanted = {*may_start(text, lowered, kinds), *greeted_words(text, lowered)}
+    if not wanted:
         return  # most texts: no word that may start a name here, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for start, end in stretches(text, positions):
+    for start, end in stretches(text, wanted):
         for run in _runs(text, caps, start, end):
-            if not any(kinds.get(text[s:e], 0) & MAY_NAME for s, e in run) and greeted.isdisjoint(
-                s for s, _ in run
-            ):
-                continue  # no word may start a name or make one with a particle, nor is greeted
+            if wanted.isdisjoint(s for s, _ in run):
+                continue  # no name starts in this run
             words = [fold(text[s:e]) for s, e in run]
             if not _PLACES.isdisjoint(words):
                 continue
