@@ -77,10 +77,12 @@ def greeted_words(text: str, lowered: str) -> set[int]:
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` occurs in ``text``, also inside other words."""
-    at = text.find(word)
+    """Where ``word`` may occur in ``text`` as a word: not after a letter (it would be part of
+    the word that letter is in) nor before a letter or digit (the word would go on)."""
+    at, size = text.find(word), len(word)
     while at != -1:
-        yield at
+        if not text[at - 1 : at].isalpha() and not text[at + size : at + size + 1].isalnum():
+            yield at
         at = text.find(word, at + 1)
 
 
