@@ -15,6 +15,7 @@ SUITES = {
     "glm": "bench.glm_statsmodels",
     "tables": "bench.table_reading",
     "redaction": "bench.redaction",
+    "redaction-identity": "bench.redaction_identity",
     "outbox": "bench.outbox_intake",
     "startup": "bench.startup",
     "intake": "bench.intake_load",

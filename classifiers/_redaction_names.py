@@ -1,31 +1,26 @@
 """Redaction passes for people's names (after titles, cues such as "my name is", family words
-such as "my son", sign-offs, before a date of birth), street addresses and house names, and the
-word lists they use. Each finds spans; none replaces text."""
+such as "my son", sign-offs, before a date of birth), house names, and the word lists they use
+(street addresses: ``_redaction_streets``). Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_gazetteer import known_given
-from classifiers._redaction_ids import DOB_CUE
+from classifiers._redaction_gazetteer import gazetteer, known_given
+from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
-    RIGHT_EDGE,
-    Number,
     Span,
     free_before,
-    left_edge,
-    matches_at,
+    words_of,
 )
-from contracts import Reporter
+from classifiers._redaction_streets import STREET_AFTER, STREET_WORDS
 
 __all__ = (
     "COMMON",
     "KIN",
     "NEVER_NAMES",
     "PLACE_WORDS",
-    "STREET_AFTER",
-    "address_spans",
     "born_names",
     "cued_names",
     "detailed_names",
@@ -40,9 +35,6 @@ __all__ = (
 
 _WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
-_STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct Crescent Cres
-    Grove Place Pl Gardens Gdns Terrace Walk View Park Mews Row Square Sq Hill"""
-_SUFFIX = "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREETS.split())
 # Words that are never names, even capitalised ("I am Writing", "Thanks\nThe bins ...").
 _FUNCTION_TEXT = """a an the and or but nor so to of in on at by for from with about as into
     than then that this these those there here it its is am are was were be been being have has
@@ -66,6 +58,7 @@ _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner g
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
     landlady baby"""
 _KIN = tuple(_KIN_TEXT.split())
+_KIN_WORDS = frozenset(_KIN)
 # Family, household and the people who help: a name follows them ("my support worker Seren")
 _HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate
     flatmate colleague officer nurse tenant"""
@@ -82,6 +75,7 @@ _PAIR = re.compile(  # a capitalised pair of words
     r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
     r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
 )
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # what ``_PAIR``'s given name may be
 _DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
 _PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
     farm centre center school college hospital surgery station square gardens place estate
@@ -99,6 +93,7 @@ _NAME_FIELDS = (
 )
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
+_THEN_KNOW = re.compile(r"[ \t]+know\b")
 # (cue, how many uncapitalised name words may follow it, what must follow the name)
 _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 3, None) for cue in ("my name is", "my name's", "my name\u2019s")),
@@ -111,22 +106,25 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, _ANYTHING) for cue in ("resident", "complainant", "applicant", "client")),
     *((cue, 0, _ANYTHING) for cue in ("me and", "myself and")),  # "me and Jo Bloggs"
     *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
-    ("let", 0, re.compile(r"[ \t]+know\b")),  # "let Jo Bloggs know"
+    ("let", 0, _THEN_KNOW),  # "let Jo Bloggs know"
 )
+_CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
+# The whole words one of which what follows the name starts with (in ASCII text)
+_THEN_WORDS = {
+    _THEN_HERE: frozenset(["here", "from", "again", "speaking", "calling", "ringing", "writing"]),
+    _THEN_FROM: frozenset(("from", "here")),
+    _THEN_KNOW: frozenset(("know",)),
+}
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
+_SIGN_OFF_WORDS = tuple((cue, frozenset(cue.split())) for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK)
 
-_ADDRESS = re.compile(
-    left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
-    rf"(?:[A-Z][\w'\u2019-]*\.?[ \t]+){{1,3}}(?:{_SUFFIX}){RIGHT_EDGE}"
-)
-_FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\.?[ \t]+$")
-STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
 _TITLED = re.compile(
     r"[MDPm](?<!\w[MDPm])(?<![a-z]\][MDPm])"
     r"(?:(?<=[Mm])(?:[Rr][Ss]?|[SsXx])|(?<=M)iss|(?<=D)r|(?<=P)rof)(?!\w)"
     rf"\.?(?:[ \t]+(?:and|&)[ \t]+{_TITLE}\.?)?"
 )
+_TITLE_WORDS = frozenset(("mr", "mrs", "ms", "mx", "miss", "dr", "prof"))  # ``_TITLED``'s
 _NAME_WORDS = re.compile(rf"(?:[ \t]+{_WORD}){{1,4}}")
 _NAME_FIELD = re.compile(rf"[ \t]*:((?:[ \t]+{_WORD}){{1,3}})")  # "Name: Jane Doe"
 _SIGNED = re.compile(
@@ -137,8 +135,9 @@ _ORGANISATIONS_TEXT = """housing council trust association ltd limited group soc
     team centre school church club surgery practice college university academy partnership"""
 _ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
 # Words that make a run of capitalised words a place or a body, not a person
-PLACE_WORDS = _PLACES | _ORGANISATIONS | frozenset(w.lower() for w in _STREETS.split())
+PLACE_WORDS = _PLACES | _ORGANISATIONS | STREET_WORDS
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
+_WRITER = frozenset(("i", "me", "myself"))
 _WORDS_BEFORE = re.compile(
     r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
 )
@@ -163,16 +162,6 @@ _BEFORE_BORN = re.compile(
     r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
     r"[ \t]*(\(|,|-)?[ \t]*$"
 )
-
-
-def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
-    years = ("19", "20")  # "since 2019 Station Road has flooded"
-    starts = (
-        s for s, e, _ in numbers if e - s < 4 or (e - s == 4 and text[s : s + 2] not in years)
-    )
-    for match in matches_at(_ADDRESS, text, starts):
-        flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        yield (flat.start() if flat else match.start()), match.end()
 
 
 def _cue_ends(text: str, lowered: str, cue: str) -> list[int]:
@@ -212,6 +201,8 @@ def _named(
 
 
 def titled_names(text: str, lowered: str) -> Iterator[Span]:
+    if _TITLE_WORDS.isdisjoint(words_of(lowered)):
+        return  # a title is a whole word
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
         caps = _in_capitals(text, match.start())
@@ -221,9 +212,17 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
 
 def cued_names(text: str, lowered: str) -> Iterator[Span]:
     details = "[phone]" in text or "[email]" in text
-    for cue, lowercase, then in _NAME_CUES:
+    words_here = words_of(lowered)
+    # ``re.IGNORECASE`` sees the lower case of ASCII text only as ``lowered`` holds it
+    ascii_text = text.isascii()
+    for (cue, lowercase, then), cue_words in zip(_NAME_CUES, _CUE_WORDS, strict=True):
         if cue == "from" and not details:
             continue  # "from" only before contact details
+        if not cue_words <= words_here:
+            continue  # a cue that names someone is whole words, and a name follows it
+        then_words = _THEN_WORDS.get(then) if then is not None and ascii_text else None
+        if then_words is not None and then_words.isdisjoint(words_here):
+            continue  # nor can the words the name must come before follow it
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
             if not words:
@@ -236,7 +235,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
-    fields = _NAME_FIELDS if ":" in text else ()
+    fields = [f for f in _NAME_FIELDS if f in words_here] if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
             caps = _in_capitals(text, end)
@@ -245,6 +244,8 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
 
 def kin_names(text: str, lowered: str) -> Iterator[Span]:
     """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
+    if _KIN_WORDS.isdisjoint(words_of(lowered)):
+        return  # the cue is a whole word: most texts hold none
     for cue in _KIN_CUE.finditer(lowered):
         if free_before(text, cue.start()) and (words := _NAME_WORDS.match(text, cue.end())):
             yield from filter(None, [_name_at(cue.end(), words.group(), 0, _SIGNED_STOPS)])
@@ -252,7 +253,7 @@ def kin_names(text: str, lowered: str) -> Iterator[Span]:
 
 def born_names(text: str, lowered: str) -> Iterator[Span]:
     """The name just before a date-of-birth cue: "Oliver (DOB 14/05/2012)", "Amy Hill, born"."""
-    for cue in DOB_CUE.finditer(text) if "b" in lowered else ():
+    for cue in DOB_CUE.finditer(text) if dob_cue_possible(text, lowered) else ():
         found = _BEFORE_BORN.search(text, max(0, cue.start() - 40), cue.start())
         if not found:
             continue
@@ -309,7 +310,9 @@ def _strong_name(name: str) -> bool:
 
 def paired_names(text: str, lowered: str) -> Iterator[Span]:
     """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
-    for pair in _AND_I.finditer(text) if " and " in lowered else ():
+    words_here = words_of(lowered)
+    writer = "and" in words_here and not _WRITER.isdisjoint(words_here)  # whole words in _AND_I
+    for pair in _AND_I.finditer(text) if writer and " and " in lowered else ():
         found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
         words = found.group(1).split() if found else []
         if words and not known_given(words[0].lower()):
@@ -333,6 +336,9 @@ def detailed_names(text: str, lowered: str) -> Iterator[Span]:
 def given_names(text: str, lowered: str) -> Iterator[Span]:
     """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
     not a street or a place named after someone ("Victoria Park", "Grace Road")."""
+    capitalised = {word.lower() for word in _CAPITALISED.findall(text)}
+    if capitalised.isdisjoint(gazetteer().all_given):
+        return  # no capitalised word is a given name: no pair starts with one
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
         stops = _bare(given) in _SIGNED_STOPS or _bare(surname) in _SIGNED_STOPS  # "An Amber"
@@ -347,7 +353,7 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
 def heading_names(text: str, lowered: str) -> Iterator[Span]:
     """A letter's heading: a line holding only a name, above an address line; a line that
     opens with a name and "here" ("Jo Bloggs here, ...")."""
-    for line in _HERE.finditer(text) if "here" in lowered else ():
+    for line in _HERE.finditer(text) if "here" in words_of(lowered) else ():
         words = line.group(1).split()
         stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
         known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
@@ -373,7 +379,10 @@ def _in_capitals(text: str, index: int) -> bool:
 
 
 def signed_names(text: str, lowered: str) -> Iterator[Span]:
-    for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK:
+    words_here = words_of(lowered)
+    for cue, cue_words in _SIGN_OFF_WORDS:
+        if not cue_words <= words_here:
+            continue  # the sign-off is whole words: ``_SIGNED`` starts at a word's end
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue

@@ -11,20 +11,32 @@ or organisation word anywhere in the run means it is not a person ("Victoria Par
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+import string
+from collections.abc import Iterable, Iterator
 
-from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
+from classifiers._redaction_candidates import (
+    INTRODUCED,
+    PARTICLES,
+    PERSON_BEFORE,
+    TOKEN,
+    WORD_BEFORE,
+    candidate_word,
+    given,
+    greeted_words,
+    may_start,
+    plain,
+    stretches,
+    surname,
+    unknown_lower,
+    word_kinds,
+)
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, matches_at, words_of
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?=[^\W\d_]))*")
 _JOIN = re.compile(r"[ \t]+")
-# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
-_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
-_PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _MAX_WORDS = 4
 _THANKS = re.compile(r"(?i:thank you to|thanks to)[ \t]+$")
 _AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+the\b", re.IGNORECASE)
@@ -38,15 +50,16 @@ _COORDINATED = re.compile(
     r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_INTRODUCED = re.compile(
-    r"(?<![\w'])(?i:it'?s|it\u2019s|it is|i'?m|i\u2019m|i am|this is|my name is|my name'?s)"
-    r"[ \t]+$"
-)
 _CLOSERS_TEXT = "ta thanks thank you cheers best wishes regards love yours again"
 _CLOSERS = frozenset(_CLOSERS_TEXT.split())
-_CLOSING_WORDS = re.compile(r"\b(?:ta|thanks|thank you|cheers|best|regards|wishes|love|yours)\b")
+# A closing's words (but "thank you"), as whole words
+_CLOSING_WORD_SET = frozenset(
+    ["ta", "thanks", "cheers", "best", "regards", "wishes", "love", "yours"]
+)
+_THANK_YOU = re.compile(r"\bthank you\b")
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:many |with )?(?:all the best|best wishes|kind regards|thank you|thanks|"
     r"ta|cheers|best|regards|love|yours)(?:[ \t]+(?:again|so much|very much|a lot))?"
@@ -54,9 +67,7 @@ _CLOSING = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
 )
 # Words before and after a person: "Ask Farai", "Seren told me"
-_BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
 _AFTER_TEXT = "told tells said says rang rings phoned emailed asked wrote helped promised speaking"
-_PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
 _GREETING = re.compile(r"(?<![\w'])(?i:dear|hi|hiya|hello)[ \t]+$")
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!:]|\r?\n|$)")
 _AGE_AFTER = re.compile(r"[ \t]*\([0-9]{1,2}\)")  # "Amara (9)": a child and its age
@@ -70,34 +81,57 @@ _PLACES = PLACE_WORDS - _SURNAME_PLACES
 def known_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of the names in ``text`` that the gazetteer knows or a cue announces, each with
     the title before it ("Mrs Okonkwo")."""
+    kinds = word_kinds(text)
+    # Where a word may start a name, or make one with a particle, or is greeted
+    wanted = {*may_start(text, lowered, kinds), *greeted_words(text, lowered)}
+    if not wanted:
+        return  # most texts: no word that may start a name here, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for run in _runs(text, caps):
-        words = [fold(text[s:e]) for s, e in run]
-        if not _PLACES.isdisjoint(words):
-            continue
-        if all(map(_plain, words)) and not any(text[start].isupper() for start, _ in run):
-            continue  # most runs: "the bins still havent been done" starts no name
-        found = _names_in(text, run, words, known, caps, thanks)
-        for start, end in (*found, *_cued(text, run, known)):
-            title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
-            yield (title.start() if title else start), end
+    for start, end in stretches(text, wanted):
+        for run in _runs(text, caps, start, end):
+            if wanted.isdisjoint(s for s, _ in run):
+                continue  # no name starts in this run
+            words = [fold(text[s:e]) for s, e in run]
+            if not _PLACES.isdisjoint(words):
+                continue
+            if all(map(plain, words)) and not any(text[start].isupper() for start, _ in run):
+                continue  # most runs: "the bins still havent been done" starts no name
+            found = _names_in(text, run, words, known, caps, thanks)
+            yield from _titled(text, (*found, *_cued(text, run, known)))
+
+
+def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:
+    """Each name with the title before it ("Mrs Okonkwo")."""
+    for start, end in names:
+        title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
+        yield (title.start() if title else start), end
 
 
 def closing_names(text: str, lowered: str) -> Iterator[Span]:
     """A name alone on the line after a closing, or after it on its line, at the end of a
     line: "ta\nailsa", "thanks again, senthil", "All the best,\n\nDr Jo Bloggs"."""
-    if not _CLOSING_WORDS.search(lowered):
+    in_text = words_of(lowered)  # a closing's words are whole words
+    thank_you = "thank" in in_text and "you" in in_text and _THANK_YOU.search(lowered)
+    if _CLOSING_WORD_SET.isdisjoint(in_text) and not thank_you:
         return
     known = gazetteer()
-    for found in _CLOSING.finditer(text):
+    for found in matches_at(_CLOSING, text, _line_starts(text)):  # as finditer: it has ^
         words = [fold(w) for w in found.group("name").split()]
         stops = NEVER_NAMES | PLACE_WORDS | _CLOSERS
         if any(w in stops for w in words) or found.group("name").isupper():
             continue
         capital = found.group("name")[0].isupper()
-        if capital or words[0] in known.all_given or _unknown_lower(words[0]):
+        if capital or words[0] in known.all_given or unknown_lower(words[0]):
             yield found.span("name")
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    yield 0
+    at = text.find("\n")
+    while at != -1:
+        yield at + 1
+        at = text.find("\n", at + 1)
 
 
 def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
@@ -123,16 +157,17 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
         yield start, end
 
 
-def _runs(text: str, caps: bool) -> Iterator[list[Span]]:
-    """Stretches of candidate words (not stops, not acronyms, not in placeholders)."""
+def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]]:
+    """Stretches of candidate words (not stops, not acronyms, not in placeholders) in
+    ``text[begin:finish]``."""
     run: list[Span] = []
     end = -1
-    for token in _TOKEN.finditer(text):
+    for token in TOKEN.finditer(text, begin, finish):
         start, stop = token.span()
         word = token.group()
         joined = end >= 0 and start > end and not text[end:start].strip(" \t")
         candidate = (
-            _candidate_word(word)
+            candidate_word(word)
             and text[start - 1 : start] != "["
             and (caps or len(word) == 1 or not word.isupper())
         )
@@ -144,14 +179,6 @@ def _runs(text: str, caps: bool) -> Iterator[list[Span]]:
         end = stop
     if run:
         yield run
-
-
-@lru_cache(maxsize=65536)
-def _candidate_word(word: str) -> bool:
-    """A word that may be part of a name: no digit, no stop word, no contraction."""
-    return (
-        not any(map(str.isdigit, word)) and fold(word) not in NEVER_NAMES and _no_contraction(word)
-    )
 
 
 def _names_in(
@@ -179,13 +206,13 @@ def _name_length(
     """How many words of ``run`` from ``index`` make a name (0: none starts here)."""
     first = words[index]
     capital = text[run[index][0]].isupper()
-    if first in _PARTICLES or len(first) < 2 or (thanks and _thanked_staff(text, run, index)):
+    if first in PARTICLES or len(first) < 2 or (thanks and _thanked_staff(text, run, index)):
         return 0
     rest = _followers(text, run, words, index, known, capital)
     after_name = index == 0 and text.endswith("[name] ", 0, run[0][0])
-    if after_name and (_surname(first, known) or (capital and not english(first))):
+    if after_name and (surname(first, known) or (capital and not english(first))):
         return 1 + rest  # the rest of a name another pass found: "[name] Dhuibhir"
-    if _given(first, known):
+    if given(first, known):
         return 1 + rest
     if not rest:
         return int(_lone_name(text, run[index], known, first))
@@ -193,9 +220,9 @@ def _name_length(
     if capital:
         return 1 + rest if _capitalised_name(first, after, known, caps) else 0
     # "ray howells", "llinos kamau", "im llinos": in lower case, a known surname or a cue
-    cued = _unknown_lower(first) and _person_context(text, run[index], known, first)
-    named = first in known.given_words or _unknown_lower(first)
-    return 1 + rest if cued or (named and _surname(after[0], known)) else 0
+    cued = unknown_lower(first) and _person_context(text, run[index], known, first)
+    named = first in known.given_words or unknown_lower(first)
+    return 1 + rest if cued or (named and surname(after[0], known)) else 0
 
 
 def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
@@ -203,7 +230,7 @@ def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     ailsa"), if it is no English word, or a name that is also one ("Dear Lyric,")."""
     # The word's own tests first: they are cached, the context's are not
     if text[span[0]].islower():
-        named = word in known.given or _unknown_lower(word)
+        named = word in known.given or unknown_lower(word)
         return named and _person_context(text, span, known, word)
     if not english(word) or word in known.given_words:
         return _person_context(text, span, known, word)
@@ -214,12 +241,12 @@ def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
 def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
     """Whether capitalised ``first`` and the capitalised words ``after`` it make a name."""
     second = after[0]
-    if not caps and any(w in _PARTICLES for w in after[:-1]):
+    if not caps and any(w in PARTICLES for w in after[:-1]):
         return True  # "Olive Ó Murchú", "Lyric Ní Bhraonáin"
     if first in known.given_words:
         # "Rose Fairweather", "Mark Ellison": a name that is also a word needs a surname or a
         # capitalised word that is no English word after it; "Mark Brown" not in capitals
-        if _surname(second, known) or _given(second, known) or not english(second):
+        if surname(second, known) or given(second, known) or not english(second):
             return True
         return not caps and second in known.surname_words
     if caps or first in NEVER_NAMES:
@@ -228,49 +255,24 @@ def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool
         return True  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
     # "Tendai Moyo", "Imtiaz Archer", "Harpreet Prosser", "Fraser Dumitrescu": an unknown word
     # or a surname before surnames or unknown capitalised words
-    if english(first) and not _surname(first, known):
+    if english(first) and not surname(first, known):
         return False
     return all(
-        not english(w) or _surname(w, known) or _given(w, known) or w in known.surname_words
+        not english(w) or surname(w, known) or given(w, known) or w in known.surname_words
         for w in after
     )
-
-
-def _no_contraction(word: str) -> bool:
-    """Not "I'm", "don't": an apostrophe only as in "O'Brien" or a possessive."""
-    word = word.replace("\u2019", "'")
-    if "'" not in word:
-        return True
-    before, _, after = word.partition("'")
-    return (len(before) == 1 and before.upper() in "ODL") or after.lower() == "s"
-
-
-def _given(word: str, known: Gazetteer) -> bool:
-    """An unambiguous given name, or a hyphenated one with such a part ("Mary-Jo")."""
-    if word in known.given:
-        return True
-    parts = word.split("-") if "-" in word else ()
-    return bool(parts) and all(p in known.all_given for p in parts)
-
-
-def _surname(word: str, known: Gazetteer) -> bool:
-    """A known surname that is no word, or a double-barrelled one with a known part."""
-    if word in known.surnames:
-        return True
-    parts = word.split("-") if "-" in word else ()
-    return any(p in known.surnames or p in known.surname_words for p in parts)
 
 
 def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     """Whether the word at ``span`` stands where a person does: "Ask Farai", "Seren told me",
     "my partner ailsa" (a known name in lower case)."""
-    before = _WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
+    before = WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
     after = _WORD_AFTER.match(text, span[1])
     said = after is not None and after.group(1).lower() in _PERSON_AFTER
-    introduced = _INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
-    cue = before is not None and before.group(1).lower() in _PERSON_BEFORE | KIN
+    introduced = INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
+    cue = before is not None and before.group(1).lower() in PERSON_BEFORE | KIN
     if text[span[0]].islower():
-        return (cue or introduced) and (word in known.given or _unknown_lower(word))
+        return (cue or introduced) and (word in known.given or unknown_lower(word))
     return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
 
 
@@ -284,42 +286,22 @@ def _followers(
         if rest + 1 >= _MAX_WORDS:
             break
         upper = text[start].isupper()
-        if word in _PARTICLES or (upper if capital else not upper and _name_word(word, known)):
+        if word in PARTICLES or (upper if capital else not upper and _name_word(word, known)):
             rest += 1
         else:
             break
-    while rest and words[index + rest] in _PARTICLES:  # a name does not end on "de"
+    while rest and words[index + rest] in PARTICLES:  # a name does not end on "de"
         rest -= 1
     return rest
 
 
 def _name_word(word: str, known: Gazetteer) -> bool:
     return (
-        _surname(word, known)
+        surname(word, known)
         or word in known.surname_words
-        or _given(word, known)
-        or _unknown_lower(word)
+        or given(word, known)
+        or unknown_lower(word)
     )
-
-
-@lru_cache(maxsize=65536)
-def _plain(word: str) -> bool:
-    """An English word (folded) that is no name nor part of one: in lower case it starts no
-    name, continues none and is no cue's name."""
-    known = gazetteer()
-    return (
-        english(word)
-        and word not in known.all_given
-        and word not in known.surname_words
-        and not _given(word, known)
-        and not _surname(word, known)
-    )
-
-
-@lru_cache(maxsize=65536)
-def _unknown_lower(word: str) -> bool:
-    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
-    return not english(word) and not near_english(word)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -337,5 +319,10 @@ def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
 
 def _mostly_capitals(text: str) -> bool:
     bare = _PLACEHOLDER.sub("", text) if "[" in text else text
-    upper = sum(map(str.isupper, bare))  # one pass each in C: this runs on every contact
-    return upper > 0 and upper > 0.8 * sum(map(str.isalpha, bare))
+    if bare.isascii():  # the usual case: count by deleting bytes, far faster than per letter
+        raw = bare.encode("ascii")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    else:
+        upper, letters = sum(map(str.isupper, bare)), sum(map(str.isalpha, bare))
+    return upper > 0 and upper > 0.8 * letters

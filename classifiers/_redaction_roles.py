@@ -16,7 +16,7 @@ from functools import cache
 
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, words_of
 
 __all__ = ("role_names",)
 
@@ -31,6 +31,7 @@ _TITLED = re.compile(  # the title's first letter first, so that re skips ahead 
     rf"[NPSCDR](?<!\w[NPSCDR])(?<!['\u2019][NPSCDR])(?:{_TITLES_AFTER})\.?[ \t]+"
     rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
 )
+_TITLE_WORDS = frozenset(title.lower() for title in _TITLES_TEXT.split())
 _OWNED = ("my ", "our ", "her ", "his ")  # "my Sister Grace": the family word, not a title
 # Given names that are words, missing from Faker's lists ("call Will back")
 _MORE_GIVEN_TEXT = "will pat rob kit sky lyric harmony precious trinity sage wren"
@@ -60,7 +61,8 @@ _CUE_AFTER = re.compile(
 
 def role_names(text: str, lowered: str) -> Iterator[Span]:
     """Spans of titled names and of known given names that a cue marks as a person."""
-    for found in _TITLED.finditer(text):
+    titled = not _TITLE_WORDS.isdisjoint(words_of(lowered))  # a title is a whole word
+    for found in _TITLED.finditer(text) if titled else ():
         if lowered.endswith(_OWNED, 0, found.start()):
             continue
         words = found.group("words")
@@ -71,6 +73,8 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
         elif (end := _name_end(text, found.start("words"), found.end("words"))) is not None:
             yield found.start(), end
     known = _known_given()
+    if not any(fold(word) in known for word in set(_GIVEN.findall(text))):
+        return  # no capitalised word is a given name
     for word in _GIVEN.finditer(text):
         start, end = word.span()
         if fold(word.group()) not in known or word.group().isupper():

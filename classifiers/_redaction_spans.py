@@ -4,7 +4,9 @@ Knows no kind of personal data itself; the passes in ``_redaction_*`` modules do
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 __all__ = (
     "RIGHT_EDGE",
@@ -15,6 +17,7 @@ __all__ = (
     "free_before",
     "left_edge",
     "matches_at",
+    "words_of",
 )
 
 Span = tuple[int, int]
@@ -30,6 +33,9 @@ def left_edge(first: str) -> str:
 RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder after it
 
 _DIGITS = re.compile(r"[0-9]+")
+_WORDS = re.compile(r"\w+")
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")  # ``\w`` in ASCII text
+_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if chr(code) not in _ASCII_WORD}
 
 
 def free_before(text: str, index: int) -> bool:
@@ -65,3 +71,12 @@ def matches_at(
         if start >= done and (match := pattern.match(text, start)):
             done = match.end()
             yield match
+
+
+@lru_cache(maxsize=8)
+def words_of(lowered: str) -> frozenset[str]:
+    """The ``\\w+`` words of a lower-case text. A pass whose cue is whole words checks for
+    them here before it scans the text; the passes share it until the text changes."""
+    if lowered.isascii():  # the usual case: ``translate`` and ``split`` in C are far faster
+        return frozenset(lowered.translate(_NOT_WORD_TO_SPACE).split())
+    return frozenset(_WORDS.findall(lowered))

@@ -13,8 +13,6 @@ from classifiers._redaction_gazetteer import gazetteer
 from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
     COMMON,
-    STREET_AFTER,
-    address_spans,
     born_names,
     cued_names,
     detailed_names,
@@ -37,6 +35,7 @@ from classifiers._redaction_numbers import (
 from classifiers._redaction_people import closing_names, coordinated_names, known_names
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
+from classifiers._redaction_streets import STREET_AFTER, address_spans
 from contracts import Reporter
 
 __all__ = ("prepare_redaction", "redact_personal_data")
@@ -124,7 +123,10 @@ def _splice(text: str, claims: Iterable[Claim]) -> str:
 
 
 def _replace(text: str, lowered: str, placeholder: str, spans: Iterable[Span]) -> tuple[str, str]:
-    new = _splice(text, _as(placeholder, spans))
+    found = list(spans)
+    if not found:
+        return text, lowered  # most passes find nothing: skip building the claims
+    new = _splice(text, _as(placeholder, found))
     return (text, lowered) if new is text else (new, _lower(new))
 
 

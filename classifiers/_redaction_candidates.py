@@ -1,0 +1,226 @@
+"""Which words and stretches of a text the gazetteer pass (``_redaction_people``) looks at:
+per-word decisions, cached, and where in a text a name may start. Most words of most texts are
+plain words that start no name, so the pass skips most stretches. Finds no names itself."""
+
+from __future__ import annotations
+
+import re
+import string
+from bisect import bisect_right
+from collections.abc import Collection, Iterator
+from functools import lru_cache
+
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
+from classifiers._redaction_names import KIN, NEVER_NAMES
+from classifiers._redaction_spans import Span
+
+__all__ = (
+    "INTRODUCED",
+    "PARTICLES",
+    "PERSON_BEFORE",
+    "TOKEN",
+    "WORD_BEFORE",
+    "candidate_word",
+    "given",
+    "greeted_words",
+    "may_start",
+    "plain",
+    "stretches",
+    "surname",
+    "unknown_lower",
+    "word_kinds",
+)
+
+# A letter, then letters, digits, apostrophes and hyphens before a letter ("Mary-Jo", "O'Brien");
+# written without a lookahead inside the repeat, which made ``re`` twice as slow
+_TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
+TOKEN = re.compile(_TOKEN_TEXT)
+_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + "_'-")  # in ASCII text
+_NOT_TOKEN_TO_SPACE = {code: " " for code in range(128) if chr(code) not in _TOKEN_CHARS}
+_NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
+# Characters that are in no word nor space between words: no run crosses them
+_BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
+# Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
+_GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
+_GREETINGS = tuple(f"{word}{space}" for word in ("dear", "hi", "hiya", "hello") for space in " \t")
+# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
+_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
+PARTICLES = frozenset(_PARTICLES_TEXT.split())
+# A word before a person ("Ask Farai"), or an introduction ("it's", "my name is")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
+_BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
+PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
+INTRODUCED = re.compile(
+    r"(?<![\w'])(?i:it'?s|it\u2019s|it is|i'?m|i\u2019m|i am|this is|my name is|my name'?s)"
+    r"[ \t]+$"
+)
+
+# What a word may do in a run (``_kind``). Where the pass (``_name_length``, ``_cued``) lets a word
+# start a name: a capitalised word that is no plain word, and a lower-case (or caseless) known
+# given name, anywhere (_STARTS); a lower-case given name that is also a word ("mark"), before a
+# surname or after "called" (_WORD_NAME); a lower-case word that is no English word, where a
+# cue comes before it or before a surname (_UNKNOWN); a surname, after "[name] " (_SURNAME).
+# A plain capitalised word (_CAPITAL) only after a greeting or before a particle (_PARTICLE)
+_STARTS, _CAPITAL, _PARTICLE, _WORD_NAME, _UNKNOWN, _SURNAME = 1, 2, 4, 8, 16, 32
+
+
+_QUIET: set[str] = set()  # words whose kind is 0, most words of most texts
+_QUIET_MAX = 200_000  # then no more are added (about 15 MB): kinds are still found, slower
+
+
+def greeted_words(text: str, lowered: str) -> set[int]:
+    """Where a word after a greeting starts ("Dear Friend,"): more places than the pass's
+    greeting test finds, none fewer."""
+    if text.isascii() and not any(greeting in lowered for greeting in _GREETINGS):
+        return set()  # in ASCII text ``lowered`` is what ``re.IGNORECASE`` compares
+    return {found.end() for found in _GREETED.finditer(text)}
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` may occur in ``text`` as a word: not after a letter (it would be part of
+    the word that letter is in) nor before a letter or digit (the word would go on)."""
+    at, size = text.find(word), len(word)
+    while at != -1:
+        if not text[at - 1 : at].isalpha() and not text[at + size : at + size + 1].isalnum():
+            yield at
+        at = text.find(word, at + 1)
+
+
+def stretches(text: str, positions: Collection[int]) -> list[Span]:
+    """The stretches of ``text`` between punctuation and line breaks (which no run crosses)
+    that hold ``positions``, in order."""
+    if not positions:
+        return []
+    breaks = [found.span() for found in _BREAKS.finditer(text)]
+    starts = [0, *(end for _, end in breaks)]
+    ends = [*(start for start, _ in breaks), len(text)]
+    chosen = sorted({bisect_right(starts, at) - 1 for at in positions})
+    return [(starts[index], ends[index]) for index in chosen]
+
+
+def word_kinds(text: str) -> dict[str, int]:
+    """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A set
+    difference in C skips the words already known to be of kind 0, which are most of them."""
+    if text.isascii():  # the usual case: cut at characters no word holds, in C, far faster
+        chunks = set(text.translate(_NOT_TOKEN_TO_SPACE).split()) - _QUIET
+        words = {word for chunk in chunks for word in _tokens(chunk)}
+    else:
+        words = set(TOKEN.findall(text))
+    kinds: dict[str, int] = {}
+    for word in words - _QUIET:
+        if kind := _kind(word):
+            kinds[word] = kind
+        elif len(_QUIET) < _QUIET_MAX:
+            _QUIET.add(word)
+    return kinds
+
+
+@lru_cache(maxsize=65536)
+def _tokens(chunk: str) -> tuple[str, ...]:
+    """The words of a stretch of ASCII word characters, apostrophes and hyphens: "it's" is
+    one, "2nd" is "nd", "a--b" is two (no word crosses another character, so the words of the
+    stretches are the words of the text)."""
+    return tuple(TOKEN.findall(chunk))
+
+
+@lru_cache(maxsize=65536)
+def _kind(word: str) -> int:
+    """``word``'s flags (0: it is no candidate, or a plain lower-case word)."""
+    if not candidate_word(word):
+        return 0
+    folded, known = fold(word), gazetteer()
+    kind = (_PARTICLE if folded in PARTICLES else 0) | (_SURNAME if surname(folded, known) else 0)
+    if word[0].isupper():
+        return kind | _CAPITAL | (0 if plain(folded) else _STARTS)
+    if not word[0].islower() or given(folded, known) or folded in known.given:
+        return kind | _STARTS  # caseless letters take other branches: always look
+    if folded in known.all_given:
+        kind |= _WORD_NAME
+    return kind | (_UNKNOWN if unknown_lower(folded) else 0)
+
+
+def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
+    """Where a name may start (also inside words: only the stretches holding them count)."""
+    capitals = any(kind & _CAPITAL for kind in kinds.values())
+    called = "called" in lowered or "named" in lowered or "known" in lowered
+    for word, kind in kinds.items():
+        if kind & _STARTS or (kind & _PARTICLE and capitals) or (kind & _WORD_NAME and called):
+            yield from _occurrences(text, word)
+        elif kind & (_WORD_NAME | _UNKNOWN | _SURNAME):
+            yield from (
+                at for at in _occurrences(text, word) if _may_start_at(text, at, word, kind, kinds)
+            )
+
+
+def _may_start_at(text: str, at: int, word: str, kind: int, kinds: dict[str, int]) -> bool:
+    """Whether ``word`` (of ``kind``) may start a name at ``at``: a lower-case name that is
+    also a word, or an unknown word, before a surname ("mark smith") or, unknown, after a cue
+    ("ask farai"); a surname right after "[name] "."""
+    if kind & _SURNAME and text.endswith("[name] ", 0, at):
+        return True
+    if kind & _UNKNOWN and _cue_before(text, at):
+        return True
+    after = _NEXT_WORD.match(text, at + len(word)) if kind & (_WORD_NAME | _UNKNOWN) else None
+    return after is not None and bool(kinds.get(after.group(1), 0) & _SURNAME)
+
+
+def _cue_before(text: str, at: int) -> bool:
+    """``_person_context``'s test for a lower-case word at ``at``: a cue word or an
+    introduction right before it."""
+    before = WORD_BEFORE.search(text, max(0, at - 24), at)
+    if before is not None and before.group(1).lower() in PERSON_BEFORE | KIN:
+        return True
+    return INTRODUCED.search(text, max(0, at - 16), at) is not None
+
+
+@lru_cache(maxsize=65536)
+def candidate_word(word: str) -> bool:
+    """A word that may be part of a name: no digit, no stop word, no contraction."""
+    return (
+        not any(map(str.isdigit, word)) and fold(word) not in NEVER_NAMES and _no_contraction(word)
+    )
+
+
+def _no_contraction(word: str) -> bool:
+    """Not "I'm", "don't": an apostrophe only as in "O'Brien" or a possessive."""
+    word = word.replace("\u2019", "'")
+    if "'" not in word:
+        return True
+    before, _, after = word.partition("'")
+    return (len(before) == 1 and before.upper() in "ODL") or after.lower() == "s"
+
+
+def given(word: str, known: Gazetteer) -> bool:
+    """An unambiguous given name, or a hyphenated one with such a part ("Mary-Jo")."""
+    if word in known.given:
+        return True
+    parts = word.split("-") if "-" in word else ()
+    return bool(parts) and all(p in known.all_given for p in parts)
+
+
+def surname(word: str, known: Gazetteer) -> bool:
+    """A known surname that is no word, or a double-barrelled one with a known part."""
+    if word in known.surnames:
+        return True
+    parts = word.split("-") if "-" in word else ()
+    return any(p in known.surnames or p in known.surname_words for p in parts)
+
+
+@lru_cache(maxsize=65536)
+def plain(word: str) -> bool:
+    """An English word (folded) that is no name nor part of one: in lower case it starts no
+    name, continues none and is no cue's name."""
+    known = gazetteer()
+    return (
+        english(word)
+        and word not in known.all_given
+        and word not in known.surname_words
+        and not given(word, known)
+        and not surname(word, known)
+    )
+
+
+@lru_cache(maxsize=65536)
+def unknown_lower(word: str) -> bool:
+    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
+    return not english(word) and not near_english(word)
