@@ -96,15 +96,31 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
-    for names_in in _NAME_PASSES:
-        text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
+    # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
+    # of a name, as they would on a second run (redacting twice must change nothing).
     if reporter is not None and reporter.name:
         spans = _known_names(text, lowered, reporter.name)
         text, lowered = _replace(text, lowered, "[name]", spans)
+    text, lowered = _name_passes(text, lowered)
+    # "[name] Mrthe": a name found beside a word may show that word to be the rest of a name
+    # only now; look again until nothing changes, so that redacting twice changes nothing.
+    for _ in range(3):
+        if not _NAME_BESIDE_WORD.search(text):
+            break
+        again = _name_passes(text, lowered)
+        if again[0] == text:
+            break
+        text, lowered = again
     if longest >= 6:  # last, so that no later pass shortens the distances it measures
         numbers = numbers if text is numbered else find_numbers(text)
         text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
     return text
+
+
+def _name_passes(text: str, lowered: str) -> tuple[str, str]:
+    for names_in in _NAME_PASSES:
+        text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
+    return text, lowered
 
 
 def _as(placeholder: str, spans: Iterable[Span]) -> Iterator[Claim]:
@@ -212,6 +228,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
+_NAME_BESIDE_WORD = re.compile(r"\[name\]\s+\w")
 _NAME_PASSES = (
     titled_names,
     cued_names,

@@ -335,6 +335,10 @@ def test_redaction_is_idempotent_on_any_text(text: str) -> None:
 @settings(max_examples=1500)
 @given(soups, reporters)
 @example("077000151-123-4567 0151-123-4567", Reporter(phone="+44 151 123 4567"))
+@example("Smith CDE", Reporter(name="John Smith"))  # the reporter's name, then a surname rule
+@example("gareth Mrthe", None)  # a name beside a word shows the word as the rest of a name
+@example("gareth\tWA7 DOB", None)
+@example("Smith DOB DOB", None)
 def test_redaction_is_idempotent_on_personal_looking_text(
     text: str, reporter: Reporter | None
 ) -> None:
