@@ -1,5 +1,5 @@
 """Back-filling a CRM export: its contacts go in envelopes (a few hundred per Kafka message,
-gzip-compressed) onto ``contacts.backfill``, which the worker reads with an agent of its own
+zstd-compressed) onto ``contacts.backfill``, which the worker reads with an agent of its own
 behind live contacts.
 
 The durable record is the export itself plus a checkpoint (``ingest.checkpoint``), not the
