@@ -28,7 +28,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import httpx
@@ -62,6 +62,9 @@ class PathRun:
     broker_peak_mb: float | None
     live_seconds: float | None
     stop_seconds: float
+    # Resident MB of (ingest, worker, broker) each time another tenth of the rows was stored:
+    # flat after warm-up is the aim (issue 12), apart from the model and caches.
+    memory: list[tuple[int, float | None, float | None, float | None]] = field(default_factory=list)
 
     @property
     def command_rate(self) -> float:
@@ -116,7 +119,19 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
         live: tuple[uuid.UUID, float] | None = None
         live_seconds: float | None = None
         stored = 0
+        worker_pid = next(c.process.pid for c in stack.children if c.name == "worker" and c.process)
+        broker_pid = stack.broker.process.pid if stack.broker and stack.broker.process else None
+        memory: list[tuple[int, float | None, float | None, float | None]] = []
         while command_seconds is None or stored < rows or (live and live_seconds is None):
+            if stored >= (len(memory) + 1) * rows / 10:
+                memory.append(
+                    (
+                        stored,
+                        resident_mb(ingest.pid) if ingest.poll() is None else None,
+                        resident_mb(worker_pid),
+                        resident_mb(broker_pid) if broker_pid else None,
+                    )
+                )
             ingest_peak = max(ingest_peak or 0.0, peak_mb(ingest.pid) or 0.0) or ingest_peak
             if command_seconds is None and ingest.poll() is not None:
                 command_seconds = time.monotonic() - started
@@ -131,7 +146,6 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
                 raise SystemExit(f"{name}: not stored within an hour ({stored} of {rows})")
             time.sleep(0.2)
         stored_seconds = time.monotonic() - started
-        worker_pid = next(c.process.pid for c in stack.children if c.name == "worker" and c.process)
         worker_peak = peak_mb(worker_pid)
         broker_peak = (
             peak_mb(stack.broker.process.pid) if stack.broker and stack.broker.process else None
@@ -156,6 +170,7 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
         broker_peak,
         live_seconds,
         stop_seconds,
+        memory,
     )
 
 
@@ -243,10 +258,24 @@ def show(runs: list[PathRun]) -> None:
         )
     console.print(table)
     best = next(r for r in runs if r.path == "backfill")
+    show_memory(best)
     console.print(
         f"At {best.stored_rate:,.0f} rows/s to stored, 1,000,000 rows would take "
         f"{1_000_000 / best.stored_rate / 60:.1f} minutes (target: under 5)."
     )
+
+
+def show_memory(run: PathRun) -> None:
+    """Resident memory as the back-fill went: flat after warm-up, or growing with the rows."""
+    table = Table(title=f"Resident MB while {run.path} stored {run.rows:,} rows")
+    for column in ("stored", "ingest MB", "worker MB", "broker MB"):
+        table.add_column(column, justify="right")
+    for stored, *sizes in run.memory:
+        table.add_row(f"{stored:,}", *("-" if mb is None else f"{mb:,.0f}" for mb in sizes))
+    console.print(table)
+    if len(run.memory) >= 3 and run.memory[1][2] and run.memory[-1][2]:
+        grew = run.memory[-1][2] - run.memory[1][2]
+        console.print(f"Worker grew {grew:+,.0f} MB from a fifth of the rows to the end.")
 
 
 def main(argv: list[str]) -> int:

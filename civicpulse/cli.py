@@ -246,6 +246,7 @@ def serve() -> None:
                 host=settings.api_host,
                 port=settings.api_port,
                 log_level="warning",
+                access_log=False,
             )
         finally:
             relay.stop()
@@ -254,7 +255,13 @@ def serve() -> None:
     relay = build_relay(settings).start()
     try:
         api = api_app(settings, ctx.reference, relay)
-        uvicorn.run(api, host=settings.api_host, port=settings.api_port, log_level="warning")
+        uvicorn.run(
+            api,
+            host=settings.api_host,
+            port=settings.api_port,
+            log_level="warning",
+            access_log=False,  # a line per request would be dropped at "warning" anyway
+        )
     finally:
         relay.stop()
 

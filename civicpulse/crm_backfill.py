@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from sqlalchemy import Engine
 
 from civicpulse.intake_outbox import broker_generation, build_relay, outbox_publisher
 from civicpulse.progress import rate_progress
 from config import Settings
-from contracts import CaseEvent
+from contracts import CaseEvent, PipelineError
 from ingest import (
     Backfill,
     BackfillTally,
@@ -27,7 +28,9 @@ from ingest import (
     RejectsFile,
     publish_case_events,
 )
-from sinks import make_engine, stored_contact_ids
+from sinks import make_engine, store_status, stored_contact_ids
+
+log = logging.getLogger(__name__)
 
 ENVELOPE_BYTES = 16 * 1024 * 1024
 """Largest request the back-fill producer sends (an envelope is checked before compression)."""
@@ -64,6 +67,9 @@ def build_backfill(
     def stored(ids: list[uuid.UUID]) -> set[uuid.UUID]:
         return stored_contact_ids(engine, ids)
 
+    def stalled(seconds: float) -> None:
+        log.warning(stall_hint(engine, settings, seconds))
+
     def case_events(events: list[CaseEvent]) -> int:
         return publish_case_events(case_publisher, events) if events else 0
 
@@ -77,6 +83,7 @@ def build_backfill(
         publish_case_events=case_events,
         broker_generation=lambda: broker_generation(settings),
         on_progress=on_progress,
+        on_stalled=stalled,
     )
 
     def finish() -> None:
@@ -84,6 +91,21 @@ def build_backfill(
         relay.stop()
 
     return backfill, finish
+
+
+def stall_hint(engine: Engine, settings: Settings, seconds: float) -> str:
+    """Why nothing has been stored for ``seconds``, as far as the database can tell."""
+    waited = f"nothing stored for {seconds:.0f} s"
+    try:
+        alive = store_status(engine, settings.worker_alive_after_seconds).workers_alive
+    except PipelineError as exc:
+        return f"{waited}: the database cannot be read ({exc}); the rows wait in the stream"
+    if not alive:
+        return (
+            f"{waited}: no worker is running. The rows wait safely in the stream: start one "
+            "(`civicpulse worker`, or `civicpulse up`) and this back-fill carries on"
+        )
+    return f"{waited}, although a worker is running: see `civicpulse status`"
 
 
 def run_with_progress(

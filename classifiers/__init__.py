@@ -13,6 +13,7 @@ from classifiers.dataset import (
     taxonomy_training_set,
     training_set,
 )
+from classifiers.embeddings import encoding_progress
 from classifiers.errors import (
     ClassifierError,
     IncompleteModelError,
@@ -95,6 +96,7 @@ __all__ = (
     "UnmappedLabelsError",
     "confusion_png",
     "contact_text",
+    "encoding_progress",
     "explain",
     "export_search",
     "focus_labels",

@@ -3,6 +3,8 @@
 For the linear heads every family uses, a word's push is its weight for the label, relative
 to the average label, times its TF-IDF value in the text: cheap and exact for the score.
 Terms made only of function words are listed only when nothing else pushed the text.
+A cascade is explained by its TF-IDF model, towards the label the cascade gave: a sentence
+embedding has no words to show, and the TF-IDF model read every contact first.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from classifiers.calibration import TemperatureScaling
+from classifiers.cascade import CascadeLabeller
 from classifiers.combined import CombinedLabeller
 from classifiers.labeller import ContactLabeller, Labeller, probabilities
 from classifiers.model import ContactClassifier
@@ -28,6 +31,11 @@ def explain(
     """The ``top`` words that pushed ``text`` towards ``label`` (default: the label the
     ``target`` head predicts), strongest first; empty if the model cannot say."""
     labeller = classifier.labeller if isinstance(classifier, ContactClassifier) else classifier
+    if isinstance(labeller, CascadeLabeller):
+        if label is None and target in labeller.targets_:
+            proba = labeller.predict_proba([text])[target][0]
+            label = str(labeller.classes(target)[int(np.argmax(proba))])
+        labeller = labeller.fast
     relabel: dict[str, str] = {}
     if isinstance(labeller, CombinedLabeller):
         source = labeller.heads[target]

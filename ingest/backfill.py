@@ -131,6 +131,10 @@ class Backfill:
     publish_case_events: Callable[[list[CaseEvent]], int] = lambda events: 0
     broker_generation: Callable[[], object] | None = None
     on_progress: Callable[[BackfillTally], None] = lambda tally: None
+    # Called once when nothing has been stored for ``stall_seconds`` (say, no worker runs):
+    # the rows are safe in the stream, but a person watching a still bar deserves a reason.
+    on_stalled: Callable[[float], None] = lambda seconds: None
+    stall_seconds: float = 15.0
     envelope_contacts: int = ENVELOPE_CONTACTS
     window_contacts: int = WINDOW_CONTACTS
     resend_after: float = 60.0
@@ -142,6 +146,8 @@ class Backfill:
     _in_flight: int = 0
     _generation: object = None
     _saved_at: float = 0.0
+    _progress_at: float = field(default_factory=time.monotonic)
+    _stall_reported: bool = False
     _sending: Future[None] | None = None
     _send_thread: ThreadPoolExecutor | None = None
 
@@ -170,6 +176,7 @@ class Backfill:
         self.checkpoint.rejects_files.append(str(self.rejects.path))
         self.parse.skip_through = self.checkpoint.stored_through_line
         self._generation = self._broker_generation()
+        self._progress_at = time.monotonic()
         ids: list[uuid.UUID] = []
         values: list[bytes] = []
         for item in self.parse:
@@ -236,6 +243,7 @@ class Backfill:
             self._stop_if_requested()
             self._await_send()
             self._resend_if_lost()
+            self._report_if_stalled()
             time.sleep(self.poll_seconds)
         if self.checkpoint is not None and until == 0:
             self.checkpoint.stored_through_line = self.parse.line
@@ -255,8 +263,15 @@ class Backfill:
             return False
         return len(found) >= len(set(envelope.ids))
 
+    def _report_if_stalled(self) -> None:
+        waited = time.monotonic() - self._progress_at
+        if waited >= self.stall_seconds and not self._stall_reported:
+            self._stall_reported = True
+            self.on_stalled(waited)
+
     def _advance(self, envelope: Envelope) -> None:
         assert self.checkpoint is not None
+        self._progress_at, self._stall_reported = time.monotonic(), False
         self.checkpoint.stored_through_line = envelope.last_line
         self.checkpoint.contacts_stored += len(set(envelope.ids))
         self.on_progress(self.tally)

@@ -31,6 +31,7 @@ from classifiers import (
     UnmappedLabelsError,
     confusion_png,
     contact_text,
+    encoding_progress,
     export_search,
     labelled_texts,
     most_confused,
@@ -226,13 +227,18 @@ def _train_with_progress(
         task = progress.add_task(
             f"training on {len(data)} contacts", total=training_steps(len(data.targets), families)
         )
-        return train_classifier(
-            data,
-            taxonomy,
-            name=name,
-            options=options,
-            on_step=lambda s: progress.update(task, advance=1, description=s),
-        )
+        # Shown only when a family encodes sentences (the embedding stack): the slow part.
+        encoding = progress.add_task("encoding sentences", total=None, visible=False)
+        with encoding_progress(
+            lambda done, total: progress.update(encoding, completed=done, total=total, visible=True)
+        ):
+            return train_classifier(
+                data,
+                taxonomy,
+                name=name,
+                options=options,
+                on_step=lambda s: progress.update(task, advance=1, description=s),
+            )
 
 
 def _promote_after_training(

@@ -10,9 +10,10 @@ from typing import Annotated
 
 import typer
 
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, errors, fail, fail_on
 from civicpulse.output import rich_table
-from classifiers import ModelRegistry, label_export
+from civicpulse.progress import rate_progress
+from classifiers import ModelRegistry, encoding_progress, label_export
 from contracts import PipelineError, spreadsheet_safe
 from ingest import read_table
 
@@ -33,7 +34,14 @@ def models_predict(
     ctx = command_context()
     try:
         artifact = ModelRegistry(ctx.settings.models_dir).load_artifact(version)
-        labelled = label_export(artifact, read_table(on), text_column or ["text"])
+        table = read_table(on)
+        # A bar only when the model encodes sentences (a cascade's unsure rows): the slow part.
+        with rate_progress(errors) as progress:
+            task = progress.add_task("encoding sentences", total=None, visible=False)
+            with encoding_progress(
+                lambda done, total: progress.update(task, completed=done, total=total, visible=True)
+            ):
+                labelled = label_export(artifact, table, text_column or ["text"])
     except PipelineError as exc:
         raise fail_on(exc) from exc
     if not labelled.rows:

@@ -4,21 +4,14 @@ them: against a real database, a real intake API server and real heartbeat rows.
 from __future__ import annotations
 
 import socket
-import threading
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-import uvicorn
 from sqlalchemy import update
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
 from civicpulse.embedded_broker import free_port
-from config import ReferenceData, Settings
-from ingest.api import create_app
 from sinks import head_revision, open_database, record_heartbeat
 from sinks.db.tables import WorkerHeartbeatRow
 
@@ -42,25 +35,6 @@ def test_db_upgrade_says_which_database_it_cannot_reach(tmp_path: Path) -> None:
     env = {"CIVICPULSE_HOME": str(tmp_path), "CIVICPULSE_DATABASE_URL": url}
     said = cli(env, "db", "upgrade", code=1)
     assert "cannot migrate the database at postgresql+psycopg://nobody@127.0.0.1" in said
-
-
-@pytest.fixture()
-def api_port(tmp_path: Path, reference: ReferenceData) -> Iterator[int]:
-    """The intake API served on a free port in this process (no broker: it is not needed)."""
-    port = free_port()
-    settings = Settings(home=tmp_path, kafka_bootstrap="127.0.0.1:1")
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, reference), port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            pytest.fail("the API server did not start")
-        time.sleep(0.05)
-    yield port
-    server.should_exit = True
-    thread.join()
 
 
 def test_healthcheck_api_passes_while_the_api_answers(tmp_path: Path, api_port: int) -> None:

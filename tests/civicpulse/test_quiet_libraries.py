@@ -6,17 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
-import uvicorn
-
-from civicpulse.embedded_broker import free_port
-from config import ReferenceData, Settings
-from ingest.api import create_app
 
 
 def civicpulse(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -43,25 +33,6 @@ def test_debug_logging_shows_the_migration_steps(tmp_path: Path) -> None:
     ran = civicpulse(tmp_path, "db", "upgrade", CIVICPULSE_LOG_LEVEL="DEBUG")
     assert ran.returncode == 0, ran.stderr
     assert "alembic.runtime.migration: Running upgrade" in ran.stderr
-
-
-@pytest.fixture()
-def api_port(tmp_path: Path, reference: ReferenceData) -> Iterator[int]:
-    """The intake API on a free port in this process (no broker: /health does not need it)."""
-    port = free_port()
-    settings = Settings(home=tmp_path, kafka_bootstrap="127.0.0.1:1")
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, reference), port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            pytest.fail("the API server did not start")
-        time.sleep(0.05)
-    yield port
-    server.should_exit = True
-    thread.join()
 
 
 def test_a_command_sending_requests_logs_no_line_per_request(tmp_path: Path, api_port: int) -> None:

@@ -20,13 +20,14 @@ from classifiers import (
     ClassifierError,
     LabelledText,
     TrainingOptions,
+    explain,
     label_export,
     searched_families,
     train_from_rows,
 )
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
 from classifiers.embedding_stack import EmbeddingFeatures
-from classifiers.embeddings import SentenceEncoder, encoding_cache_off
+from classifiers.embeddings import SentenceEncoder, encoding_cache_off, encoding_progress
 from classifiers.families import CASCADE_FRONT, Family
 from classifiers.features import build_features
 from classifiers.selection import FittedFamily, SearchSettings, fit_family
@@ -262,3 +263,44 @@ def test_a_stack_without_its_encoder_installed_is_refused_before_any_fitting(
             on_step=steps.append,
         )
     assert steps == []
+
+
+def test_a_cascade_is_explained_by_its_tfidf_model_towards_the_cascades_label() -> None:
+    rows = synonym_rows(300)
+    fast = fit(FAMILIES["word_svm_balanced"], rows)
+    rich = fit(stack(ConceptEncoder(), [1.0]), rows)
+    text = "filler3 filler17 charlie filler40"
+    never = CascadeLabeller(fast.labeller, rich.labeller, 0.0, "category")
+    always = CascadeLabeller(fast.labeller, rich.labeller, 1.1, "category")
+    assert explain(never, text) == explain(fast.labeller, text)
+    assert any(word == "charlie" for word, _ in explain(never, text))
+    proba = always.predict_proba([text])["category"][0]
+    label = str(always.classes("category")[int(np.argmax(proba))])
+    assert explain(always, text) == explain(fast.labeller, text, label=label)
+    assert explain(always, text, label="Delta") == explain(fast.labeller, text, label="Delta")
+
+
+class ChunkEncoder(SentenceEncoder):
+    """The packaged encoder with the model's own encoding replaced by zeros."""
+
+    def __init__(self) -> None:
+        super().__init__("all-MiniLM-L6-v2")
+        self._model = "loaded"
+        self.chunks: list[int] = []
+
+    def _encode_chunk(self, texts: list[str]) -> np.ndarray:
+        self.chunks.append(len(texts))
+        return np.zeros((len(texts), 3), dtype=np.float32)
+
+
+def test_sentence_encoding_reports_its_progress_only_where_a_command_asks() -> None:
+    texts = [f"text {i}" for i in range(600)]
+    quiet = ChunkEncoder()
+    assert quiet.encode(texts).shape == (600, 3) and quiet.chunks == [600]
+    shown: list[tuple[int, int]] = []
+    encoder = ChunkEncoder()
+    with encoding_progress(lambda done, total: shown.append((done, total))):
+        assert encoder.encode(texts).shape == (600, 3)
+        encoder.encode(texts[:10])  # remembered: nothing to encode, nothing to report
+    assert shown == [(256, 600), (512, 600), (600, 600)]
+    assert encoder.chunks == [256, 256, 88]

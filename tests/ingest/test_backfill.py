@@ -239,3 +239,23 @@ def test_sender_gives_up_after_its_patience_with_a_clear_error(
     finally:
         os.kill(own_broker.process.pid, signal.SIGCONT)
         sender.close()
+
+
+def test_a_stall_is_reported_once_with_how_long_nothing_was_stored(
+    kafka_settings: Settings, reference: ReferenceData, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.csv"
+    write_export(export, 500)
+    seen = BrokerSeen(kafka_settings)
+    worker_starts = time.monotonic() + 1.0  # no worker at first: nothing is stored
+
+    def stored(ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        return seen(ids) if time.monotonic() >= worker_starts else set()
+
+    backfill = backfill_of(kafka_settings, reference, export, seen)
+    backfill.stored, backfill.stall_seconds = stored, 0.3
+    stalls: list[float] = []
+    backfill.on_stalled = stalls.append
+    tally = backfill.run()
+    assert len(stalls) == 1 and 0.3 <= stalls[0] < 1.0
+    assert tally.contacts_stored == 500

@@ -4,6 +4,7 @@ transaction, and a failed commit fails every caller in it."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 import uuid
@@ -120,4 +121,65 @@ def test_after_commit_runs_once_the_group_is_durable(tmp_path: Path) -> None:
         committer.close()
         assert seen and seen[0] == [str(record(3).record_id)]
     finally:
+        committer.close()
+
+
+def test_event_loop_callers_are_answered_after_the_commit_and_share_it(tmp_path: Path) -> None:
+    outbox = GatedOutbox(tmp_path / "outbox.db")
+    committer = GroupCommitter(outbox)
+
+    async def burst() -> None:
+        first = committer.submit_async([record(0)])
+        assert await asyncio.to_thread(outbox.entered.wait, 10)
+        waiting = [committer.submit_async([record(n)]) for n in range(1, 300)]
+        await asyncio.sleep(0.05)
+        assert not first.done() and not any(f.done() for f in waiting)  # nothing durable yet
+        assert committed_ids(outbox.path) == []
+        outbox.gate.set()
+        await asyncio.wait_for(asyncio.gather(first, *waiting), 10)
+
+    try:
+        asyncio.run(burst())
+        assert committer.records == 300
+        assert committer.groups <= 3
+        assert len(committed_ids(outbox.path)) == 300
+    finally:
+        outbox.gate.set()
+        committer.close()
+
+
+def test_a_failed_commit_fails_every_event_loop_caller(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.db")
+    outbox.close()
+    committer = GroupCommitter(outbox)
+
+    async def burst() -> list[BaseException | None]:
+        futures = [committer.submit_async([record(n)]) for n in range(20)]
+        return await asyncio.gather(*futures, return_exceptions=True)
+
+    try:
+        outcomes = asyncio.run(burst())
+        assert all(isinstance(o, sqlite3.ProgrammingError) for o in outcomes)
+    finally:
+        committer.close()
+
+
+def test_a_cancelled_caller_does_not_hold_back_the_others(tmp_path: Path) -> None:
+    outbox = GatedOutbox(tmp_path / "outbox.db")
+    committer = GroupCommitter(outbox)
+
+    async def burst() -> None:
+        gone = committer.submit_async([record(1)])
+        kept = committer.submit_async([record(2)])
+        gone.cancel()  # its client went away before the commit
+        outbox.gate.set()
+        await asyncio.wait_for(kept, 10)
+
+    try:
+        asyncio.run(burst())
+        assert sorted(committed_ids(outbox.path)) == sorted(
+            str(record(n).record_id) for n in (1, 2)
+        )
+    finally:
+        outbox.gate.set()
         committer.close()

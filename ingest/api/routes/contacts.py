@@ -8,8 +8,9 @@ from datetime import datetime
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ValidationError
 
+from config import ReferenceData, Settings
 from contracts import Topic
-from ingest.api.deps import PublisherDep, ReferenceDep, SettingsDep
+from ingest.api.deps import PublisherDep, PublisherSlot, ReferenceDep, SettingsDep
 from ingest.api.idempotency import IdempotencyKeyHeader, one_key
 from ingest.api.paused import intake_paused
 from ingest.api.validation import body_error
@@ -50,13 +51,25 @@ async def post_contact(
     """
     key = one_key(idempotency_key, body.idempotency_key)
     try:
-        contact = contact_from_submission(body, reference, idempotency_key=key)
+        return await accept_contact(body, key, reference, settings, publisher)
     except ValidationError as exc:
         raise body_error(exc) from exc
-    try:
-        await publisher.publish_async(Topic.contacts_received, [(contact.contact_id, contact)])
     except BrokerUnavailableError as exc:
         raise intake_paused(exc) from exc
+
+
+async def accept_contact(
+    body: ContactSubmission,
+    key: str | None,
+    reference: ReferenceData,
+    settings: Settings,
+    publisher: PublisherSlot,
+) -> ContactAccepted:
+    """The contact in the outbox, and the answer saying so; shared by the route and the fast
+    path (``ingest.api.contact_fast_path``). Raises ``ValidationError`` when the contact the
+    body makes is refused, ``BrokerUnavailableError`` when intake is paused."""
+    contact = contact_from_submission(body, reference, idempotency_key=key)
+    await publisher.publish_async(Topic.contacts_received, [(contact.contact_id, contact)])
     warning = early_date_warning(contact.received_at, earliest_year=settings.earliest_year)
     return ContactAccepted(
         contact_id=contact.contact_id,
