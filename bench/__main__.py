@@ -21,6 +21,7 @@ SUITES = {
     "intake": "bench.intake_load",
     "latency": "bench.intake_latency",
     "backfill": "bench.backfill",
+    "envelopes": "bench.envelopes",
 }
 
 

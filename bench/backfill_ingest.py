@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -65,7 +66,9 @@ def ingest_only_child(file: Path, bootstrap: str) -> int:
 
 
 def ingest_only(rows: int, export: Path) -> dict[str, float | int | None]:
+    """The ingest child's wall time, CPU (including its start, about a second) and peak."""
     with EmbeddedBroker() as broker:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
         child = subprocess.Popen(
             # Its own module, so the child imports what `ingest csv` imports and no more.
@@ -78,6 +81,10 @@ def ingest_only(rows: int, export: Path) -> dict[str, float | int | None]:
             peak = max(peak, peak_mb(child.pid) or 0.0)
             time.sleep(0.2)
         seconds = time.monotonic() - started
+        # The child's own CPU (all its threads: the producer's compresses), now that it has
+        # been waited for; the broker, also a child, is still running and not counted.
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         assert broker.process is not None
         broker_mb = resident_mb(broker.process.pid)
     if child.returncode:
@@ -86,14 +93,22 @@ def ingest_only(rows: int, export: Path) -> dict[str, float | int | None]:
         "rows": rows,
         "seconds": seconds,
         "rows_per_second": rows / seconds,
+        "ingest_cpu_seconds": cpu,
+        "ingest_cpu_us_per_row": cpu / rows * 1e6,
         "ingest_peak_mb": peak,
         "broker_resident_mb": broker_mb,
     }
     table = Table(title=f"Ingest side alone: {rows:,} rows to the broker (no worker)")
-    for column in ("s", "rows/s", "ingest peak MB", "broker resident MB"):
+    columns = ("s", "rows/s", "ingest CPU s", "CPU µs/row", "ingest peak MB", "broker resident MB")
+    for column in columns:
         table.add_column(column, justify="right")
     table.add_row(
-        f"{seconds:,.1f}", f"{rows / seconds:,.0f}", f"{peak:,.0f}", f"{broker_mb or 0:,.0f}"
+        f"{seconds:,.1f}",
+        f"{rows / seconds:,.0f}",
+        f"{cpu:,.1f}",
+        f"{cpu / rows * 1e6:,.0f}",
+        f"{peak:,.0f}",
+        f"{broker_mb or 0:,.0f}",
     )
     console.print(table)
     return result

@@ -7,7 +7,7 @@ sent. ``up`` therefore restarts it, empty, once it holds more than
 outbox and no back-fill in progress. Nothing is lost: what was consumed is stored, and the
 restart is the same path as a crashed broker (the worker restarts with it; the outbox relay
 and a running back-fill send again whatever is not yet stored). Back-fill envelopes are
-gzip-compressed, about a quarter of the memory of plain contacts.
+zstd-compressed, about a sixth of the memory of plain contacts.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Back-filling a CRM export: its contacts go in envelopes (a few hundred per Kafka message,
-gzip-compressed) onto ``contacts.backfill``, which the worker reads with an agent of its own
+zstd-compressed) onto ``contacts.backfill``, which the worker reads with an agent of its own
 behind live contacts.
 
 The durable record is the export itself plus a checkpoint (``ingest.checkpoint``), not the
@@ -27,6 +27,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from contracts import CaseEvent, PipelineError, Topic, encode, encode_envelope
@@ -147,8 +148,29 @@ class Backfill:
     _saved_at: float = 0.0
     _progress_at: float = field(default_factory=time.monotonic)
     _stall_reported: bool = False
+    _sending: Future[None] | None = None
+    _send_thread: ThreadPoolExecutor | None = None
 
     def run(self, *, resume: bool = True) -> BackfillTally:
+        # An envelope is sent (and its acknowledgement waited for) on a thread of its own
+        # while the next one's rows are parsed; never two at once, so they leave in order.
+        self._send_thread = ThreadPoolExecutor(1, thread_name_prefix="backfill-send")
+        try:
+            return self._run(resume=resume)
+        finally:
+            # Only after an error or a stop (a finished run has waited already): the send ends
+            # before the sender's owner may close it, and the error that stopped the run is
+            # the one raised.
+            sending, self._sending = self._sending, None
+            try:
+                if sending is not None:
+                    sending.result()
+            except PipelineError as exc:
+                log.warning("the last envelope was not sent either: %s", exc)
+            finally:
+                self._send_thread.shutdown()
+
+    def _run(self, *, resume: bool) -> BackfillTally:
         found = self.checkpoint_file.load() if resume else None
         self.checkpoint = found or self.checkpoint_file.fresh()
         self.checkpoint.rejects_files.append(str(self.rejects.path))
@@ -172,6 +194,7 @@ class Backfill:
         if ids:
             self._send(ids, values)
         self.tally.case_events += self.publish_case_events(self.parse.take_case_events())
+        self._await_send()
         self._confirm(until=0)
         self.rejects.close()
         self.checkpoint_file.clear()  # complete: a re-run starts over (and doubles nothing)
@@ -196,7 +219,9 @@ class Backfill:
         # Lifecycle events of these rows first, through the intake outbox (durable there).
         self.tally.case_events += self.publish_case_events(self.parse.take_case_events())
         envelope = Envelope(self.parse.line, ids, encode_envelope(values))
-        self.sender.send([envelope])
+        self._await_send()
+        assert self._send_thread is not None
+        self._sending = self._send_thread.submit(self.sender.send, [envelope])
         self._pending.append(envelope)
         self._in_flight += len(ids)
         self.tally.contacts_sent += len(ids)
@@ -216,12 +241,19 @@ class Backfill:
             if self._in_flight <= until:
                 return
             self._stop_if_requested()
+            self._await_send()
             self._resend_if_lost()
             self._report_if_stalled()
             time.sleep(self.poll_seconds)
         if self.checkpoint is not None and until == 0:
             self.checkpoint.stored_through_line = self.parse.line
             self.save()
+
+    def _await_send(self) -> None:
+        """Wait for the envelope on its way to the broker; its send's error is raised here."""
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            sending.result()
 
     def _is_stored(self, envelope: Envelope) -> bool:
         try:

@@ -19,17 +19,8 @@ from pydantic import ValidationError
 from config import CRM_FIELDS, CrmProfile, ReferenceData, normalise_label
 from contracts import CaseEvent, ContactReceived, contact_id_for
 from ingest.errors import IngestError, MalformedRowError, UnknownProfileError
-from ingest.sources.crm_cells import (
-    Cells,
-    Notes,
-    channel_of,
-    contact_type_of,
-    default_partner,
-    known_or_given,
-    profile_channel,
-    service_and_category,
-)
-from ingest.sources.crm_lifecycle import row_case_events
+from ingest.sources.crm_cells import Cells, Notes, ProfileLabels, profile_channel
+from ingest.sources.crm_lifecycle import LIFECYCLE_FIELDS, row_case_events
 from ingest.sources.event_dates import early_date_warning, future_date_problem
 from ingest.sources.rejects import RejectedRow
 from ingest.sources.tabular import EXTRA_CELLS, READ_ERROR, TableRows, read_table
@@ -93,7 +84,9 @@ def parse_crm_row(
     A date more than a day after ``now`` (default: the current time) is refused.
     """
     when = now or datetime.now(UTC)
-    contact, _ = _parse_row(row, line, source, profile, columns, reference, when, None)
+    labels = ProfileLabels(profile, reference)
+    cells = Cells(row, columns)
+    contact, _ = _parse_row(row, cells, line, source, profile, labels, when, None)
     return contact
 
 
@@ -117,7 +110,9 @@ class CrmParse:
         self.source, self.headers = table.source, table.headers
         self.profile, self.columns = profile, dict(columns)
         self.earliest_year = earliest_year
-        self._table, self._reference = table, reference
+        self._table, self._labels = table, ProfileLabels(profile, reference)
+        # Most exports have no lifecycle columns: their rows need no look for case events.
+        self._lifecycle = any(name in self.columns for name in LIFECYCLE_FIELDS)
         self.skip_through = 0
         self._reset()
 
@@ -163,24 +158,25 @@ class CrmParse:
                 continue
             self.rows_read += 1
             try:
+                cells = Cells(row, self.columns)
                 contact, notes = _parse_row(
                     row,
+                    cells,
                     line,
                     self.source,
                     self.profile,
-                    self.columns,
-                    self._reference,
+                    self._labels,
                     now,
                     self.earliest_year,
                 )
-                cells = Cells(row, self.columns)
-                events = row_case_events(cells, cells.where, contact, self.profile, now)
+                if self._lifecycle:
+                    events = row_case_events(cells, cells.where, contact, self.profile, now)
+                    self.case_events.extend(events)
             except (MalformedRowError, ValueError) as exc:
                 self.rejected += 1
                 reason = exc.reason if isinstance(exc, MalformedRowError) else str(exc)
                 yield RejectedRow(self.source, line, reason, dict(row))
                 continue
-            self.case_events.extend(events)
             self.accepted += 1
             self._ids.append(contact.contact_id.int & 0xFFFF_FFFF_FFFF_FFFF)
             for kind, value in notes:
@@ -242,15 +238,15 @@ def _match_headers(
 
 def _parse_row(
     row: Mapping[str, str],
+    cells: Cells,
     line: int,
     source: str,
     profile: CrmProfile,
-    columns: Mapping[str, str],
-    reference: ReferenceData,
+    labels: ProfileLabels,
     now: datetime,
     earliest_year: int | None,
 ) -> tuple[ContactReceived, Notes]:
-    cells, notes = Cells(row, columns), list[tuple[str, str]]()
+    columns, notes = cells.columns, list[tuple[str, str]]()
 
     def fail(reason: str) -> MalformedRowError:
         return MalformedRowError(reason, source=source, line=line)
@@ -282,24 +278,23 @@ def _parse_row(
         source_ref = None
         ref = "row-sha256:" + _row_digest(cells, columns)
     try:
-        contact_type = contact_type_of(cells.label("contact_type"), profile)
+        contact_type = labels.contact_type(cells.label("contact_type"))
     except ValueError as exc:
         raise fail(f"{cells.where('contact_type')}: {exc}") from exc
-    service, category = service_and_category(cells, profile, reference, notes)
+    service, category = labels.service_and_category(cells, notes)
     data = {
         "contact_id": contact_id_for(profile.source_system, ref),
         "received_at": received_at,
-        "channel": channel_of(cells.label("channel"), profile, notes),
+        "channel": labels.channel(cells.label("channel"), notes),
         "source_system": profile.source_system,
         "source_ref": source_ref,
-        "partner": known_or_given("partner", cells, reference.resolve_partner, notes)
-        or default_partner(profile, reference),
+        "partner": labels.partner(cells, notes),
         "contact_type": contact_type,
         "service": service,
         "category": category,
         "subject": cells("subject") or None,
         "text": text,
-        "ward": known_or_given("ward", cells, reference.resolve_ward, notes),
+        "ward": labels.ward(cells, notes),
         "postcode": " ".join(cells("postcode").upper().split()) or None,
         "reporter": {
             "name": cells.label("reporter_name") or None,

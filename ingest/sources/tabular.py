@@ -102,6 +102,8 @@ def _name_headers(cells: list[str]) -> tuple[str, ...]:
 
 
 def _as_row(headers: tuple[str, ...], cells: list[str], joiner: str) -> dict[str, str]:
+    if len(cells) == len(headers):  # the usual row: nothing missing, nothing extra
+        return dict(zip(headers, cells, strict=True))
     row = dict(zip(headers, cells, strict=False))
     for header in headers[len(cells) :]:
         row[header] = ""
