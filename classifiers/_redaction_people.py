@@ -304,11 +304,6 @@ def _name_word(word: str, known: Gazetteer) -> bool:
     )
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n"
-
-
 def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
     """ "Thank you to Jo in the contact centre": staff thanked by first name are kept."""
     start, end = run[index]
