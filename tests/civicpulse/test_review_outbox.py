@@ -14,10 +14,11 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from civicpulse.cli import app as cli_app
+from civicpulse.embedded_broker import EmbeddedBroker
 from civicpulse.intake_outbox import stored_check
 from config import ReferenceData, Settings
 from contracts import ContactReviewed, Topic, decode
-from ingest import BrokerUnavailableError, KafkaPublisher, Outbox, OutboxPublisher, OutboxRelay
+from ingest import KafkaPublisher, Outbox, OutboxPublisher, OutboxRecord, OutboxRelay
 from sinks import SqlContactSink, issue_staff_token, open_database, stored_review_ids
 from tests.ingest.api.test_intake_api import read_topic
 from tests.web.routes.test_review import store
@@ -118,22 +119,29 @@ def test_civicpulse_review_reports_a_decision_only_once_it_is_in_the_outbox(
 def test_a_decision_committed_before_a_failed_send_is_reported_accepted(
     kafka_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The broker answers, then the send fails: the decision is already in the outbox, which
-    `up`/`serve` sends later, so the command says it was accepted (exit 0), not an error."""
+    """The broker answers, then goes away before the send: the decision is already in the
+    outbox, which `up`/`serve` sends later, so the command says it was accepted (exit 0), not
+    an error. A real broker of the test's own, stopped once the decision is committed."""
     home = tmp_path / "review-home"
     settings = kafka_settings.with_changes(home=home)
     engine = open_database(settings.sqlalchemy_url)
     contact_id = store(engine, "D3", 0.3)
     engine.dispose()
+    broker = EmbeddedBroker().start()
     monkeypatch.setenv("CIVICPULSE_HOME", str(home))
-    monkeypatch.setenv("CIVICPULSE_KAFKA_BOOTSTRAP", str(settings.kafka_bootstrap))
+    monkeypatch.setenv("CIVICPULSE_KAFKA_BOOTSTRAP", broker.bootstrap)
     monkeypatch.setenv("CIVICPULSE_TOPIC_PREFIX", settings.topic_prefix)
+    commit = Outbox.put
 
-    def broken_producer(*_: object, **__: object) -> KafkaPublisher:
-        raise BrokerUnavailableError("the broker went away mid-send")
+    def committed_then_broker_lost(outbox: Outbox, records: list[OutboxRecord]) -> None:
+        commit(outbox, records)
+        broker.stop()  # it answered the command's check; now the send finds nobody
 
-    monkeypatch.setattr("civicpulse.intake_outbox.KafkaPublisher", broken_producer)
-    done = CliRunner().invoke(cli_app, ["review", "confirm", str(contact_id)])
+    monkeypatch.setattr(Outbox, "put", committed_then_broker_lost)
+    try:
+        done = CliRunner().invoke(cli_app, ["review", "confirm", str(contact_id)])
+    finally:
+        broker.stop()  # stopping twice is harmless
     assert done.exit_code == 0, done.output
     assert "sends it later" in " ".join(done.output.split())
     assert Outbox(settings.outbox_file).counts().unsent == 1
