@@ -181,15 +181,23 @@ def own_broker() -> Iterator[EmbeddedBroker]:
         yield broker
 
 
-def test_sender_waits_for_a_stalled_broker_and_then_delivers(
-    own_broker: EmbeddedBroker, tmp_path: Path
-) -> None:
-    settings = Settings(home=tmp_path, kafka_bootstrap=own_broker.bootstrap, topic_partitions=1)
+def sender_to(
+    broker: EmbeddedBroker, home: Path, *, patience: float
+) -> tuple[Settings, EnvelopeSender]:
+    """An envelope sender to ``broker`` (one partition) whose sends wait at most 1 s each."""
+    settings = Settings(home=home, kafka_bootstrap=broker.bootstrap, topic_partitions=1)
     ensure_topics(settings)
     sender = EnvelopeSender(
         lambda: KafkaPublisher(settings, ack_timeout=1.0, max_block_seconds=1.0, idempotent=False),
-        patience=60.0,
+        patience=patience,
     )
+    return settings, sender
+
+
+def test_sender_waits_for_a_stalled_broker_and_then_delivers(
+    own_broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    settings, sender = sender_to(own_broker, tmp_path, patience=60.0)
     envelope = Envelope(2, [uuid.uuid4()], b'{"probe": 1}')
     assert own_broker.process is not None
     os.kill(own_broker.process.pid, signal.SIGSTOP)
@@ -225,12 +233,7 @@ def test_sender_waits_for_a_stalled_broker_and_then_delivers(
 def test_sender_gives_up_after_its_patience_with_a_clear_error(
     own_broker: EmbeddedBroker, tmp_path: Path
 ) -> None:
-    settings = Settings(home=tmp_path, kafka_bootstrap=own_broker.bootstrap, topic_partitions=1)
-    ensure_topics(settings)
-    sender = EnvelopeSender(
-        lambda: KafkaPublisher(settings, ack_timeout=1.0, max_block_seconds=1.0, idempotent=False),
-        patience=2.0,
-    )
+    _, sender = sender_to(own_broker, tmp_path, patience=2.0)
     assert own_broker.process is not None
     os.kill(own_broker.process.pid, signal.SIGSTOP)
     try:
