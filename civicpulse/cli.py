@@ -178,7 +178,7 @@ def broker() -> None:
     import threading
 
     from civicpulse.context import command_context, console, fail_on
-    from civicpulse.embedded_broker import EmbeddedBroker
+    from civicpulse.embedded_broker import EmbeddedBroker, our_topics
     from contracts import PipelineError
 
     ctx = command_context()
@@ -187,7 +187,9 @@ def broker() -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     try:
-        running = EmbeddedBroker(address_file=ctx.settings.broker_file).start()
+        running = EmbeddedBroker(
+            address_file=ctx.settings.broker_file, prepare=our_topics(ctx.settings)
+        ).start()
     except PipelineError as exc:
         raise fail_on(exc) from exc
     try:

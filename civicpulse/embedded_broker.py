@@ -15,9 +15,11 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from config import Settings
 from contracts import PipelineError
 
 
@@ -70,6 +72,10 @@ class EmbeddedBroker:
     host: str = "127.0.0.1"
     port: int = 0
     address_file: Path | None = None
+    # Run once it listens, before the address file announces it: a producer that outlived a
+    # restarted broker gets acknowledgements for topics the broker does not list, and creating
+    # them afterwards drops those records (see STREAM-NOTES), so our topics must come first.
+    prepare: Callable[[str], None] | None = None
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -111,6 +117,12 @@ class EmbeddedBroker:
                     f"broker did not listen on {self.bootstrap} within {timeout}s"
                 )
             time.sleep(0.025)
+        if self.prepare is not None:
+            try:
+                self.prepare(self.bootstrap)
+            except PipelineError as exc:
+                self.stop()
+                raise BrokerStartError(f"broker on {self.bootstrap} not prepared: {exc}") from exc
         if self.address_file is not None:
             self.address_file.parent.mkdir(parents=True, exist_ok=True)
             self.address_file.write_text(
@@ -147,3 +159,14 @@ def recorded_bootstrap(address_file: Path) -> str | None:
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return None
     return bootstrap if is_listening(bootstrap) else None
+
+
+def our_topics(settings: Settings) -> Callable[[str], None]:
+    """An ``EmbeddedBroker.prepare`` that creates our topics (partition counts of ``settings``)."""
+
+    def prepare(bootstrap: str) -> None:
+        from ingest import ensure_topics  # kafka-python, only when a broker starts
+
+        ensure_topics(settings.with_changes(kafka_bootstrap=bootstrap))
+
+    return prepare

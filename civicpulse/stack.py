@@ -24,6 +24,7 @@ from civicpulse.embedded_broker import (
     EmbeddedBroker,
     free_port,
     is_listening,
+    our_topics,
     recorded_bootstrap,
 )
 from config import Settings
@@ -130,7 +131,9 @@ class Stack:
                 "stop it first, or use another CIVICPULSE_HOME"
             )
         if self.settings.uses_embedded_broker:
-            self.broker = EmbeddedBroker(address_file=self.settings.broker_file).start()
+            self.broker = EmbeddedBroker(
+                address_file=self.settings.broker_file, prepare=our_topics(self.settings)
+            ).start()
             log.info("embedded broker on %s (in memory: topics start empty)", self.bootstrap)
         self.api_port = self.settings.api_port or free_port(self.settings.api_host)
         env = {
@@ -167,11 +170,7 @@ class Stack:
             if time.monotonic() >= next_memory_check:
                 next_memory_check = time.monotonic() + MEMORY_CHECK_SECONDS
                 self._recycle_broker_if_full()
-            if (
-                self.broker is not None
-                and self.broker.process is not None
-                and self.broker.process.poll() is not None
-            ):
+            if self._broker_down():
                 if broker_restarts >= RESTARTS_ALLOWED:
                     log.error("the embedded broker keeps exiting; stopping everything")
                     self.stop()
@@ -181,6 +180,8 @@ class Stack:
             for child in self.children:
                 if child.running() or self._stopping.is_set():
                     continue
+                if child.name == "worker" and self._broker_down():
+                    continue  # started again with the broker (see _restart_broker)
                 if time.monotonic() - child.started_at > STABLE_AFTER_SECONDS:
                     child.restarts = 0
                 if child.restarts >= RESTARTS_ALLOWED:
@@ -196,6 +197,11 @@ class Stack:
                 )
                 child.start()
         return 0
+
+    def _broker_down(self) -> bool:
+        """The embedded broker has exited (it is restarted before the worker)."""
+        process = self.broker.process if self.broker is not None else None
+        return process is not None and process.poll() is not None
 
     def _recycle_broker_if_full(self) -> None:
         """Restart the embedded broker, empty, when it holds too much and nothing waits."""
@@ -213,26 +219,34 @@ class Stack:
 
     def _restart_broker(self) -> None:
         """Start the embedded broker again on its port, then the worker (Faust may otherwise
-        own only part of the re-created topics)."""
+        own only part of the re-created topics).
+
+        The old worker stops first, while no broker answers: stopping, it commits the offsets
+        it reached on the old broker, and committed on the new, empty one they would skip the
+        first records sent again there (a back-fill's envelopes waited minutes for a resend).
+        """
         assert self.broker is not None and self.broker.process is not None
         log.error(
             "the embedded broker stopped (%s); starting it again on %s (it starts empty)",
             self.broker.process.returncode,
             self.broker.bootstrap,
         )
+        workers = [child for child in self.children if child.name == "worker"]
+        for worker in workers:
+            if worker.running():
+                worker.stop(timeout=STOP_SECONDS)
         try:
             self.broker = EmbeddedBroker(
                 host=self.broker.host,
                 port=self.broker.port,
                 address_file=self.settings.broker_file,
+                prepare=our_topics(self.settings),
             ).start()
         except BrokerStartError as exc:
             log.error("the embedded broker did not restart (%s); trying again", exc)
             return
-        for child in self.children:
-            if child.name == "worker":
-                child.stop(timeout=STOP_SECONDS)
-                child.start()
+        for worker in workers:
+            worker.start()
 
     def stop(self, timeout: float = STOP_SECONDS) -> None:
         """API and worker together (the worker commits what it stored), killed after

@@ -290,6 +290,10 @@ class Backfill:
         ]
         if due:
             log.warning("%d envelope(s) sent but not stored; sending them again", len(due))
+            if restarted:
+                # A producer that outlived the broker is acknowledged for topics the new one
+                # does not hold; a new producer creates them first.
+                self.sender.close()
             self.sender.send(due)
             self.tally.resent += sum(len(e.ids) for e in due)
 

@@ -262,3 +262,44 @@ def test_a_stall_is_reported_once_with_how_long_nothing_was_stored(
     tally = backfill.run()
     assert len(stalls) == 1 and 0.3 <= stalls[0] < 1.0
     assert tally.contacts_stored == 500
+
+
+def test_after_a_broker_restart_envelopes_are_sent_again_onto_topics_that_exist(
+    own_broker: EmbeddedBroker, reference: ReferenceData, tmp_path: Path
+) -> None:
+    # The restarted broker is not prepared (no topics): a producer that outlived the old one
+    # is acknowledged for a topic the new one does not list, and those envelopes are lost.
+    settings, _ = sender_to(own_broker, tmp_path, patience=30.0)
+    export = tmp_path / "export.csv"
+    write_export(export, 300)
+    on_first = BrokerSeen(settings)
+    brokers = [own_broker]
+    on_second: BrokerSeen | None = None
+    backfill = backfill_of(settings, reference, export, on_first)
+
+    def stored(ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        nonlocal on_second
+        if len(brokers) == 1:
+            # Once every envelope is on the first broker, it dies before any is stored.
+            if len(on_first(ids)) == len(ids) and len(on_first.seen) == 300:
+                assert own_broker.process is not None
+                own_broker.process.kill()
+                own_broker.process.wait()
+                brokers.append(EmbeddedBroker(port=own_broker.port).start())
+            return set()
+        if backfill.tally.resent == 0:
+            return set()
+        on_second = on_second or BrokerSeen(settings)  # only now: it creates the topic
+        return on_second(ids)
+
+    backfill.stored, backfill.resend_after = stored, 3600.0  # only the restart resends
+    backfill.broker_generation = lambda: len(brokers)
+    timer = threading.Timer(30.0, backfill.stop)
+    timer.start()
+    try:
+        tally = backfill.run()
+    finally:
+        timer.cancel()
+        backfill.sender.close()
+        brokers[-1].stop()
+    assert tally.contacts_stored == 300 and tally.resent == 300
