@@ -98,23 +98,28 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
     # of a name, as they would on a second run (redacting twice must change nothing).
-    if reporter is not None and reporter.name:
-        spans = _known_names(text, lowered, reporter.name)
-        text, lowered = _replace(text, lowered, "[name]", spans)
+    text, lowered = _reporter_name(text, lowered, reporter)
     text, lowered = _name_passes(text, lowered)
-    # "[name] Mrthe": a name found beside a word may show that word to be the rest of a name
-    # only now; look again until nothing changes, so that redacting twice changes nothing.
+    # A name found may show a word beside it to be a name only now ("[name] Mrthe"), or free
+    # the reporter's surname from what looked like a street ("Smith Dr Mr": "Dr" was a title):
+    # look again until nothing changes, so that redacting twice changes nothing.
     for _ in range(3):
-        if not _NAME_BESIDE_WORD.search(text):
+        before = text
+        text, lowered = _reporter_name(text, lowered, reporter)
+        if _NAME_BESIDE_WORD.search(text):
+            text, lowered = _name_passes(text, lowered)
+        if text == before:
             break
-        again = _name_passes(text, lowered)
-        if again[0] == text:
-            break
-        text, lowered = again
     if longest >= 6:  # last, so that no later pass shortens the distances it measures
         numbers = numbers if text is numbered else find_numbers(text)
         text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
     return text
+
+
+def _reporter_name(text: str, lowered: str, reporter: Reporter | None) -> tuple[str, str]:
+    if reporter is None or not reporter.name:
+        return text, lowered
+    return _replace(text, lowered, "[name]", _known_names(text, lowered, reporter.name))
 
 
 def _name_passes(text: str, lowered: str) -> tuple[str, str]:

@@ -339,6 +339,7 @@ def test_redaction_is_idempotent_on_any_text(text: str) -> None:
 @example("gareth Mrthe", None)  # a name beside a word shows the word as the rest of a name
 @example("gareth\tWA7 DOB", None)
 @example("Smith DOB DOB", None)
+@example("Smith Dr Mr", Reporter(name="John Smith"))  # "Dr" a title, not "Smith Drive"
 def test_redaction_is_idempotent_on_personal_looking_text(
     text: str, reporter: Reporter | None
 ) -> None:
