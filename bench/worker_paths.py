@@ -27,7 +27,7 @@ from config import Settings
 from contracts import ContactClassified, ContactReceived, Topic, topic_name
 from sinks import SqlContactSink, open_database
 from sinks.db.tables import ContactRow  # bench may look inside: it measures the room
-from workers import RawMessage, store_contacts
+from workers import RawMessage, freeze_long_lived_objects, store_contacts
 from workers.batches import decode_batch, public_wording
 
 PEER_BENCH = Path("/work/shared/peer_bench/peers.py")
@@ -122,6 +122,7 @@ def consumer_rate(
     engine = open_database(settings.sqlalchemy_url)
     sink = SqlContactSink(engine)
     consumer = _consumer(settings)
+    freeze_long_lived_objects()  # as the worker does
     done, started = 0, time.perf_counter()
     while done < expected and time.perf_counter() - started < 900:
         for tp, records in consumer.poll(timeout_ms=500, max_records=1000).items():
@@ -163,6 +164,7 @@ def batch_cost(
     engine = open_database(url)
     sink = SqlContactSink(engine)
     batches = [messages[i : i + size] for i in range(0, len(messages), size)]
+    freeze_long_lived_objects()  # as the worker does once it has loaded everything
     wall, cpu = time.perf_counter(), time.process_time()
     for batch in batches:
         store_contacts(batch, classifier, sink)

@@ -188,13 +188,11 @@ class ContactClassified(Categorisation, _Classified):
 
     @classmethod
     def of(cls, contact_id: uuid.UUID, categorisation: Categorisation) -> ContactClassified:
-        """``categorisation`` about ``contact_id``, decided now. Built without validating
-        again: a Categorisation is valid already (the worker builds one per contact)."""
+        """``categorisation`` about ``contact_id``, decided now (validated: pydantic's compiled
+        validation costs less than ``model_construct``'s Python)."""
         # Only the decision's own fields, even when given a ContactClassified.
         fields = {name: getattr(categorisation, name) for name in _DECISION_FIELDS}
-        return cls.model_construct(
-            contact_id=contact_id, classified_at=datetime.now(UTC), schema_version=1, **fields
-        )
+        return cls(contact_id=contact_id, classified_at=datetime.now(UTC), **fields)
 
 
 _DECISION_FIELDS = tuple(Categorisation.model_fields)

@@ -11,6 +11,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
+from workers.heap import freeze_long_lived_objects
 from workers.run import run_worker
 
 __all__ = (
@@ -18,6 +19,7 @@ __all__ = (
     "RawMessage",
     "WorkerState",
     "create_app",
+    "freeze_long_lived_objects",
     "public_rating",
     "public_wording",
     "run_worker",

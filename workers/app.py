@@ -35,6 +35,7 @@ from workers.batches import (
     store_reviews,
 )
 from workers.fetch_wait import use_fetch_wait
+from workers.heap import freeze_long_lived_objects
 from workers.lifecycle import store_case_event_batch
 from workers.priority import LiveFirst
 from workers.retry import BatchPause, WorkerProblem, withhold_acks
@@ -237,6 +238,7 @@ def _beat(state: WorkerState) -> None:
     if promoted and promoted != state.classifier.version:
         log.info("model %s promoted; switching from %s", promoted, state.classifier.version)
         state.classifier = state.registry.load(promoted)
+        freeze_long_lived_objects()  # the new model's objects, like the first one's
     try:
         _check_identity(state)
         record_heartbeat(

@@ -13,6 +13,7 @@ from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import SinkError, database_identity, open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
+from workers.heap import freeze_long_lived_objects
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def run_worker(settings: Settings) -> None:
         engine.url.render_as_string(hide_password=True),
     )
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
+    freeze_long_lived_objects()
     try:
         worker.execute_from_commandline()
     finally:
