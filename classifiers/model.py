@@ -161,9 +161,7 @@ class ContactClassifier:
                     model_version=self.version,
                     needs_review=confidence < self.review_threshold,
                     suggestions=tuple(
-                        Suggestion(
-                            service=service_of[j], category=category_of[j], probability=p
-                        )
+                        Suggestion(service=service_of[j], category=category_of[j], probability=p)
                         for j, p, ok in zip(ranks, top[i], possible[i], strict=True)
                         if ok
                     ),
