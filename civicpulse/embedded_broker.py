@@ -74,7 +74,7 @@ class EmbeddedBroker:
     address_file: Path | None = None
     # Run once it listens, before the address file announces it: a producer that outlived a
     # restarted broker gets acknowledgements for topics the broker does not list, and creating
-    # them afterwards drops those records (see STREAM-NOTES), so our topics must come first.
+    # them afterwards drops those records (measured with Tansu), so our topics come first.
     prepare: Callable[[str], None] | None = None
     process: subprocess.Popen[bytes] | None = None
 
