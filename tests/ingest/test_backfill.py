@@ -73,6 +73,9 @@ class BrokerSeen:
                 self.seen.update(c.contact_id for c in contacts)
         return {i for i in ids if i in self.seen}
 
+    def close(self) -> None:
+        self.consumer.close()
+
 
 def backfill_of(
     settings: Settings, reference: ReferenceData, export: Path, stored: BrokerSeen
@@ -301,5 +304,8 @@ def test_after_a_broker_restart_envelopes_are_sent_again_onto_topics_that_exist(
     finally:
         timer.cancel()
         backfill.sender.close()
+        for seen in (on_first, on_second):
+            if seen is not None:
+                seen.close()
         brokers[-1].stop()
     assert tally.contacts_stored == 300 and tally.resent == 300
