@@ -136,14 +136,17 @@ class EmbeddedBroker:
                 recorded = json.loads(self.address_file.read_text())
                 if self.process is not None and recorded.get("pid") == self.process.pid:
                     self.address_file.unlink()
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None:
             return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout)
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+        if self.process.stderr is not None:
+            self.process.stderr.close()  # also for a broker that had exited (killed, say)
 
     def __enter__(self) -> EmbeddedBroker:
         return self.start()
