@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -93,12 +93,15 @@ def output_to(log: Path) -> Iterator[None]:
             os.close(saved[1])
 
 
-def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> PathRun:
-    home = work / name
+def run_path(
+    name: str, work: Path, export: Path, rows: int, models: Path, workers: int = 1
+) -> PathRun:
+    label = name if workers == 1 else f"{name} x{workers}"
+    home = work / label.replace(" ", "-")
     shutil.copytree(models, home / "models")
-    settings = Settings(home=home, api_port=0, log_level="INFO")
+    settings = Settings(home=home, api_port=0, log_level="INFO", up_workers=workers)
     stack = Stack(settings)
-    with output_to(work / f"{name}.log"):
+    with output_to(work / f"{home.name}.log"):
         stack.start()
     engine = make_engine(settings.sqlalchemy_url)
     try:
@@ -110,16 +113,16 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
             if name == "backfill"
             else [sys.executable, "-m", "bench", "backfill", "--baseline-ingest", str(export)]
         )
-        console.print(f"[bold]{name}[/]: {' '.join(command[1:])}")
+        console.print(f"[bold]{label}[/]: {' '.join(command[1:])}")
         started = time.monotonic()
-        with (work / f"{name}-ingest.log").open("wb") as log:
+        with (work / f"{home.name}-ingest.log").open("wb") as log:
             ingest = subprocess.Popen(command, env=env, stdout=log, stderr=log)
         ingest_peak: float | None = None
         command_seconds: float | None = None
         live: tuple[uuid.UUID, float] | None = None
         live_seconds: float | None = None
         stored = 0
-        worker_pid = next(c.process.pid for c in stack.children if c.name == "worker" and c.process)
+        worker_pids = [c.process.pid for c in stack.children if c.name == "worker" and c.process]
         broker_pid = stack.broker.process.pid if stack.broker and stack.broker.process else None
         memory: list[tuple[int, float | None, float | None, float | None]] = []
         while command_seconds is None or stored < rows or (live and live_seconds is None):
@@ -128,7 +131,7 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
                     (
                         stored,
                         resident_mb(ingest.pid) if ingest.poll() is None else None,
-                        resident_mb(worker_pid),
+                        _largest(resident_mb(pid) for pid in worker_pids),
                         resident_mb(broker_pid) if broker_pid else None,
                     )
                 )
@@ -146,7 +149,7 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
                 raise SystemExit(f"{name}: not stored within an hour ({stored} of {rows})")
             time.sleep(0.2)
         stored_seconds = time.monotonic() - started
-        worker_peak = peak_mb(worker_pid)
+        worker_peak = _largest(peak_mb(pid) for pid in worker_pids)
         broker_peak = (
             peak_mb(stack.broker.process.pid) if stack.broker and stack.broker.process else None
         )
@@ -156,12 +159,12 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
         console.print(f"  broker resident at the end: {broker_now or 0:.0f} MB")
     finally:
         stopping = time.monotonic()
-        with output_to(work / f"{name}.log"):
+        with output_to(work / f"{home.name}.log"):
             stack.stop()
         stop_seconds = time.monotonic() - stopping
         engine.dispose()
     return PathRun(
-        name,
+        label,
         rows,
         command_seconds,
         stored_seconds,
@@ -174,11 +177,18 @@ def run_path(name: str, work: Path, export: Path, rows: int, models: Path) -> Pa
     )
 
 
+def _largest(sizes: Iterable[float | None]) -> float | None:
+    """The largest of the workers' sizes (MB): each holds its own model."""
+    known = [size for size in sizes if size is not None]
+    return max(known) if known else None
+
+
 def _wait_for_worker(engine: Engine, settings: Settings, timeout: float = 180.0) -> None:
+    """Until every worker beats (so the group is whole before the clock starts)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if store_status(engine, 30.0).workers_alive:
+            if len(store_status(engine, 30.0).workers_alive) >= settings.up_workers:
                 return
         except SinkError:  # the schema may not exist yet while the worker starts
             pass
@@ -257,7 +267,7 @@ def show(runs: list[PathRun]) -> None:
             f"{r.stop_seconds:.2f}",
         )
     console.print(table)
-    best = next(r for r in runs if r.path == "backfill")
+    best = max((r for r in runs if r.path.startswith("backfill")), key=lambda r: r.stored_rate)
     show_memory(best)
     console.print(
         f"At {best.stored_rate:,.0f} rows/s to stored, 1,000,000 rows would take "
@@ -283,6 +293,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument(
+        "--workers",
+        default="1",
+        help="worker processes for the back-fill path, a comma list to compare in one run "
+        "(`civicpulse up --workers N`)",
+    )
     parser.add_argument("--ingest-only", action="store_true", help="the ingest side alone")
     parser.add_argument("--baseline-ingest", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -312,7 +328,8 @@ def main(argv: list[str]) -> int:
             ModelRegistry(models), reference.taxonomy, dataset=read_table(STARTER_DATASET)
         )
         runs = [] if args.skip_baseline else [run_path("baseline", work, export, args.rows, models)]
-        runs.append(run_path("backfill", work, export, args.rows, models))
+        for workers in (int(n) for n in args.workers.split(",")):
+            runs.append(run_path("backfill", work, export, args.rows, models, workers))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     show(runs)

@@ -6,6 +6,7 @@ libraries it uses) is imported when that subcommand runs (``civicpulse.lazy_comm
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 import typer
 
@@ -148,15 +149,26 @@ log = logging.getLogger("civicpulse")
 
 
 @app.command()
-def up() -> None:
-    """Run broker (unless CIVICPULSE_KAFKA_BOOTSTRAP is set), worker and intake API in the
+def up(
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes (default CIVICPULSE_UP_WORKERS, 1): one per free core "
+            "speeds a back-fill.",
+        ),
+    ] = None,
+) -> None:
+    """Run broker (unless CIVICPULSE_KAFKA_BOOTSTRAP is set), worker(s) and intake API in the
     foreground. Ctrl-C or SIGTERM stops all of them."""
     from civicpulse.context import command_context, console, fail_on
     from civicpulse.stack import Stack
     from contracts import PipelineError
 
     ctx = command_context()
-    stack = Stack(ctx.settings)
+    settings = ctx.settings if workers is None else ctx.settings.with_changes(up_workers=workers)
+    stack = Stack(settings)
     stack.stop_on_signals()
     try:
         stack.start()

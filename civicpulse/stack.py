@@ -1,5 +1,6 @@
-"""``civicpulse up``: the embedded broker (unless Kafka is configured), a worker and the intake
-API as child processes, stopped together on Ctrl-C or SIGTERM with nothing left behind.
+"""``civicpulse up``: the embedded broker (unless Kafka is configured), one worker or more
+(``--workers``) and the intake API as child processes, stopped together on Ctrl-C or SIGTERM
+with nothing left behind.
 
 A dead child is restarted; so is a dead embedded broker, on the same port (it comes back
 empty: the worker is restarted with it to rejoin the re-created topics, and the intake
@@ -94,6 +95,12 @@ class Child:
             self.process.wait(5)
 
 
+def _migrate_once(settings: Settings) -> None:
+    from sinks import open_database  # only here: `up` itself needs no database otherwise
+
+    open_database(settings.sqlalchemy_url, migrate_schema=True).dispose()
+
+
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, sig)
@@ -145,7 +152,18 @@ class Stack:
         }
         if self.settings.database_url:
             env["CIVICPULSE_DATABASE_URL"] = self.settings.database_url
-        self.children = [Child("worker", ["worker"], env)]
+        workers = self.settings.up_workers
+        if workers > 1 and self.settings.database_auto_migrate:
+            _migrate_once(self.settings)  # here, so that the workers never race to do it
+            env["CIVICPULSE_DATABASE_AUTO_MIGRATE"] = "false"
+        if workers > self.settings.topic_partitions:
+            log.warning(
+                "%d workers for %d partitions: %d will have nothing to read",
+                workers,
+                self.settings.topic_partitions,
+                workers - self.settings.topic_partitions,
+            )
+        self.children = [Child("worker", ["worker"], env) for _ in range(workers)]
         if self.with_api:
             self.children.append(Child("api", ["serve"], env))
         for child in self.children:

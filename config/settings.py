@@ -69,6 +69,10 @@ class Settings(BaseSettings):
 
     # Worker.
     worker_app_id: str = "civicpulse-worker"
+    # Worker processes `civicpulse up` starts, in one consumer group: each takes a share of the
+    # topics' partitions (so more than topic_partitions would idle). One per free core speeds a
+    # back-fill; each holds its own model (~400 MB).
+    up_workers: int = Field(default=1, ge=1, le=64)
     worker_batch_size: int = Field(default=1000, ge=1)
     worker_batch_seconds: float = Field(default=0.5, gt=0)
     # Longest a worker waits to fill a batch of live contacts, ratings, reviews and case events:

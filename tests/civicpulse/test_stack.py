@@ -1,8 +1,9 @@
-"""`civicpulse up` runs broker, worker and API together and leaves nothing behind on SIGTERM,
-within 5 seconds."""
+"""`civicpulse up` runs broker, worker(s) and API together and leaves nothing behind on
+SIGTERM, within 5 seconds."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -35,7 +36,22 @@ def processes_with_home(home: Path) -> set[int]:
     return found
 
 
+def worker_processes(pids: set[int]) -> set[int]:
+    """Those of ``pids`` that run ``civicpulse worker``."""
+    found = set()
+    for pid in pids:
+        try:
+            args = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if args[-3:-1] == [b"civicpulse", b"worker"]:
+            found.add(pid)
+    return found
+
+
 def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_dir: Path) -> None:
+    """With two workers (``--workers 2``): the stack migrates the database once, before they
+    start, so they do not race, and both join the group."""
     home = tmp_path / "home"
     shutil.copytree(small_model_dir, home / "models")
     port = free_port()
@@ -44,7 +60,7 @@ def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_d
     log = tmp_path / "up.log"
     with log.open("wb") as out:
         up = subprocess.Popen(
-            [sys.executable, "-m", "civicpulse", "up"],
+            [sys.executable, "-m", "civicpulse", "up", "--workers", "2"],
             env=env,
             cwd=REPO,
             stdout=out,
@@ -54,15 +70,15 @@ def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_d
         deadline = time.monotonic() + 90
         while True:
             status = subprocess.run(
-                [sys.executable, "-m", "civicpulse", "status"],
+                [sys.executable, "-m", "civicpulse", "status", "--format", "json"],
                 env=env,
                 cwd=REPO,
                 capture_output=True,
                 text=True,
                 timeout=60,
             )
-            if status.returncode == 0:
-                break
+            if status.returncode == 0 and len(json.loads(status.stdout)["workers"]) == 2:
+                break  # both workers beat
             assert up.poll() is None, log.read_text()
             assert time.monotonic() < deadline, status.stdout + log.read_text()
             time.sleep(1)
@@ -71,7 +87,8 @@ def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_d
         )
         assert answer.status_code == 202
         running = processes_with_home(home)
-        assert len(running) >= 4, running  # up, broker, worker, api
+        assert len(running) >= 5, running  # up, broker, two workers, api
+        assert len(worker_processes(running)) == 2, running
         up.send_signal(signal.SIGTERM)
         stopping = time.monotonic()
         assert up.wait(60) == 0
