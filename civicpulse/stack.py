@@ -137,6 +137,10 @@ class Stack:
                 f"(broker at {running}): "
                 "stop it first, or use another CIVICPULSE_HOME"
             )
+        workers = self.settings.up_workers
+        migrate_here = workers > 1 and self.settings.database_auto_migrate
+        if migrate_here:  # before anything starts: so the workers never race to migrate
+            _migrate_once(self.settings)
         if self.settings.uses_embedded_broker:
             self.broker = EmbeddedBroker(
                 address_file=self.settings.broker_file, prepare=our_topics(self.settings)
@@ -152,9 +156,7 @@ class Stack:
         }
         if self.settings.database_url:
             env["CIVICPULSE_DATABASE_URL"] = self.settings.database_url
-        workers = self.settings.up_workers
-        if workers > 1 and self.settings.database_auto_migrate:
-            _migrate_once(self.settings)  # here, so that the workers never race to do it
+        if migrate_here:
             env["CIVICPULSE_DATABASE_AUTO_MIGRATE"] = "false"
         if workers > self.settings.topic_partitions:
             log.warning(
