@@ -59,7 +59,7 @@ def test_once_migrated_the_database_opens_without_migrating(tmp_path: Path) -> N
         engine.dispose()
 
 
-def test_sqlite_checkpoints_its_log_every_64_mb_and_keeps_it_bounded(tmp_path: Path) -> None:
+def test_sqlite_checkpoints_its_log_every_64_mb_and_truncates_it_to_64_mb(tmp_path: Path) -> None:
     """A batch's inserts touch pages all over the contact indexes: checkpointing every 4 MB
     (SQLite's default) made every commit pay for one (bench/PROFILE.md)."""
     engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
