@@ -16,6 +16,9 @@ import httpx
 import pytest
 
 from civicpulse.embedded_broker import free_port
+from civicpulse.stack import Stack
+from config import Settings
+from contracts import PipelineError
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[2]
@@ -105,10 +108,6 @@ def test_up_serves_and_sigterm_stops_every_process(tmp_path: Path, small_model_d
 def test_workers_that_cannot_be_migrated_for_start_nothing(tmp_path: Path) -> None:
     """With several workers `up` migrates first, before the broker: a database it cannot reach
     stops it with the database's error, and no broker is left running."""
-    from civicpulse.stack import Stack
-    from config import Settings
-    from contracts import PipelineError
-
     home = tmp_path / "home"
     nobody_listens = f"postgresql+psycopg://civicpulse@127.0.0.1:{free_port()}/civicpulse"
     settings = Settings(home=home, up_workers=2, database_url=nobody_listens)
