@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from contracts import ActionEntry, ActionOutcome, ActionTheme, ContactType, parse_period
+from sinks.db.engine import write_transaction
 from sinks.db.errors import database_errors
 from sinks.db.tables import ActionContactRow, ActionRow, ContactRow
 from sinks.errors import SinkError
@@ -43,7 +44,7 @@ def record_action(
     action_id = uuid.uuid4()
     recorded_at = now or datetime.now(UTC)
     theme = entry.theme
-    with database_errors("write of an action"), engine.begin() as c:
+    with database_errors("write of an action"), write_transaction(engine) as c:
         contact_ids = _theme_contact_ids(c, theme)
         c.execute(
             insert(ActionRow).values(
@@ -166,5 +167,5 @@ def mark_told(
         )
         .values(told_at=at)
     )
-    with database_errors("write of who was told"), engine.begin() as c:
+    with database_errors("write of who was told"), write_transaction(engine) as c:
         return c.execute(statement).rowcount

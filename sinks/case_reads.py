@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Engine, and_, func, insert, select, update
 
 from contracts import FollowUpStatus
 from sinks.db.case_tables import CaseStateRow, FollowUpRow, FollowUpUpdateRow, RatingRevisionRow
+from sinks.db.engine import write_transaction
 from sinks.db.tables import ContactRow, RatingRow
 from sinks.errors import UnknownFollowUpError
 
@@ -187,7 +188,7 @@ def update_follow_up(
 ) -> FollowUpRecord:
     """Set a follow-up's status (and owner), recording the change and its note.
     ``UnknownFollowUpError`` when there is no such follow-up."""
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         current = connection.execute(
             select(FollowUpRow.owner).where(FollowUpRow.followup_id == followup_id)
         ).first()

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from config import FollowUpRule
 from contracts import CaseEvent, CaseEventKind, FollowUpStatus, RatingReceived
 from sinks.db.case_tables import CaseEventRow, CaseStateRow, FollowUpRow, RatingRevisionRow
-from sinks.db.engine import upsert_insert
+from sinks.db.engine import upsert_insert, write_transaction
 from sinks.errors import SinkError, SinkUnavailableError
 
 _FOLLOW_UP_NAMESPACE = uuid.UUID("0c7d9a52-3f1e-4b8a-a6d4-2e5f9b1c8d70")
@@ -56,7 +56,7 @@ def store_case_events(engine: Engine, events: Sequence[CaseEvent]) -> CaseWriteR
     if not events:
         return CaseWriteResult(0, 0)
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             return write_case_events(connection, events)
     except OperationalError as exc:
         raise SinkUnavailableError(f"database unavailable: {exc.orig}", retry_after=1.0) from exc

@@ -15,7 +15,7 @@ from typing import Literal
 
 from sqlalchemy import Engine, RowMapping, select, update
 
-from sinks.db.engine import upsert_insert
+from sinks.db.engine import upsert_insert, write_transaction
 from sinks.db.errors import database_errors
 from sinks.db.tables import DigestDeliveryRow
 
@@ -43,7 +43,7 @@ class DeliveryClaim:
 
 def claim_delivery(engine: Engine, key: str, recipient: str, channel: str) -> DeliveryClaim:
     """Take the next attempt at delivering ``key`` to ``recipient`` over ``channel``."""
-    with database_errors("write"), engine.begin() as connection:
+    with database_errors("write"), write_transaction(engine) as connection:
         insert = upsert_insert(connection)
         connection.execute(
             insert(_TABLE)
@@ -62,7 +62,7 @@ def claim_delivery(engine: Engine, key: str, recipient: str, channel: str) -> De
         return DeliveryClaim("delivered", row.attempts)
     if row.status == "pending" and row.attempts > 0:
         return DeliveryClaim("busy", row.attempts)
-    with database_errors("write"), engine.begin() as connection:
+    with database_errors("write"), write_transaction(engine) as connection:
         taken = connection.execute(
             update(DigestDeliveryRow)
             .where(
@@ -91,7 +91,7 @@ def mark_delivery_failed(
 
 def release_delivery(engine: Engine, key: str, recipient: str, channel: str) -> bool:
     """Make a delivery stuck in ``pending`` (its sender died) claimable again."""
-    with database_errors("write"), engine.begin() as connection:
+    with database_errors("write"), write_transaction(engine) as connection:
         changed = connection.execute(
             update(DigestDeliveryRow)
             .where(
@@ -148,7 +148,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _set(engine: Engine, key: str, recipient: str, channel: str, **values: object) -> None:
-    with database_errors("write"), engine.begin() as connection:
+    with database_errors("write"), write_transaction(engine) as connection:
         connection.execute(
             update(DigestDeliveryRow)
             .where(

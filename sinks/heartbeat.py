@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from sinks.db.engine import upsert_insert
+from sinks.db.engine import upsert_insert, write_transaction
 from sinks.db.errors import database_errors
 from sinks.db.tables import WorkerHeartbeatRow
 from sinks.errors import SinkUnavailableError
@@ -39,7 +39,7 @@ def record_heartbeat(
         "problem": problem,
     }
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             stmt = upsert_insert(connection)(WorkerHeartbeatRow.__table__).values(row)
             connection.execute(
                 stmt.on_conflict_do_update(
@@ -53,7 +53,7 @@ def record_heartbeat(
 
 def record_worker_stopped(engine: Engine, worker_id: str) -> None:
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             connection.execute(
                 update(WorkerHeartbeatRow)
                 .where(WorkerHeartbeatRow.worker_id == worker_id)

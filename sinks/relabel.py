@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select, update
 
 from contracts import Categorisation, ContactReviewed, LabelSource
 from sinks.base import ReviewResult
-from sinks.db.engine import upsert_insert
+from sinks.db.engine import upsert_insert, write_transaction
 from sinks.db.errors import database_errors
 from sinks.db.labels import locked_labels
 from sinks.db.tables import ContactReviewRow, ContactRow
@@ -44,7 +44,7 @@ class RelabelResult:
 
 
 def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
-    with database_errors("write"), engine.begin() as connection:
+    with database_errors("write"), write_transaction(engine) as connection:
         return work(connection)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from sinks.db.engine import write_transaction
 from sinks.db.errors import database_errors
 from sinks.errors import SchemaOutOfDateError
 
@@ -36,7 +37,7 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config(engine)
-    with database_errors("migration"), engine.begin() as connection:
+    with database_errors("migration"), write_transaction(engine) as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
 

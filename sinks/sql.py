@@ -30,7 +30,7 @@ from contracts import (
 from sinks.base import FlushResult, PublicWording, ReviewResult
 from sinks.cases import write_rating_history
 from sinks.db.bulk import BulkStatement, Row, excluded
-from sinks.db.engine import upsert_insert
+from sinks.db.engine import upsert_insert, write_transaction
 from sinks.db.errors import database_errors
 from sinks.db.labels import StoredLabels, cell_key, id_chunks, id_in, locked_labels
 from sinks.db.tables import ContactPersonalRow, ContactRow, DeadLetterRow, RatingRow
@@ -97,7 +97,7 @@ class SqlContactSink:
         and the pending items are dropped, so the caller must not acknowledge the batch.
         """
         try:
-            with database_errors("write"), self._engine.begin() as connection:
+            with database_errors("write"), write_transaction(self._engine) as connection:
                 return self._write(connection)
         finally:
             self._pending.clear()

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, RowMapping, insert, select, update
 
+from sinks.db.engine import write_transaction
 from sinks.db.staff_tables import StaffAuditRow, StaffTokenRow
 
 _TOKENS = StaffTokenRow.__table__
@@ -78,7 +79,7 @@ def issue_staff_token(engine: Engine, holder: str, scopes: Sequence[str] = ()) -
         "issued_at": datetime.now(UTC),
         "revoked_at": None,
     }
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         connection.execute(insert(StaffTokenRow).values(**row))
     return IssuedToken(_token(row), secret)
 
@@ -93,7 +94,7 @@ def staff_tokens(engine: Engine) -> list[StaffToken]:
 def revoke_staff_token(engine: Engine, token_id: str) -> StaffToken | None:
     """Revoke a token from now on; None when there is no such token. Revoking twice keeps
     the first time."""
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         connection.execute(
             update(StaffTokenRow)
             .where(StaffTokenRow.token_id == token_id, StaffTokenRow.revoked_at.is_(None))
@@ -145,7 +146,7 @@ def record_staff_actions(
         for action, outcome, contact_id in actions
     ]
     if rows:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             for row in rows:  # one by one: the autoincrement id keeps their order
                 connection.execute(insert(StaffAuditRow).values(**row))
 

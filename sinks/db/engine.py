@@ -1,4 +1,11 @@
-"""Engine and session factory for any SQLAlchemy URL; SQLite gets WAL and a busy timeout.
+"""Engine and session factory for any SQLAlchemy URL; SQLite gets WAL, a busy timeout and
+transactions that begin where SQLAlchemy says they do.
+
+pysqlite (Python 3.11) sends BEGIN only before an INSERT, UPDATE or DELETE, so the SELECTs at
+the start of a transaction ran outside it and could see a row change before the transaction
+wrote from it. Here every transaction sends its own BEGIN, and ``write_transaction`` sends
+BEGIN IMMEDIATE: it takes SQLite's write lock first, so what it reads stays true until it
+commits (PostgreSQL writers lock the rows they read with ``FOR UPDATE`` instead).
 
 A SQLite engine also survives its file going away and coming back: errors that mean the file
 cannot be written now (read-only, disk I/O, cannot open) invalidate the whole pool, so the next
@@ -10,10 +17,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +35,7 @@ SQLITE_UNAVAILABLE = (
     "no such table",  # a file replaced by an empty one, until it is migrated
 )
 
+_WRITE = "civicpulse_write"  # the execution option ``write_transaction`` sets
 WAL_CHECKPOINT_PAGES = 16_384
 """SQLite pages (4 KB) of write-ahead log after which a commit checkpoints it: 64 MB."""
 
@@ -50,13 +60,30 @@ def make_engine(url: str, *, must_exist: bool = False, **kwargs: Any) -> Engine:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     event.listen(engine, "handle_error", _invalidate_when_unavailable)
     if path is not None:
         _watch_file(engine, Path(path).resolve())
     return engine
 
 
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """``engine.begin()`` for a transaction that writes. On SQLite it holds the write lock from
+    its first statement, so another writer waits instead of changing what this one has read."""
+    with engine.connect() as connection:
+        connection.execution_options(**{_WRITE: True})
+        with connection.begin():
+            yield connection
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # no implicit BEGIN: ``_sqlite_begin`` sends it
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (CLI) never block the worker
     cursor.execute("PRAGMA synchronous=NORMAL")

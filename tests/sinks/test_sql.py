@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
+import pytest
 from sqlalchemy import Engine, func, select
+
+import sinks.sql
 
 from contracts import (
     Categorisation,
@@ -206,3 +212,35 @@ def test_unique_contact_ids_per_source(engine: Engine) -> None:
     assert contact_id_for("crm", "X") == contact_id_for("CRM ", " X")
     assert contact_id_for("crm", "X") != contact_id_for("other", "X")
     assert isinstance(contact_id_for("crm", "X"), uuid.UUID)
+
+
+def test_two_writers_of_one_contact_never_count_it_twice(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers storing the same contact at once (a redelivery across a rebalance): the
+    second waits until the first has committed, then moves the counts from what the first
+    stored. On SQLite this needs the write lock at BEGIN: pysqlite began a transaction only at
+    the first INSERT, so the labels read before it could change before the write."""
+    contact = make_contact("W1")
+    store(engine, (contact, classify(contact, "missed_collection")))
+    first_has_read = threading.Event()
+    read_labels = sinks.sql.locked_labels
+
+    def slow_first_read(connection: Any, ids: Any) -> Any:
+        labels = read_labels(connection, ids)
+        if threading.current_thread() is first_thread:
+            first_has_read.set()
+            time.sleep(0.5)  # the second writer starts while this one holds what it read
+        return labels
+
+    monkeypatch.setattr(sinks.sql, "locked_labels", slow_first_read)
+    first_thread = threading.Thread(
+        target=store, args=(engine, (contact, classify(contact, "bin_request")))
+    )
+    first_thread.start()
+    assert first_has_read.wait(10)
+    store(engine, (contact, classify(contact, "fly_tipping")))
+    first_thread.join(10)
+    rows = {r.dimensions["category"]: r.count for r in trend_table(engine, "month", ["category"])}
+    assert rows == {"fly_tipping": 1}
+    assert_trends_match_recount(engine)
