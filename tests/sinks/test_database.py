@@ -71,3 +71,23 @@ def test_sqlite_checkpoints_its_log_every_64_mb_and_truncates_it_to_64_mb(tmp_pa
         assert (mode, pages * 4096, limit) == ("wal", 64 * 2**20, 64 * 2**20)
     finally:
         engine.dispose()
+
+
+def test_a_sqlite_read_sees_one_state_of_the_database_from_its_first_query(
+    tmp_path: Path,
+) -> None:
+    """A report's queries in one connection agree with each other: pysqlite began no
+    transaction for a SELECT, so a commit between two of them showed in the second only."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'snapshot.db'}")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE t (n INTEGER)"))
+        with engine.connect() as reader:
+            before = reader.scalar(text("SELECT count(*) FROM t"))
+            with engine.begin() as writer:
+                writer.execute(text("INSERT INTO t VALUES (1)"))
+            assert reader.scalar(text("SELECT count(*) FROM t")) == before == 0
+        with engine.connect() as reader:  # a new transaction sees the commit
+            assert reader.scalar(text("SELECT count(*) FROM t")) == 1
+    finally:
+        engine.dispose()
