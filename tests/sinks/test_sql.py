@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 import sinks.sql
-
 from contracts import (
     Categorisation,
     Channel,
