@@ -82,6 +82,8 @@ class TrendCountRow(Base):
     """
 
     __tablename__ = "trend_count"
+    # On SQLite the cells live in their key's b-tree alone (migration 0007)
+    __table_args__ = {"sqlite_with_rowid": False}
 
     period_kind: Mapped[str] = mapped_column(String(8), primary_key=True)
     period: Mapped[str] = mapped_column(String(16), primary_key=True)

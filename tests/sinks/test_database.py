@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from sinks import (
     SchemaOutOfDateError,
@@ -16,6 +17,7 @@ from sinks import (
     open_database,
     schema_revision,
 )
+from sinks.schema import alembic_config
 
 
 def test_a_worker_that_may_not_migrate_refuses_an_empty_database(tmp_path: Path) -> None:
@@ -89,5 +91,40 @@ def test_a_sqlite_read_sees_one_state_of_the_database_from_its_first_query(
             assert reader.scalar(text("SELECT count(*) FROM t")) == before == 0
         with engine.connect() as reader:  # a new transaction sees the commit
             assert reader.scalar(text("SELECT count(*) FROM t")) == 1
+    finally:
+        engine.dispose()
+
+
+def _to_revision(engine: Engine, revision: str, *, down: bool = False) -> None:
+    from alembic import command
+
+    cfg = alembic_config(engine)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+def test_migration_0007_keeps_every_trend_cell_and_drops_sqlite_s_rowid(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'cells.db'}")
+    cells = [
+        ("month", "2025-10", "council", "waste", "missed_collection", "complaint", "Riverside", 3),
+        ("year", "2025/26", "", "parks", "praise", "compliment", "", 1),
+    ]
+    insert = text("INSERT INTO trend_count VALUES (:k, :p, :pa, :s, :c, :t, :w, :n)")
+    read = text("SELECT * FROM trend_count ORDER BY period_kind")
+    keys = ("k", "p", "pa", "s", "c", "t", "w", "n")
+    try:
+        _to_revision(engine, "0006")
+        with engine.begin() as connection:
+            connection.execute(insert, [dict(zip(keys, cell, strict=True)) for cell in cells])
+        _to_revision(engine, "0007")
+        with engine.connect() as connection:
+            assert [tuple(row) for row in connection.execute(read)] == cells
+            with pytest.raises(OperationalError, match="no such column: rowid"):
+                connection.execute(text("SELECT rowid FROM trend_count"))
+        _to_revision(engine, "0006", down=True)
+        with engine.connect() as connection:
+            assert [tuple(row) for row in connection.execute(read)] == cells
+            connection.execute(text("SELECT rowid FROM trend_count"))
     finally:
         engine.dispose()
