@@ -22,6 +22,7 @@ SUITES = {
     "latency": "bench.intake_latency",
     "backfill": "bench.backfill",
     "envelopes": "bench.envelopes",
+    "store": "bench.store_growth",
 }
 
 

@@ -1,0 +1,155 @@
+"""``python -m bench store``: what the contact sink's flush costs per contact as the database
+grows, split by statement, in the worker's 500-contact batches; no broker, no model.
+
+A back-fill's store step grows with the database: every contact writes at random places in
+the contact indexes and five trend cells at random places in ``trend_count``, so each commit
+writes more distinct pages. This shows where that time goes (a profile, not a target):
+
+    python -m bench store [--contacts 160000] [--database-url URL] [--json out.json]
+
+"rest" is the flush's time outside its SQL statements: building the rows in Python (about
+35 µs), and the commit, where SQLite writes the transaction's pages to its log (and
+checkpoints the log every 64 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine, event
+
+from contracts import (
+    Categorisation,
+    Channel,
+    ContactClassified,
+    ContactReceived,
+    ContactType,
+    LabelSource,
+    Reporter,
+    contact_id_for,
+)
+from sinks import PublicWording, SqlContactSink, open_database
+
+console = Console() if sys.stdout.isatty() else Console(width=160)
+BATCH = 500  # contacts per flush, as the worker's back-fill envelopes
+STEP = 20_000  # contacts between two rows of the table
+_TEXT = "My bin was not collected again this week, the third time since the start of the month."
+_STATEMENTS = ("trend_count", "contact", "contact_personal")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench store", description=__doc__)
+    parser.add_argument("--contacts", type=int, default=160_000)
+    parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
+    parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="civicpulse-bench-store-") as work:
+        url = args.database_url or f"sqlite:///{Path(work) / 'store.db'}"
+        engine = open_database(url)
+        try:
+            steps = measure(engine, args.contacts)
+        finally:
+            engine.dispose()
+    show(steps)
+    if args.json:
+        args.json.write_text(json.dumps({"batch": BATCH, "steps": steps}, indent=2) + "\n")
+    return 0
+
+
+def measure(engine: Engine, total: int) -> list[dict[str, Any]]:
+    seconds: defaultdict[str, float] = defaultdict(float)
+    started: dict[int, float] = {}
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn: Any, *_: Any) -> None:
+        started[id(conn)] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seconds[_statement_name(statement)] += time.perf_counter() - started[id(conn)]
+
+    sink, contacts = SqlContactSink(engine), _contacts(random.Random(1))
+    wording = PublicWording(subject=None, text=_TEXT)
+    steps: list[dict[str, Any]] = []
+    stored, flush = 0, 0.0
+    while stored < total:
+        for _ in range(BATCH):
+            sink.add(*next(contacts), wording)
+        clock = time.perf_counter()
+        sink.flush()
+        flush += time.perf_counter() - clock
+        stored += BATCH
+        if stored % STEP == 0 or stored >= total:
+            n = stored - (steps[-1]["stored"] if steps else 0)
+            per = {name: round(seconds.pop(name, 0.0) / n * 1e6, 1) for name in _STATEMENTS}
+            per["other statements"] = round(sum(seconds.values()) / n * 1e6, 1)
+            per["rest (commit, Python)"] = round(flush / n * 1e6 - sum(per.values()), 1)
+            steps.append({"stored": stored, "flush_us": round(flush / n * 1e6, 1), **per})
+            console.print(f"{stored:,} stored: flush {flush / n * 1e6:.0f} µs a contact")
+            seconds.clear()
+            flush = 0.0
+    return steps
+
+
+def _statement_name(statement: str) -> str:
+    words = statement.split(maxsplit=3)
+    if words[0] == "INSERT" and words[2].strip('"') in _STATEMENTS:
+        return words[2].strip('"')
+    return words[0]
+
+
+def _contacts(rng: random.Random) -> Any:
+    """Contacts from seven years of history, in random order, with labels as a model gives."""
+    start = datetime(2019, 4, 1, tzinfo=UTC)
+    services = [f"service {i}" for i in range(20)]
+    wards = [f"ward {i}" for i in range(30)]
+    while True:
+        ref = uuid.uuid4().hex
+        contact = ContactReceived(
+            contact_id=contact_id_for("crm", ref),
+            received_at=start + timedelta(seconds=rng.randrange(7 * 365 * 86_400)),
+            channel=Channel.crm_export,
+            source_system="crm",
+            source_ref=ref,
+            partner="council",
+            text=_TEXT,
+            ward=rng.choice(wards),
+            postcode="WA7 1AB",
+            reporter=Reporter(name="Jo Bloggs", email="jo@example.com"),
+        )
+        labels = Categorisation(
+            contact_type=ContactType.complaint,
+            service=rng.choice(services),
+            category=f"category {rng.randrange(56)}",
+            confidence=0.9,
+            label_source=LabelSource.model,
+            model_version="bench",
+        )
+        yield contact, ContactClassified.of(contact.contact_id, labels)
+
+
+def show(steps: list[dict[str, Any]]) -> None:
+    columns = ["flush_us", *_STATEMENTS, "other statements", "rest (commit, Python)"]
+    table = Table(title=f"Contact sink flush, µs a contact ({BATCH}-contact batches)")
+    table.add_column("contacts stored", justify="right")
+    for column in columns:
+        table.add_column("flush" if column == "flush_us" else column, justify="right")
+    for step in steps:
+        table.add_row(f"{step['stored']:,}", *(f"{step[c]:.0f}" for c in columns))
+    console.print(table)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
