@@ -22,6 +22,7 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,8 @@ def measure(engine: Engine, total: int) -> list[dict[str, Any]]:
     stored, flush = 0, 0.0
     while stored < total:
         for _ in range(BATCH):
-            sink.add(*next(contacts), wording)
+            contact, classified = next(contacts)
+            sink.add(contact, classified, wording)
         clock = time.perf_counter()
         sink.flush()
         flush += time.perf_counter() - clock
@@ -110,7 +112,7 @@ def _statement_name(statement: str) -> str:
     return words[0]
 
 
-def _contacts(rng: random.Random) -> Any:
+def _contacts(rng: random.Random) -> Iterator[tuple[ContactReceived, ContactClassified]]:
     """Contacts from seven years of history, in random order, with labels as a model gives."""
     start = datetime(2019, 4, 1, tzinfo=UTC)
     services = [f"service {i}" for i in range(20)]
