@@ -98,11 +98,23 @@ def measure(engine: Engine, total: int) -> list[dict[str, Any]]:
             per = {name: round(seconds.pop(name, 0.0) / n * 1e6, 1) for name in _STATEMENTS}
             per["other statements"] = round(sum(seconds.values()) / n * 1e6, 1)
             per["rest (commit, Python)"] = round(flush / n * 1e6 - sum(per.values()), 1)
-            steps.append({"stored": stored, "flush_us": round(flush / n * 1e6, 1), **per})
+            steps.append(
+                {"stored": stored, "flush_us": round(flush / n * 1e6, 1), **per, **_size(engine)}
+            )
             console.print(f"{stored:,} stored: flush {flush / n * 1e6:.0f} µs a contact")
             seconds.clear()
             flush = 0.0
     return steps
+
+
+def _size(engine: Engine) -> dict[str, float]:
+    """The SQLite file's size in MB (its pages in use); nothing for other databases."""
+    if engine.dialect.name != "sqlite":
+        return {}
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+        size = connection.exec_driver_sql("PRAGMA page_size").scalar_one()
+    return {"database_mb": round(pages * size / 2**20, 1)}
 
 
 def _statement_name(statement: str) -> str:
@@ -148,8 +160,10 @@ def show(steps: list[dict[str, Any]]) -> None:
     table.add_column("contacts stored", justify="right")
     for column in columns:
         table.add_column("flush" if column == "flush_us" else column, justify="right")
+    table.add_column("database MB", justify="right")
     for step in steps:
-        table.add_row(f"{step['stored']:,}", *(f"{step[c]:.0f}" for c in columns))
+        size = f"{step['database_mb']:,.0f}" if "database_mb" in step else "-"
+        table.add_row(f"{step['stored']:,}", *(f"{step[c]:.0f}" for c in columns), size)
     console.print(table)
 
 
