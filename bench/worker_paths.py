@@ -18,13 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from kafka import KafkaConsumer, TopicPartition
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from classifiers import ContactClassifier, SourceLabels, contact_text
 from config import Settings
-from contracts import ContactClassified, ContactReceived, Topic, topic_name
+from contracts import ContactClassified, ContactReceived, Topic, encode, topic_name
 from sinks import SqlContactSink, open_database
 from sinks.db.tables import ContactRow  # bench may look inside: it measures the room
 from workers import RawMessage, freeze_long_lived_objects, store_contacts
@@ -103,10 +103,13 @@ def faust_rate(settings: Settings, expected: int, workers: int = 1) -> tuple[flo
     return (expected - first[1]) / max(done - first[0], 1e-9), first[0] - started
 
 
-def _consumer(settings: Settings) -> KafkaConsumer:
+def _consumer(settings: Settings, group: str | None = None) -> KafkaConsumer:
     name = topic_name(Topic.contacts_received, settings.topic_prefix)
     consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False, max_poll_records=1000
+        bootstrap_servers=settings.kafka_bootstrap,
+        group_id=group,
+        enable_auto_commit=False,
+        max_poll_records=1000,
     )
     tps = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
     consumer.assign(tps)
@@ -117,11 +120,15 @@ def _consumer(settings: Settings) -> KafkaConsumer:
 def consumer_rate(
     settings: Settings, expected: int, classifier: ContactClassifier, *, one_at_a_time: bool
 ) -> float:
-    """A plain kafka-python consumer (manual assignment, polls of up to 1,000) calling the
-    same batch function on each poll, or on each contact alone (``one_at_a_time``)."""
+    """A plain kafka-python consumer (manual assignment, polls of up to 1,000) doing what the
+    worker does: the same batch function on each poll, or on each contact alone
+    (``one_at_a_time``), each stored contact's event published on ``contacts.classified`` and
+    the offsets committed once the poll is stored."""
     engine = open_database(settings.sqlalchemy_url)
     sink = SqlContactSink(engine)
-    consumer = _consumer(settings)
+    consumer = _consumer(settings, group=f"bench-plain-{uuid.uuid4().hex[:8]}")
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    classified = topic_name(Topic.contacts_classified, settings.topic_prefix)
     freeze_long_lived_objects()  # as the worker does
     done, started = 0, time.perf_counter()
     while done < expected and time.perf_counter() - started < 900:
@@ -130,8 +137,14 @@ def consumer_rate(
             batch = batch[: expected - done]
             groups = [[m] for m in batch] if one_at_a_time else [batch]
             for group in groups:
-                done += store_contacts(group, classifier, sink).stored
+                outcome = store_contacts(group, classifier, sink)
+                for event in outcome.classified:
+                    producer.send(classified, encode(event), key=str(event.contact_id).encode())
+                done += outcome.stored
+            consumer.commit()
+    producer.flush()
     rate = done / (time.perf_counter() - started)
+    producer.close()
     consumer.close()
     engine.dispose()
     return rate

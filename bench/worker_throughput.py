@@ -1,7 +1,9 @@
 """Contacts per second through the Faust worker on an N-row CRM export, beside, in the same
-run: a plain kafka-python consumer calling the same batch function, the one-at-a-time path
-(each contact stored in a transaction of its own), the batch function's µs per contact with
-where they go, and the peer pipelines of /work/shared/peer_bench when present.
+run: a plain kafka-python consumer doing the worker's work (the same batch function, each
+stored contact's event published on ``contacts.classified``, offsets committed), the
+one-at-a-time path (the same, each contact stored in a transaction of its own), the batch
+function's µs per contact with where they go, and the peer pipelines of
+/work/shared/peer_bench when present.
 
     python -m bench worker --num 10000 [--workers 2] [--peers plain]
         [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] [--json worker.json]
@@ -176,7 +178,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
                     database_url=url, worker_app_id=f"bench-{run_id}-{workers}"
                 )
                 rates[f"faust{workers}"], ready[workers] = faust_rate(settings, sent, workers)
-        console.print("plain kafka-python consumer, same batch function ...")
+        console.print("plain kafka-python consumer, same work ...")
         with on("plain") as url:
             plain = base.with_changes(database_url=url)
             rates["plain"] = consumer_rate(plain, sent, classifier, one_at_a_time=False)
@@ -250,7 +252,7 @@ def show(
     for key in sorted(k for k in rates if k.startswith("faust")):
         n = int(key.removeprefix("faust"))
         row(f"Faust worker x{n} (ready after {ready[n]:.1f}s)", rates[key])
-    row("baseline: plain kafka-python consumer, same batch function", rates["plain"])
+    row("baseline: plain kafka-python consumer, same work", rates["plain"])
     row("one at a time (a transaction per contact)", rates["single"])
     table.add_row(
         "batch function alone (wall; CPU)",
