@@ -255,16 +255,18 @@ class Stack:
         for worker in workers:
             if worker.running():
                 worker.stop(timeout=STOP_SECONDS)
+        old = self.broker
         try:
             self.broker = EmbeddedBroker(
-                host=self.broker.host,
-                port=self.broker.port,
+                host=old.host,
+                port=old.port,
                 address_file=self.settings.broker_file,
                 prepare=our_topics(self.settings),
             ).start()
         except BrokerStartError as exc:
             log.error("the embedded broker did not restart (%s); trying again", exc)
             return
+        old.stop()  # it has exited: this reaps it and closes its stderr pipe
         for worker in workers:
             worker.start()
 

@@ -15,7 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from civicpulse.embedded_broker import free_port
+from civicpulse.embedded_broker import (
+    EmbeddedBroker,
+    free_port,
+    our_topics,
+    recorded_bootstrap,
+)
 from civicpulse.stack import Stack
 from config import Settings
 from contracts import PipelineError
@@ -117,3 +122,22 @@ def test_workers_that_cannot_be_migrated_for_start_nothing(tmp_path: Path) -> No
     assert stack.broker is None
     assert stack.children == []
     assert not settings.broker_file.exists()
+
+
+def test_a_restarted_broker_leaves_nothing_of_the_old_one_open(tmp_path: Path) -> None:
+    """The broker `up` starts again after it died is announced in the address file, and the
+    dead one is reaped with its stderr pipe closed (one file descriptor lost per restart)."""
+    settings = Settings(home=tmp_path / "home")
+    stack = Stack(settings, with_api=False)
+    old = EmbeddedBroker(address_file=settings.broker_file, prepare=our_topics(settings)).start()
+    stack.broker = old
+    try:
+        assert old.process is not None and old.process.stderr is not None
+        old.process.kill()
+        old.process.wait(10)
+        stack._restart_broker()
+        assert stack.broker is not old and stack.broker.port == old.port
+        assert recorded_bootstrap(settings.broker_file) == stack.broker.bootstrap
+        assert old.process.stderr.closed
+    finally:
+        stack.stop()
