@@ -1,5 +1,6 @@
 """Opening the database without migrating (a worker in a deployment whose one-shot job
-migrates): a schema behind this code's is refused with a clear error, never half-used."""
+migrates): a schema behind this code's is refused with a clear error, never half-used. Also
+how a SQLite engine is set up (its log, its transactions) and the SQLite-only migration."""
 
 from __future__ import annotations
 
