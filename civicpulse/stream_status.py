@@ -41,7 +41,7 @@ def stream_status(settings: Settings) -> StreamStatus:
         # The same connection options (SASL included) as every other client of ours.
         common = {**client_options(settings), "request_timeout_ms": 5000}
         # kafka-python leaves the sockets of a client that cannot bootstrap open until the
-        # garbage collector finds them: `up` and `status --wait-idle` ask every few seconds.
+        # garbage collector finds them, and `status --wait-idle` asks every second.
         check_reachable(settings)
     except BrokerUnavailableError as exc:
         return StreamStatus(False, str(exc), {}, {}, 0)

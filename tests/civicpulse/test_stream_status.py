@@ -1,5 +1,5 @@
 """`status`'s view of the stream when no broker answers: an answer, not an error, and no
-sockets left behind (`up` and `status --wait-idle` ask every few seconds)."""
+sockets left behind (`status --wait-idle` asks every second)."""
 
 from __future__ import annotations
 
