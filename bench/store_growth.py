@@ -1,9 +1,12 @@
 """``python -m bench store``: what the contact sink's flush costs per contact as the database
 grows, split by statement, in the worker's 500-contact batches; no broker, no model.
 
-A back-fill's store step grows with the database: every contact writes at random places in
-the contact indexes and five trend cells at random places in ``trend_count``, so each commit
-writes more distinct pages. This shows where that time goes (a profile, not a target):
+The contacts are ``samples.history``'s seven years, oldest first, as a CRM export in date
+order: its service, category, ward and partner mixes, so that batches share trend cells as a
+council's do. A back-fill's store step grows with the database: contact ids are hashes
+(random places in the primary key), and each contact moves five trend cells, so each commit
+writes more distinct pages as the file grows. This shows where that time goes (a profile,
+not a target):
 
     python -m bench store [--contacts 160000] [--database-url URL] [--json out.json]
 
@@ -15,15 +18,15 @@ checkpoints the log every 64 MB).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
-import random
+import math
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +34,16 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine, event
 
-from contracts import (
-    Categorisation,
-    Channel,
-    ContactClassified,
-    ContactReceived,
-    ContactType,
-    LabelSource,
-    Reporter,
-    contact_id_for,
-)
+from classifiers import STARTER_DATASET
+from config import load_reference_data
+from samples import HistoricContact, HistoryPlan, generate_history, load_texts
 from sinks import PublicWording, SqlContactSink, open_database
 
 console = Console() if sys.stdout.isatty() else Console(width=160)
 BATCH = 500  # contacts per flush, as the worker's back-fill envelopes
 STEP = 20_000  # contacts between two rows of the table
-_TEXT = "My bin was not collected again this week, the third time since the start of the month."
+REPO = Path(__file__).resolve().parents[1]
+_GROWTH_OVER_SEVEN_YEARS = sum(1.05**year for year in range(7))  # HistoryPlan's 5% a year
 _STATEMENTS = ("trend_count", "contact", "contact_personal")
 
 
@@ -81,18 +78,20 @@ def measure(engine: Engine, total: int) -> list[dict[str, Any]]:
     def _after(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         seconds[_statement_name(statement)] += time.perf_counter() - started[id(conn)]
 
-    sink, contacts = SqlContactSink(engine), _contacts(random.Random(1))
-    wording = PublicWording(subject=None, text=_TEXT)
+    sink, contacts = SqlContactSink(engine), _contacts(total)
     steps: list[dict[str, Any]] = []
     stored, flush = 0, 0.0
     while stored < total:
-        for _ in range(BATCH):
-            contact, classified = next(contacts)
-            sink.add(contact, classified, wording)
+        batch = list(itertools.islice(contacts, BATCH))
+        if not batch:
+            raise RuntimeError(f"the history held only {stored:,} contacts, not {total:,}")
+        for item in batch:
+            wording = PublicWording(subject=item.contact.subject, text=item.contact.text)
+            sink.add(item.contact, item.classified, wording)
         clock = time.perf_counter()
         sink.flush()
         flush += time.perf_counter() - clock
-        stored += BATCH
+        stored += len(batch)
         if stored % STEP == 0 or stored >= total:
             n = stored - (steps[-1]["stored"] if steps else 0)
             per = {name: round(seconds.pop(name, 0.0) / n * 1e6, 1) for name in _STATEMENTS}
@@ -124,34 +123,18 @@ def _statement_name(statement: str) -> str:
     return words[0]
 
 
-def _contacts(rng: random.Random) -> Iterator[tuple[ContactReceived, ContactClassified]]:
-    """Contacts from seven years of history, in random order, with labels as a model gives."""
-    start = datetime(2019, 4, 1, tzinfo=UTC)
-    services = [f"service {i}" for i in range(20)]
-    wards = [f"ward {i}" for i in range(30)]
-    while True:
-        ref = uuid.uuid4().hex
-        contact = ContactReceived(
-            contact_id=contact_id_for("crm", ref),
-            received_at=start + timedelta(seconds=rng.randrange(7 * 365 * 86_400)),
-            channel=Channel.crm_export,
-            source_system="crm",
-            source_ref=ref,
-            partner="council",
-            text=_TEXT,
-            ward=rng.choice(wards),
-            postcode="WA7 1AB",
-            reporter=Reporter(name="Jo Bloggs", email="jo@example.com"),
-        )
-        labels = Categorisation(
-            contact_type=ContactType.complaint,
-            service=rng.choice(services),
-            category=f"category {rng.randrange(56)}",
-            confidence=0.9,
-            label_source=LabelSource.model,
-            model_version="bench",
-        )
-        yield contact, ContactClassified.of(contact.contact_id, labels)
+def _contacts(total: int) -> Iterator[HistoricContact]:
+    """``total`` contacts of ``samples.history``'s seven years (its service, category, ward
+    and partner mixes, with model labels), oldest first, as a CRM export in date order."""
+    plan = HistoryPlan(
+        start=date(2019, 4, 1),
+        end=date(2026, 3, 31),
+        per_year=math.ceil(total * 1.15 / _GROWTH_OVER_SEVEN_YEARS),  # a margin: volumes vary
+    )
+    history = generate_history(
+        plan, load_reference_data(REPO / "config"), load_texts(STARTER_DATASET)
+    )
+    return itertools.islice(history, total)
 
 
 def show(steps: list[dict[str, Any]]) -> None:
