@@ -5,6 +5,7 @@ history holds a launch (counts up 4-20 fold) and strong growth, the case where t
 detector's dispersion stayed inflated, is reported separately (its own FDR family).
 
     python -m bench alerts [--series 1000] [--volatile 300] [--tests 12] [--seed 7]
+    python -m bench alerts --levels 50-100 --series 2000 --volatile 0   # the goal's band
 """
 
 from __future__ import annotations
@@ -50,18 +51,25 @@ class Simulated:
     size: float  # negative binomial size (extra-Poisson CV = 1 / sqrt(size))
 
 
-def simulate(rng: np.random.Generator, total: int, tests: int, volatile: bool = False) -> Simulated:
+def simulate(
+    rng: np.random.Generator,
+    total: int,
+    tests: int,
+    volatile: bool = False,
+    levels: tuple[float, float] = (5.0, 200.0),
+) -> Simulated:
     """Negative binomial counts (extra-Poisson CV 10-22%) with monthly seasonality (amplitude
-    10-40% plus 5% month-to-month noise), a mild trend (-10% to +10% a year), 5-200 contacts a
-    month and 4-5 years of history before the test months. 80% stay stable; 5% each get a
-    one-month 2x spike, a one-month halving, a lasting 2x level shift or a lasting halving.
+    10-40% plus 5% month-to-month noise), a mild trend (-10% to +10% a year), 5-200 contacts
+    a month (``levels``) and 4-5 years of history before the test months. 80% stay stable; 5%
+    each get a one-month 2x spike, a one-month halving, a lasting 2x level shift or a lasting
+    halving.
     ``volatile``: the level was 4-20 times lower before a launch 24-40 months before the test
     months, and grows 0-40% a year since (5-200 a month in the first test month)."""
     scenario = str(rng.choice(SCENARIOS, p=WEIGHTS))
     history = int(rng.integers(48, 61))
     start = total - tests - history
     t = np.arange(start, total)
-    level = np.exp(rng.uniform(np.log(5), np.log(200)))
+    level = np.exp(rng.uniform(np.log(levels[0]), np.log(levels[1])))
     seasonal = rng.uniform(0.1, 0.4) * np.sin(2 * np.pi * t / 12 + rng.uniform(0, 2 * np.pi))
     month_noise = rng.normal(0, 0.05, 12)[t % 12]
     trend = rng.uniform(-0.1, 0.1) * (t - (total - tests)) / 12
@@ -109,16 +117,37 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--volatile", type=int, default=300, help="series with a launch")
     parser.add_argument("--tests", type=int, default=12, help="test months (each a family)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--levels",
+        type=_levels,
+        default=(5.0, 200.0),
+        help="typical contacts a month, LOW-HIGH (default 5-200); e.g. 50-100 to measure the "
+        "issue's goal band on many more series than the default mix holds",
+    )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     total = 60 + args.tests
-    sims = [simulate(rng, total, args.tests) for _ in range(args.series)]
+    sims = [simulate(rng, total, args.tests, levels=args.levels) for _ in range(args.series)]
     _run(sims, total, args, "")
     if args.volatile:
         rng = np.random.default_rng(args.seed + 1)
-        sims = [simulate(rng, total, args.tests, volatile=True) for _ in range(args.volatile)]
+        sims = [
+            simulate(rng, total, args.tests, volatile=True, levels=args.levels)
+            for _ in range(args.volatile)
+        ]
         _run(sims, total, args, " after a launch and strong growth")
     return 0
+
+
+def _levels(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    try:
+        levels = float(low), float(high)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not LOW-HIGH, e.g. 50-100") from None
+    if not 0 < levels[0] <= levels[1]:
+        raise argparse.ArgumentTypeError(f"{text!r}: need 0 < LOW <= HIGH")
+    return levels
 
 
 def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str) -> None:
