@@ -34,6 +34,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine, event
 
+from bench.worker_paths import fresh_database
 from classifiers import STARTER_DATASET
 from config import load_reference_data
 from samples import HistoricContact, HistoryPlan, generate_history, load_texts
@@ -50,11 +51,18 @@ _STATEMENTS = ("trend_count", "contact", "contact_personal")
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench store", description=__doc__)
     parser.add_argument("--contacts", type=int, default=160_000)
-    parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="a PostgreSQL server's URL (a new database there, dropped afterwards); "
+        "default: a new SQLite file",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="civicpulse-bench-store-") as work:
-        url = args.database_url or f"sqlite:///{Path(work) / 'store.db'}"
+    with (
+        tempfile.TemporaryDirectory(prefix="civicpulse-bench-store-") as work,
+        fresh_database(args.database_url, Path(work), "store") as url,
+    ):
         engine = open_database(url)
         try:
             steps = measure(engine, args.contacts)
