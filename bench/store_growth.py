@@ -44,7 +44,7 @@ console = Console() if sys.stdout.isatty() else Console(width=160)
 BATCH = 500  # contacts per flush, as the worker's back-fill envelopes
 STEP = 20_000  # contacts between two rows of the table
 REPO = Path(__file__).resolve().parents[1]
-_GROWTH_OVER_SEVEN_YEARS = sum(1.05**year for year in range(7))  # HistoryPlan's 5% a year
+_GROWTH_OVER_SEVEN_YEARS = sum((1 + HistoryPlan.growth) ** year for year in range(7))
 _STATEMENTS = ("trend_count", "contact", "contact_personal")
 
 
