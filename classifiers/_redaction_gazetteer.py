@@ -78,15 +78,21 @@ def fold(word: str) -> str:
 _ENDINGS = (
     *(("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
     *(("ers", ""), ("er", ""), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", "")),
+    *(("ied", "y"), ("ier", "y"), ("iest", "y")),  # "emptied", "busiest"
 )
-_BRITISH = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"))
+_BRITISH = (
+    *(("our", "or"), ("tre", "ter"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze")),
+    *(("ence", "ense"), ("mme", "m"), ("llor", "lor")),  # "licence", "programme", "councillor"
+)
 
 
-# Everyday words newer than Webster's 1934 list ("I'm emailing", "it's online")
+# Everyday words Webster's 1934 list lacks: newer ("I'm emailing", "it's online"), British
+# ("kerb") or irregular ("paid")
 _MODERN_TEXT = """email online offline website web internet wifi app apps google googled
     covid lockdown smartphone laptop login logon password username postcode selfie facebook
     whatsapp youtube instagram tiktok twitter zoom ebay amazon flytipping flytipped fly-tipping
-    recycling wheelie broadband voicemail ringback callback chatbot sat-nav satnav"""
+    recycling wheelie broadband voicemail ringback callback chatbot sat-nav satnav
+    kerb kerbs pushchair pushchairs binman binmen paid heard held began"""
 _MODERN = frozenset(_MODERN_TEXT.split())
 
 

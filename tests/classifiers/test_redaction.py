@@ -229,6 +229,10 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "Thank you to Chidi in the contact centre, very helpful.",
         # words newer than the dictionary
         "I'm emailing because it's online only and my daughter googled it.",
+        # inflections and British or irregular forms the dictionary lacks, after a cue word
+        "It's blocking the path so people with pushchairs are having to walk in the road.",
+        "Hi, Emptied bins everywhere. Replied to the councillors, paid the licence fee.",
+        "BINS ALONG THE CANAL SIDE EARLIER, BEFORE THE ROUND. Cars parked on the kerb.",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
