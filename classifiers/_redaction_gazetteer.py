@@ -87,13 +87,14 @@ _BRITISH = (
 
 
 # Everyday words Webster's 1934 list lacks: newer ("I'm emailing", "it's online"), British
-# ("kerb") or irregular ("paid")
-_MODERN_TEXT = """email online offline website web internet wifi app apps google googled
+# ("kerb"), irregular ("paid") or text-speak ("pls")
+_EVERYDAY_TEXT = """email online offline website web internet wifi app apps google googled
     covid lockdown smartphone laptop login logon password username postcode selfie facebook
     whatsapp youtube instagram tiktok twitter zoom ebay amazon flytipping flytipped fly-tipping
     recycling wheelie broadband voicemail ringback callback chatbot sat-nav satnav
-    kerb kerbs pushchair pushchairs binman binmen paid heard held began"""
-_MODERN = frozenset(_MODERN_TEXT.split())
+    kerb kerbs pushchair pushchairs binman binmen paid heard held began
+    pls plz thx wk wks ppl asap yob yobs"""
+_EVERYDAY = frozenset(_EVERYDAY_TEXT.split())
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +102,7 @@ def english(word: str) -> bool:
     """Whether ``word`` (folded) is an ordinary English word, inflected or in British spelling:
     "potholes", "passed", "behaviour", "anti-social"."""
     words = gazetteer().english
-    if word in words or word in _MODERN:
+    if word in words or word in _EVERYDAY:
         return True
     if "-" in word:
         return all(english(part) for part in word.split("-") if part)
@@ -110,7 +111,7 @@ def english(word: str) -> bool:
     for stem in list(stems):
         stems |= {stem[: -len(uk)] + us for uk, us in _BRITISH if stem.endswith(uk)}
         stems |= {stem.replace(uk, us) for uk, us in _BRITISH[:1] if uk in stem}  # "colourful"
-    return any(stem in words or stem in _MODERN for stem in stems)
+    return any(stem in words or stem in _EVERYDAY for stem in stems)
 
 
 @lru_cache(maxsize=65536)

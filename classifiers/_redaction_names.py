@@ -50,7 +50,7 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     best warm many sent iphone email phone tel address postcode name surname first last full
     contact missing wrong spelt spelled correct listed below above attached same british english
     welsh scottish irish ok okay forward once ps re fw subject date cc mr mrs ms mx miss dr prof
-    sort code unfortunately mobile urgent"""
+    sort code unfortunately mobile urgent sirs plus anyway btw ps"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
 _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
@@ -386,6 +386,8 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue
+            if _afterthought(signed.group(2)):
+                continue
             caps, gap = _in_capitals(text, end), signed.group("gap")
             name = _named(signed.start(2), signed.group(2), 0, COMMON, caps)
             strong = "\n" in gap or ("," in gap and cue not in _SIGN_OFFS_WEAK)
@@ -396,3 +398,10 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
                 name = _named(signed.start(2), signed.group(2), 3, _SIGNED_STOPS)
                 if name and _END_OF_LINE.match(text, name[1]):
                     yield name
+
+
+def _afterthought(words: str) -> bool:
+    """A new sentence after the sign-off, not a name: "Kind regards\n\nOh and the lid ...",
+    "Thanks, oh, by the way" (but "Cheers, Oh Min-jun")."""
+    first, *rest = words.lower().split()
+    return first == "oh" and (not rest or rest[0] in COMMON)

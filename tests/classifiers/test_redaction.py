@@ -209,6 +209,9 @@ def test_issue_9_text_is_kept(text: str) -> None:
         ),
         ("im farai and i live on the estate", "im [name] and i live on the estate"),
         ("Blessing & Joe Bloggs both agree.", "[name] & [name] both agree."),
+        # a surname that is also a word after a sign-off
+        ("Kind regards\n\nSandra Oh", "Kind regards\n\n[name]"),
+        ("Cheers, Oh Min-jun", "Cheers, [name]"),
     ],
 )
 def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
@@ -233,6 +236,11 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "It's blocking the path so people with pushchairs are having to walk in the road.",
         "Hi, Emptied bins everywhere. Replied to the councillors, paid the licence fee.",
         "BINS ALONG THE CANAL SIDE EARLIER, BEFORE THE ROUND. Cars parked on the kerb.",
+        # a greeting's plural, a new sentence after a sign-off, text-speak after a cue word
+        "Dear Sirs,\n\nWell done to the crew. DEAR SIRS",
+        "Thanks in advance. Kind regards\n\nOh and our bin lid was damaged.",
+        "Thanks\n\nPlus I found a hair baked in it.",
+        "Money is tight as it is pls sort my account out. Trouble with yobs again.",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
