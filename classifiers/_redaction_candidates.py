@@ -144,12 +144,33 @@ def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
     capitals = any(kind & _CAPITAL for kind in kinds.values())
     called = "called" in lowered or "named" in lowered or "known" in lowered
     for word, kind in kinds.items():
-        if kind & _STARTS or (kind & _PARTICLE and capitals) or (kind & _WORD_NAME and called):
+        if kind & _STARTS or (kind & _WORD_NAME and called):
             yield from _occurrences(text, word)
-        elif kind & (_WORD_NAME | _UNKNOWN | _SURNAME):
+            continue
+        particle = kind & _PARTICLE and capitals
+        others = kind & (_WORD_NAME | _UNKNOWN | _SURNAME)
+        if particle or others:
             yield from (
-                at for at in _occurrences(text, word) if _may_start_at(text, at, word, kind, kinds)
+                at
+                for at in _occurrences(text, word)
+                if (particle and _after_capital(text, at))
+                or (others and _may_start_at(text, at, word, kind, kinds))
             )
+
+
+def _after_capital(text: str, at: int) -> bool:
+    """Whether the word before ``at``, joined to it by spaces, holds a capital: a particle
+    makes a name only after a capitalised word ("Sat bin Laden", "Olive Ó Murchú"), never
+    after a lower-case one ("the bin was"), which no name starts from."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == at or k == 0:
+        return False  # at the start of a run: nothing before it to join
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_'\u2019-"):
+        j -= 1
+    return any(ch.isupper() for ch in text[j:k])
 
 
 def _may_start_at(text: str, at: int, word: str, kind: int, kinds: dict[str, int]) -> bool:
