@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
-from classifiers._redaction_names import KIN, NEVER_NAMES
+from classifiers._redaction_names import KIN, NEVER_NAMES, PARTICLES
 from classifiers._redaction_spans import Span
 
 __all__ = (
@@ -43,9 +43,6 @@ _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
 _GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
 _GREETINGS = tuple(f"{word}{space}" for word in ("dear", "hi", "hiya", "hello") for space in " \t")
-# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
-_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
-PARTICLES = frozenset(_PARTICLES_TEXT.split())
 # A word before a person ("Ask Farai"), or an introduction ("it's", "my name is")
 WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
 _BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"

@@ -20,6 +20,7 @@ __all__ = (
     "COMMON",
     "KIN",
     "NEVER_NAMES",
+    "PARTICLES",
     "PLACE_WORDS",
     "born_names",
     "cued_names",
@@ -53,6 +54,9 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     sort code unfortunately mobile urgent sirs plus anyway btw ps"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
+# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
+_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
+PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
     granddaughter grandchild mum mam dad mother father brother sister friend carer child nephew
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
@@ -176,13 +180,21 @@ def _cue_ends(text: str, lowered: str, cue: str) -> list[int]:
 
 
 def _named(
-    start: int, words: str, lowercase: int, stop_words: frozenset[str], caps: bool = False
+    start: int,
+    words: str,
+    lowercase: int,
+    stop_words: frozenset[str],
+    caps: bool = False,
+    cased: str | None = None,
 ) -> Span | None:
     """The name starting ``words`` (at ``start``): up to ``lowercase`` uncapitalised words; a
-    word in capitals ("HTML only") only where the text around it is in capitals (``caps``)."""
+    word in capitals ("HTML only") only where the text around it is in capitals (``caps``).
+    ``cased``: ``words`` as written, when they were lower-cased."""
     length = position = 0
     capitalised = False
-    for word in words.split():
+    parts = words.split()
+    as_written = cased.split() if cased else parts
+    for index, word in enumerate(parts):
         position = words.index(word, position) + len(word)
         bare = word.rstrip(".")
         if len(bare) == 1 and bare.isupper():
@@ -191,6 +203,8 @@ def _named(
             break
         if not caps and len(bare) > 1 and bare.isupper():
             break
+        if length and word in PARTICLES and _capital_after(as_written, index):
+            continue  # "Mary de Souza", "Mr van der Berg": inside a name, never its end
         if word[0].islower():
             if lowercase == 0 or capitalised:  # "Mr Brown next door": a name ends
                 break
@@ -198,6 +212,12 @@ def _named(
         capitalised = capitalised or word[0].isupper()
         length = position
     return (start + len(words) - len(words.lstrip(" \t")), start + length) if length else None
+
+
+def _capital_after(parts: list[str], index: int) -> bool:
+    """Whether the first word after ``parts[index]`` that is no particle is capitalised."""
+    following = (word for word in parts[index + 1 :] if word not in PARTICLES)
+    return next(following, "")[:1].isupper()
 
 
 def titled_names(text: str, lowered: str) -> Iterator[Span]:
@@ -296,7 +316,7 @@ def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | N
     first = lowered.split()[0].rstrip(".,")
     if not known_given(first) or len(lowered) != len(words):
         return None
-    return _named(start, lowered, 2, stop_words)
+    return _named(start, lowered, 2, stop_words, cased=words)
 
 
 def _strong_name(name: str) -> bool:

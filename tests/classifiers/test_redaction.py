@@ -209,6 +209,10 @@ def test_issue_9_text_is_kept(text: str) -> None:
         ),
         ("im farai and i live on the estate", "im [name] and i live on the estate"),
         ("Blessing & Joe Bloggs both agree.", "[name] & [name] both agree."),
+        # particles inside a name after a title or a sign-off, never at its end
+        ("Mr van der Berg called.", "[name] called."),
+        ("Kind regards,\nPieter van den Broek", "Kind regards,\n[name]"),
+        ("Mr Brown de facto runs it.", "[name] de facto runs it."),
         # a surname that is also a word after a sign-off
         ("Kind regards\n\nSandra Oh", "Kind regards\n\n[name]"),
         ("Cheers, Oh Min-jun", "Cheers, [name]"),
