@@ -11,7 +11,7 @@ from kafka.errors import KafkaError, KafkaTimeoutError
 
 from config import Settings
 from contracts import Topic, topic_name
-from ingest import BrokerUnavailableError, check_reachable, client_options
+from ingest import BrokerUnavailableError, check_reachable, client_options, open_kafka
 
 WATCHED = (
     Topic.contacts_received,
@@ -40,17 +40,16 @@ def stream_status(settings: Settings) -> StreamStatus:
     try:
         # The same connection options (SASL included) as every other client of ours.
         common = {**client_options(settings), "request_timeout_ms": 5000}
-        # kafka-python leaves the sockets of a client that cannot bootstrap open until the
-        # garbage collector finds them, and `status --wait-idle` asks every second.
+        # Fail fast: `status --wait-idle` asks every second, and bootstrapping waits longer
         check_reachable(settings)
     except BrokerUnavailableError as exc:
         return StreamStatus(False, str(exc), {}, {}, 0)
     try:
-        admin = KafkaAdminClient(**common)
+        admin = open_kafka(KafkaAdminClient, **common)
     except KafkaError as exc:
         return StreamStatus(False, f"broker unreachable: {exc}", {}, {}, 0)
     try:
-        consumer = KafkaConsumer(group_id=None, enable_auto_commit=False, **common)
+        consumer = open_kafka(KafkaConsumer, group_id=None, enable_auto_commit=False, **common)
     except KafkaError as exc:
         admin.close()
         return StreamStatus(False, f"broker unreachable: {exc}", {}, {}, 0)

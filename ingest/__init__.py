@@ -2,7 +2,7 @@
 them to Kafka; owns reading every table the project is given (``read_table``, also for training
 files and label mappings) and turns a person's review into an event. Never reads the database."""
 
-from ingest._kafka import check_reachable, client_options, ensure_topics
+from ingest._kafka import check_reachable, client_options, ensure_topics, open_kafka
 from ingest._publisher import (
     KafkaPublisher,
     MemoryPublisher,
@@ -113,6 +113,7 @@ __all__ = (
     "contact_from_submission",
     "contact_of_token",
     "ensure_topics",
+    "open_kafka",
     "parse_column_overrides",
     "parse_crm_file",
     "parse_crm_row",

@@ -1,10 +1,12 @@
-"""kafka-python client settings and topic creation, shared by the producer and the admin client."""
+"""kafka-python client settings, opening clients, and topic creation, shared by the producer and
+the admin client."""
 
 from __future__ import annotations
 
 import logging
 import socket
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
@@ -15,6 +17,7 @@ from contracts import Topic, topic_name
 from ingest.errors import BrokerUnavailableError
 
 log = logging.getLogger(__name__)
+Client = TypeVar("Client")
 
 NO_BROKER_HINT = (
     "start one with `civicpulse up` (or `civicpulse broker`) in the same CIVICPULSE_HOME, "
@@ -39,6 +42,28 @@ def client_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
+def open_kafka(kind: Callable[..., Client], **options: Any) -> Client:
+    """``kind(**options)`` for a kafka-python producer, consumer or admin client; when its
+    constructor fails (the broker went away, or did not answer in time), what it started is
+    shut down. kafka-python leaves the network thread and sockets of a client that could not
+    bootstrap running, one more on every failed attempt of a process that retries."""
+    default = getattr(kind, "DEFAULT_CONFIG", {}).get("kafka_client")
+    if default is None:
+        return kind(**options)
+    made: list[Any] = []
+
+    def network_client(**configs: Any) -> Any:
+        made.append(default(**configs))
+        return made[-1]
+
+    try:
+        return kind(kafka_client=network_client, **options)
+    except BaseException:
+        for client in made:
+            client.close()
+        raise
+
+
 def check_reachable(settings: Settings, timeout: float = 2.0) -> None:
     """Fail fast (instead of kafka-python's long retries) when no bootstrap server answers."""
     options = client_options(settings)
@@ -58,7 +83,7 @@ def ensure_topics(settings: Settings, topics: tuple[Topic, ...] = tuple(Topic)) 
     """Create our topics if they are missing (idempotent), so partition counts are ours."""
     check_reachable(settings)
     try:
-        admin = KafkaAdminClient(**client_options(settings), request_timeout_ms=10_000)
+        admin = open_kafka(KafkaAdminClient, **client_options(settings), request_timeout_ms=10_000)
     except KafkaError as exc:
         raise BrokerUnavailableError(
             f"Kafka broker at {settings.kafka_bootstrap} is unreachable ({exc}): {NO_BROKER_HINT}"

@@ -26,7 +26,7 @@ from contracts import (
     encode,
     topic_name,
 )
-from ingest._kafka import NO_BROKER_HINT, client_options, ensure_topics
+from ingest._kafka import NO_BROKER_HINT, client_options, ensure_topics, open_kafka
 from ingest.errors import BrokerUnavailableError
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,8 @@ class KafkaPublisher:
         self._ack_timeout = ack_timeout
         ensure_topics(settings)
         try:
-            self._producer = KafkaProducer(
+            self._producer = open_kafka(
+                KafkaProducer,
                 **client_options(settings),
                 acks="all",
                 retries=10,
