@@ -240,5 +240,13 @@ def plain(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def unknown_lower(word: str) -> bool:
-    """A lower-case word that is no English word, nor a typo of one ("doeesnt")."""
+    """A lower-case word that is no English word, nor a typo of one ("doeesnt"), nor
+    text-speak or a typo without a vowel ("stll", "fll", "txt")."""
+    if len(word) >= 3 and _VOWELS.isdisjoint(word) and word not in _VOWELLESS_TITLES:
+        return False
     return not english(word) and not near_english(word)
+
+
+_VOWELS = frozenset("aeiouyw")  # "w": Welsh "cwm"
+# Titles written without vowels, which a name follows ("cllr weeks-smith", "sgt okafor")
+_VOWELLESS_TITLES = frozenset(("cllr", "sgt", "cpl", "cmdr"))
