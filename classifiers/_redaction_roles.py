@@ -22,13 +22,15 @@ __all__ = ("role_names",)
 
 _NAME_REST = r"[^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"  # a capitalised word after its capital
 _NAME = rf"[A-Z]{_NAME_REST}"
-_TITLES_TEXT = "Nurse Professor Prof Sister Cllr Councillor Sgt Sergeant PC Dr Rev Revd Reverend"
+_TITLES_TEXT = """Nurse Professor Prof Sister Cllr Councillor Sgt Sergeant PC Dr Rev Revd Reverend
+    DC DS DI DCI PCSO Insp Inspector Supt Constable"""  # police ranks: "DC Smith rang"
 _TITLES_AFTER = "|".join(  # each title without its first letter, after it: (?<=N)urse
     sorted((f"(?<={t[0]}){t[1:]}" for t in _TITLES_TEXT.split()), key=len, reverse=True)
 )
 # A title, then one to three capitalised words or a name another pass found
+_FIRSTS = "".join(sorted({t[0] for t in _TITLES_TEXT.split()}))
 _TITLED = re.compile(  # the title's first letter first, so that re skips ahead to it
-    rf"[NPSCDR](?<!\w[NPSCDR])(?<!['\u2019][NPSCDR])(?:{_TITLES_AFTER})\.?[ \t]+"
+    rf"[{_FIRSTS}](?<!\w[{_FIRSTS}])(?<!['\u2019][{_FIRSTS}])(?:{_TITLES_AFTER})\.?[ \t]+"
     rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
 )
 _TITLE_WORDS = frozenset(title.lower() for title in _TITLES_TEXT.split())

@@ -216,6 +216,8 @@ def test_issue_9_text_is_kept(text: str) -> None:
         # a surname that is also a word after a sign-off
         ("Kind regards\n\nSandra Oh", "Kind regards\n\n[name]"),
         ("Cheers, Oh Min-jun", "Cheers, [name]"),
+        # police ranks are titles
+        ("DC Smith rang and PCSO Okafor was great.", "[name] rang and [name] was great."),
         # a title written without vowels still announces a name
         ("please tell cllr weeks-smith", "please tell [name]"),
     ],
@@ -248,6 +250,7 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "Thanks\n\nPlus I found a hair baked in it.",
         "Money is tight as it is pls sort my account out. Trouble with yobs again.",
         "Missed again and its stll sat there, its fll to the top.",
+        "The DC area and the DI unit.",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
