@@ -51,7 +51,7 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     best warm many sent iphone email phone tel address postcode name surname first last full
     contact missing wrong spelt spelled correct listed below above attached same british english
     welsh scottish irish ok okay forward once ps re fw subject date cc mr mrs ms mx miss dr prof
-    sort code unfortunately mobile urgent sirs plus anyway btw ps"""
+    sort code unfortunately mobile urgent sirs plus anyway btw"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
 # Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
