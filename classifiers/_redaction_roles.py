@@ -34,6 +34,14 @@ _TITLED = re.compile(  # the title's first letter first, so that re skips ahead 
     rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
 )
 _TITLE_WORDS = frozenset(title.lower() for title in _TITLES_TEXT.split())
+# Titles that are no other word, so also in lower case: "cllr Smith said", "sgt okafor rang"
+# ("pc", "dr", "rev", "sister" and "nurse" are words too, and stay capitalised only)
+_PLAIN_TITLES_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd
+    reverend professor"""
+_ANY_CASE_TITLED = re.compile(
+    rf"(?<![\w'\u2019])(?i:{'|'.join(_PLAIN_TITLES_TEXT.split())})\.?[ \t]+"
+    rf"(?P<word>[^\W\d_][\w'\u2019-]*)"
+)
 _OWNED = ("my ", "our ", "her ", "his ")  # "my Sister Grace": the family word, not a title
 # Given names that are words, missing from Faker's lists ("call Will back")
 _MORE_GIVEN_TEXT = "will pat rob kit sky lyric harmony precious trinity sage wren"
@@ -74,6 +82,8 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
             continue  # "PC World", "Nurse Practitioner"
         elif (end := _name_end(text, found.start("words"), found.end("words"))) is not None:
             yield found.start(), end
+    if titled:
+        yield from _any_case_titled(text, lowered)
     known = _known_given()
     if not any(fold(word) in known for word in set(_GIVEN.findall(text))):
         return  # no capitalised word is a given name
@@ -107,6 +117,31 @@ def _cue_before(lowered: str, start: int) -> str:
 @cache
 def _known_given() -> frozenset[str]:
     return gazetteer().all_given | _MORE_GIVEN
+
+
+def _any_case_titled(text: str, lowered: str) -> Iterator[Span]:
+    """A name after a title that is no other word, in any case: "cllr Smith", "sgt okafor".
+    In lower case only a name that is no English word ("cllr okonkwo", not "the councillor
+    visited"); a surname that is also a word ("cllr smith") needs its capital."""
+    known = gazetteer()
+    for found in _ANY_CASE_TITLED.finditer(text):
+        if lowered.endswith(_OWNED, 0, found.start()):
+            continue
+        end = found.end("word")
+        word = found.group("word")
+        folded = fold(word)
+        if folded in NEVER_NAMES or (len(word) > 1 and word.isupper()):
+            continue
+        if word[0].isupper():  # after a title "Hall" and "Wood" are surnames
+            if not _named_person(word):
+                continue
+            if surname := _SURNAMES.match(text, end):  # "cllr Jane Hill"
+                end = _name_end(text, end, surname.end()) or end
+        elif folded in PLACE_WORDS or not (
+            folded in known.surnames or folded in known.given or not english(folded)
+        ):
+            continue
+        yield found.start(), end
 
 
 def _named_person(word: str) -> bool:

@@ -218,6 +218,10 @@ def test_issue_9_text_is_kept(text: str) -> None:
         ("Cheers, Oh Min-jun", "Cheers, [name]"),
         # police ranks are titles
         ("DC Smith rang and PCSO Okafor was great.", "[name] rang and [name] was great."),
+        # a title that is no other word, in any case
+        ("cllr Smith said it would be fixed", "[name] said it would be fixed"),
+        ("I rang sgt okonkwo twice.", "I rang [name] twice."),
+        ("The inspector Wood called.", "The [name] called."),
         # a title written without vowels still announces a name
         ("please tell cllr weeks-smith", "please tell [name]"),
     ],
@@ -251,6 +255,7 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "Money is tight as it is pls sort my account out. Trouble with yobs again.",
         "Missed again and its stll sat there, its fll to the top.",
         "The DC area and the DI unit.",
+        "The councillor visited, the inspector looked and the sergeant will call back.",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
