@@ -221,6 +221,7 @@ def test_issue_9_text_is_kept(text: str) -> None:
         # a title that is no other word, in any case
         ("cllr Smith said it would be fixed", "[name] said it would be fixed"),
         ("I rang sgt okonkwo twice.", "I rang [name] twice."),
+        ("spoke to cllr smith yesterday", "spoke to [name] yesterday"),
         ("The inspector Wood called.", "The [name] called."),
         # a title written without vowels still announces a name
         ("please tell cllr weeks-smith", "please tell [name]"),
