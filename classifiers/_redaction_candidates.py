@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
-from classifiers._redaction_names import KIN, NEVER_NAMES, PARTICLES
 from classifiers._redaction_spans import Span
+from classifiers._redaction_words import KIN, NEVER_NAMES, PARTICLES
 
 __all__ = (
     "INTRODUCED",

@@ -1,6 +1,7 @@
 """Redaction passes for people's names (after titles, cues such as "my name is", family words
-such as "my son", sign-offs, before a date of birth), house names, and the word lists they use
-(street addresses: ``_redaction_streets``). Each finds spans; none replaces text."""
+such as "my son", sign-offs, before a date of birth) and house names; the word lists they use
+are in ``_redaction_words`` (street addresses: ``_redaction_streets``). Each finds spans; none
+replaces text."""
 
 from __future__ import annotations
 
@@ -14,14 +15,18 @@ from classifiers._redaction_spans import (
     free_before,
     words_of,
 )
-from classifiers._redaction_streets import STREET_AFTER, STREET_WORDS
+from classifiers._redaction_streets import STREET_AFTER
+from classifiers._redaction_words import (
+    COMMON,
+    FAMILY,
+    FUNCTION_WORDS,
+    ORGANISATIONS,
+    PARTICLES,
+    PLACES,
+    SIGNED_STOPS,
+)
 
 __all__ = (
-    "COMMON",
-    "KIN",
-    "NEVER_NAMES",
-    "PARTICLES",
-    "PLACE_WORDS",
     "born_names",
     "cued_names",
     "detailed_names",
@@ -36,61 +41,16 @@ __all__ = (
 
 _WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
-# Words that are never names, even capitalised ("I am Writing", "Thanks\nThe bins ...").
-_FUNCTION_TEXT = """a an the and or but nor so to of in on at by for from with about as into
-    than then that this these those there here it its is am are was were be been being have has
-    had do does did would should can could not no yes i me my we us our you your he him his she
-    her they them their who what when where which why how all any some each also just only very
-    too again please"""
-_COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious concerned
-    worried sorry sure aware afraid unable able trying having getting going looking asking
-    calling contacting complaining reporting still now currently fed sick tired extremely
-    absolutely totally really disabled elderly pregnant vulnerable retired housebound resident
-    tenant owner landlord neighbour parent mum mother dad father carer member customer council
-    team dear sir madam hi hello thanks thank regards sincerely faithfully truly cheers yours kind
-    best warm many sent iphone email phone tel address postcode name surname first last full
-    contact missing wrong spelt spelled correct listed below above attached same british english
-    welsh scottish irish ok okay forward once ps re fw subject date cc mr mrs ms mx miss dr prof
-    sort code unfortunately mobile urgent sirs plus anyway btw"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-COMMON = _FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
-# Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
-_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
-PARTICLES = frozenset(_PARTICLES_TEXT.split())
-_KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
-    granddaughter grandchild mum mam dad mother father brother sister friend carer child nephew
-    niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
-    landlady baby"""
-_KIN = tuple(_KIN_TEXT.split())
-_KIN_WORDS = frozenset(_KIN)
-# Family, household and the people who help: a name follows them ("my support worker Seren")
-_HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate
-    flatmate colleague officer nurse tenant"""
-KIN = frozenset(_KIN) | frozenset(_HELPERS_TEXT.split())
-_KIN_CUE = re.compile(rf"\b(?:{'|'.join(_KIN)})(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")  # "my mum, Jo"
-# Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
-_FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"
-_FILLERS = frozenset(_FILLERS_TEXT.split())
-# Words that follow a lower-case name and are not a surname ("neighbour ruby says ...").
-_VERBS_TEXT = """says said keeps kept lets let parks parked plays played lives lived came comes
-    goes went got gets told tells rang rings called calls keeps left leaves put puts needs wants"""
-_SIGNED_STOPS = COMMON | _FILLERS | frozenset(_KIN) | frozenset(_VERBS_TEXT.split())
+_KIN_CUE = re.compile(rf"\b(?:{'|'.join(FAMILY)})(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")  # "my mum, Jo"
 _PAIR = re.compile(  # a capitalised pair of words
     r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
     r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
 )
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")  # what ``_PAIR``'s given name may be
 _DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
-_PLACES_TEXT = """park street road lane avenue close drive way court hall house cottage lodge
-    farm centre center school college hospital surgery station square gardens place estate
-    bridge hill green wood woods field fields bank view terrace crescent grove walk mews row
-    library church chapel pub inn arms hotel stadium ground shopping retail market club"""
-_PLACES = frozenset(_PLACES_TEXT.split())
-_PLACES = _PLACES | frozenset(("town", "city", "village", "ward", "district"))
-_STOPS_OR_PLACES = _SIGNED_STOPS | _PLACES
-_WEEK = "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday"
-NEVER_NAMES = _SIGNED_STOPS | frozenset(_WEEK.split())  # words no name holds
-_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(_PLACES)})(?!\w)")
+_STOPS_OR_PLACES = SIGNED_STOPS | PLACES
+_FAMILY_WORDS = frozenset(FAMILY)
+_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(PLACES)})(?!\w)")
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
 _NAME_FIELDS = (
     *("name", "surname", "forename", "tenant", "resident", "customer", "applicant", "complainant"),
@@ -135,11 +95,6 @@ _SIGNED = re.compile(
     rf"(?!\w)(?P<gap>[ \t]*[,.!:-]?(?:[ \t]*\r?\n){{0,2}})([ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
-_ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
-    team centre school church club surgery practice college university academy partnership"""
-_ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
-# Words that make a run of capitalised words a place or a body, not a person
-PLACE_WORDS = _PLACES | _ORGANISATIONS | STREET_WORDS
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
 _WRITER = frozenset(("i", "me", "myself"))
 _WORDS_BEFORE = re.compile(
@@ -226,7 +181,7 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
         caps = _in_capitals(text, match.start())
-        if words and (name := _name_at(match.end(), words.group(), 1, _FUNCTION_WORDS, caps)):
+        if words and (name := _name_at(match.end(), words.group(), 1, FUNCTION_WORDS, caps)):
             yield match.start(), name[1]
 
 
@@ -264,11 +219,11 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
 
 def kin_names(text: str, lowered: str) -> Iterator[Span]:
     """Capitalised names after family and neighbour words: "neighbour Li Wei", "my son Oliver"."""
-    if _KIN_WORDS.isdisjoint(words_of(lowered)):
+    if _FAMILY_WORDS.isdisjoint(words_of(lowered)):
         return  # the cue is a whole word: most texts hold none
     for cue in _KIN_CUE.finditer(lowered):
         if free_before(text, cue.start()) and (words := _NAME_WORDS.match(text, cue.end())):
-            yield from filter(None, [_name_at(cue.end(), words.group(), 0, _SIGNED_STOPS)])
+            yield from filter(None, [_name_at(cue.end(), words.group(), 0, SIGNED_STOPS)])
 
 
 def born_names(text: str, lowered: str) -> Iterator[Span]:
@@ -278,9 +233,9 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
         if not found:
             continue
         words = found.group(1).split()
-        while words and words[0].lower() in _SIGNED_STOPS:
+        while words and words[0].lower() in SIGNED_STOPS:
             words.pop(0)
-        if any(w.lower() in _SIGNED_STOPS for w in words):
+        if any(w.lower() in SIGNED_STOPS for w in words):
             continue
         if not all(w[0].isupper() for w in words):  # lower case only right before "(dob"
             words = words[-1:] if found.group(2) == "(" else []
@@ -325,7 +280,7 @@ def _strong_name(name: str) -> bool:
     words = name.lower().split()
     if known_given(words[0]):
         return True
-    return len(words) > 1 and not any(word in _ORGANISATIONS for word in words)
+    return len(words) > 1 and not any(word in ORGANISATIONS for word in words)
 
 
 def paired_names(text: str, lowered: str) -> Iterator[Span]:
@@ -337,9 +292,9 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
         words = found.group(1).split() if found else []
         if words and not known_given(words[0].lower()):
             capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
-            if not capitalised or any(w.lower() in _SIGNED_STOPS for w in words):
+            if not capitalised or any(w.lower() in SIGNED_STOPS for w in words):
                 continue
-        if words and not any(w.lower() in _SIGNED_STOPS for w in words):
+        if words and not any(w.lower() in SIGNED_STOPS for w in words):
             yield found.start(1) if found else 0, pair.start()
 
 
@@ -361,10 +316,10 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
         return  # no capitalised word is a given name: no pair starts with one
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
-        stops = _bare(given) in _SIGNED_STOPS or _bare(surname) in _SIGNED_STOPS  # "An Amber"
+        stops = _bare(given) in SIGNED_STOPS or _bare(surname) in SIGNED_STOPS  # "An Amber"
         if stops or not known_given(given.lower()):
             continue
-        if surname.lower() in _PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
+        if surname.lower() in PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
             continue
         if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
             yield pair.span()
@@ -375,14 +330,14 @@ def heading_names(text: str, lowered: str) -> Iterator[Span]:
     opens with a name and "here" ("Jo Bloggs here, ...")."""
     for line in _HERE.finditer(text) if "here" in words_of(lowered) else ():
         words = line.group(1).split()
-        stops = any(_bare(w) in _SIGNED_STOPS for w in words)  # "It's Grim here"
+        stops = any(_bare(w) in SIGNED_STOPS for w in words)  # "It's Grim here"
         known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
         if known and not stops and _strong_name(line.group(1)):
             yield line.span(1)
     for line in _HEADING.finditer(text) if "\n" in text else ():
         words = line.group(1).split()
         known = known_given(words[0].lower())
-        if any(w.lower() in _SIGNED_STOPS or w.lower() in _ORGANISATIONS for w in words):
+        if any(w.lower() in SIGNED_STOPS or w.lower() in ORGANISATIONS for w in words):
             continue
         if known or all(w[0].isupper() and not w.isupper() for w in words):
             yield line.span(1)
@@ -415,7 +370,7 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
                 yield name
             elif name is None and signed.group(2).lstrip()[:1].islower():
                 # "thanks, gareth jones": lower-case words that end the line
-                name = _named(signed.start(2), signed.group(2), 3, _SIGNED_STOPS)
+                name = _named(signed.start(2), signed.group(2), 3, SIGNED_STOPS)
                 if name and _END_OF_LINE.match(text, name[1]):
                     yield name
 

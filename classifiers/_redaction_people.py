@@ -31,8 +31,8 @@ from classifiers._redaction_candidates import (
     word_kinds,
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
-from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
 from classifiers._redaction_spans import Span, matches_at, words_of
+from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = ("closing_names", "coordinated_names", "known_names")
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
-from classifiers._redaction_names import KIN, NEVER_NAMES, PLACE_WORDS
 from classifiers._redaction_spans import Span, words_of
+from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = ("role_names",)
 

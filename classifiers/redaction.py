@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from classifiers._redaction_gazetteer import gazetteer
 from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
-    COMMON,
     born_names,
     cued_names,
     detailed_names,
@@ -36,6 +35,7 @@ from classifiers._redaction_people import closing_names, coordinated_names, know
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
 from classifiers._redaction_streets import STREET_AFTER, address_spans
+from classifiers._redaction_words import COMMON
 from contracts import Reporter
 
 __all__ = ("prepare_redaction", "redact_personal_data")
