@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
+from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_spans import Span, words_of
 from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
@@ -121,9 +121,9 @@ def _known_given() -> frozenset[str]:
 
 def _any_case_titled(text: str, lowered: str) -> Iterator[Span]:
     """A name after a title that is no other word, in any case: "cllr Smith", "sgt okafor".
-    In lower case only a known surname or given name, or no English word: "cllr smith",
+    In lower case a word that names someone but a given name that is also a word: "cllr smith",
     "cllr okonkwo", but not "the councillor visited" or "the sergeant will call"."""
-    known = gazetteer()
+    word_names = gazetteer().given_words
     for found in _ANY_CASE_TITLED.finditer(text):
         if lowered.endswith(_OWNED, 0, found.start()):
             continue
@@ -137,23 +137,14 @@ def _any_case_titled(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if surname := _SURNAMES.match(text, end):  # "cllr Jane Hill"
                 end = _name_end(text, end, surname.end()) or end
-        elif folded in PLACE_WORDS or not _lower_name(folded, known):
+        elif _word_not_name(folded, word_names) or not _named_person(word):
             continue
         yield found.start(), end
 
 
-def _lower_name(folded: str, known: Gazetteer) -> bool:
-    """A lower-case word after a title that names someone: a surname, also one that is a word
-    ("smith", "brown"), a given name that is no word, or no English word at all. A given name
-    that is also a word ("will", "grace") is not: "the sergeant will call"."""
-    if folded in known.given_words or folded in _MORE_GIVEN:
-        return False
-    return (
-        folded in known.surnames
-        or folded in known.surname_words
-        or folded in known.given
-        or not english(folded)
-    )
+def _word_not_name(folded: str, word_names: frozenset[str]) -> bool:
+    """In lower case after a title: a place word or a given name that is also a word."""
+    return folded in PLACE_WORDS or folded in word_names or folded in _MORE_GIVEN
 
 
 def _named_person(word: str) -> bool:
