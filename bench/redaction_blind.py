@@ -1,5 +1,7 @@
-"""The hand-written blind redaction set (``bench/data/redaction_blind.txt``): contacts written
-after the rules were last tuned, with names in wordings and spellings no rule was tuned on.
+"""The hand-written blind redaction sets: contacts written after the rules were last tuned, with
+names in wordings and spellings no rule was tuned on. ``redaction_blind.txt`` ("fresh") was
+written on 2026-12-03, ``redaction_blind2.txt`` ("fresh2") on 2026-12-04, each by someone who
+had not read the redactor; titles stand outside a name's brackets ("Mrs [[Abena Owusu]]").
 
 Markup, one contact a line: ``[[Li Wei]]`` a person's name, ``[[phone:0151 496 0000]]``
 another entity type, ``<<HTML only>>`` text that must be kept, ``\\n`` a line break.
@@ -11,9 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ("BLIND", "load_blind", "parse_line")
+__all__ = ("BLIND", "BLIND2", "load_blind", "parse_line")
 
 BLIND = Path(__file__).resolve().parent / "data" / "redaction_blind.txt"
+BLIND2 = BLIND.with_name("redaction_blind2.txt")
 _MARK = re.compile(r"\[\[(?:([a-z]+):)?(.+?)\]\]|<<(.+?)>>")
 
 
@@ -32,10 +35,10 @@ def parse_line(line: str) -> dict[str, Any]:
     return {"text": text + line[position:], "spans": spans}
 
 
-def load_blind(path: Path = BLIND) -> list[dict[str, Any]]:
+def load_blind(path: Path = BLIND, split: str = "fresh") -> list[dict[str, Any]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     contacts = [parse_line(line) for line in lines if line.strip() and not line.startswith("#")]
     return [
-        {"id": f"fresh-{index:04d}", "split": "fresh", "blind": True, **contact}
+        {"id": f"{split}-{index:04d}", "split": split, "blind": True, **contact}
         for index, contact in enumerate(contacts)
     ]

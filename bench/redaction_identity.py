@@ -32,7 +32,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench.redaction_blind import load_blind
+from bench.redaction_blind import BLIND2, load_blind
 from bench.redaction_corpus import load_set
 from bench.worker_throughput import write_export
 from classifiers import prepare_redaction, redact_personal_data
@@ -59,6 +59,7 @@ def corpus(worker_rows: int, seed: int) -> list[Contact]:
     """Every contact, in a fixed order (the same for every run with the same arguments)."""
     labelled = [Contact("redaction set", (c["text"],), None) for c in load_set()]
     labelled += [Contact("blind set", (c["text"],), None) for c in load_blind()]
+    labelled += [Contact("blind set", (c["text"],), None) for c in load_blind(BLIND2, "fresh2")]
     with tempfile.TemporaryDirectory() as work:
         export = Path(work) / "export.csv"
         write_export(export, worker_rows)  # the first rows are `bench worker --num N`'s
