@@ -1,6 +1,7 @@
 """Common given names in the UK (English, Welsh, Irish, Scottish, South Asian, West African,
-Polish, Romanian, Chinese), so that a name is found in lower case or capitals after a cue
-("my neighbour gareth jones"). Words that are mostly words ("mark", "june") are left out."""
+Polish, Romanian, Chinese, Arabic, Somali, Turkish, Kurdish, Eritrean, Ukrainian, Afghan), so
+that a name is found in lower case or capitals after a cue ("my neighbour gareth jones").
+Words that are mostly words ("mark", "june") are left out."""
 
 from __future__ import annotations
 
@@ -51,4 +52,17 @@ _TEXT = """
     valerie vanessa vicky victoria vikram vincent wayne wei wendy william willow wojciech
     xin yan yasmin yemi yi yusuf yvonne zach zahra zaid zainab zara zoe zofia
 """
-GIVEN_NAMES = frozenset(_TEXT.split())
+# Names common among the UK's Arabic-, Somali-, Bengali-, Urdu-, Turkish-, Kurdish-,
+# Tigrinya-, Ukrainian- and Dari-speaking residents, which Faker's locales lack
+_MORE_TEXT = """
+    layla leila laila nasreen nasrin yasmeen jamila halima hodan hibo ayaan amina aminah asma
+    hafsa hana huda iman khadijah maryam nadia rukhsana rubina shamima shirin sumaya sumaiya
+    tahira tasnim farzana fahmida nusrat rahima roksana rokeya salma shahana shabana sultana
+    abdi abdirahman abdullah ahmed ali anwar arif ayub bashir farhan faisal hamid haroon hussain
+    idris ismail jamal kareem karim khalid mahmoud mohamud mustafa nasir rashid rizwan saeed
+    salim shafiq sohail suleiman tahir waleed yasin yusuf zubair rehan rezaul shakil shofiqul
+    mehmet emre murat hakan elif zeynep ayse fatma burak serkan rebin shilan dilan rojda
+    yonas tesfay selam tsega mebrat haile senait mykola olena oksana taras iryna vasyl yurii
+    halyna ahmad zahir farid mariam gul wahid nazir habiba zarghuna
+"""
+GIVEN_NAMES = frozenset(_TEXT.split()) | frozenset(_MORE_TEXT.split())

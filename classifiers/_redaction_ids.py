@@ -33,8 +33,9 @@ DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _DATE_AFTER_CUE = re.compile(
-    r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?"
-    rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}"
+    r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?(?:the[ \t]+)?"  # "born on the 14th of May"
+    rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}})"
     + RIGHT_EDGE,
     re.IGNORECASE,
@@ -49,7 +50,9 @@ _OLD_PLATE = re.compile(
     r"(?<![\w\[])(?:[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])" + RIGHT_EDGE
 )
 _VEHICLE_CUE = re.compile(
-    r"\b(?:reg|registration|plate|car|van|vehicle|lorry|taxi|motorbike|truck|parked)\b",
+    r"\b(?:reg|registration|plate|car|van|vehicle|lorry|taxi|motorbike|truck|parked|driver"
+    r"|driving|engine|ford|vauxhall|bmw|audi|mercedes|toyota|nissan|honda|kia|hyundai|peugeot"
+    r"|renault|citroen|fiat|skoda|volkswagen|vw|volvo|jaguar|rover|tesla|mazda|suzuki)\b",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")

@@ -114,6 +114,12 @@ _HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its a
     r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
 )
 _HOUSE_WORD = re.compile(r"Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor")
+# Britain's classic house names: "The Laurels, Upper Marsh Lane"
+_NAMED_HOUSE = re.compile(
+    r"(?<![\w\]])The[ \t]+(?:Laurels|Limes|Willows|Beeches|Hollies|Firs|Elms|Gables|Poplars"
+    r"|Cedars|Pines|Larches|Chestnuts|Hawthorns|Rowans|Birches|Bothy|Old[ \t]+(?:Rectory"
+    r"|Vicarage|Bakery|Dairy|Smithy|Post[ \t]+Office|School[ \t]+House)|Coach[ \t]+House)(?!\w)"
+)
 _NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
     leisure opera community health medical custom farm tree green open full half"""
 _NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
@@ -246,6 +252,9 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
 
 
 def house_spans(text: str, lowered: str) -> Iterator[Span]:
+    """A house's name, its address: "Rose Cottage", "The Old Forge", "The Laurels"."""
+    if "The" in text:
+        yield from (house.span() for house in _NAMED_HOUSE.finditer(text))
     for house in _HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
         words = house.group(1).lower().split()
         first = words[1] if words[0] == "the" and len(words) > 1 else words[0]

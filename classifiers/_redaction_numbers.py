@@ -1,4 +1,5 @@
-"""Redaction passes for personal data written in digits: cards (Luhn-checked), NI numbers,
+"""Redaction passes for personal data written in digits: cards (Luhn-checked, or printed as a
+card is), NI numbers,
 UK phones, postcodes, and bank sort codes and accounts. Each finds spans; none replaces text."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _CARD = re.compile(
     + r"(?P<core>[0-9]{3}(?P<sep>[ -]?)[0-9]{4}(?P=sep)[0-9]{4}(?P=sep)[0-9]{1,4}"
     r"|[0-9]{3}[ -][0-9]{6}[ -][0-9]{4,5})(?P<tail>(?P=sep)[0-9]{1,3})?" + RIGHT_EDGE
 )
+_PRINTED_CARD = re.compile(r"[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}")
 _NINO = re.compile(
     r"(?:QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])(?<!BG|GB|KN|NK|NT|TN|ZZ)"
     r" ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]" + RIGHT_EDGE,
@@ -76,6 +78,12 @@ def card_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator
     for match in matches_at(_CARD, text, starts):
         if 13 <= len(digits := digits_of(match.group())) <= 19 and _luhn_ok(digits):
             yield match.span()
+        elif _PRINTED_CARD.fullmatch(
+            text, match.start(), match.end("core")
+        ) and not _REF_CUE.search(text, max(0, match.start() - 40), match.start()):
+            # Four groups of four, as a card is printed, whose check digit fails: a card number
+            # with a digit mistyped is still a card number.
+            yield match.start(), match.end("core")
         elif match.group("sep") and _luhn_ok(digits_of(text[match.start() : match.end("core")])):
             yield match.start(), match.end("core")  # "4111 1111 1111 1111 12/26"
 

@@ -34,7 +34,13 @@ from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, matches_at, words_of
 from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
-__all__ = ("closing_names", "coordinated_names", "known_names")
+__all__ = (
+    "closing_names",
+    "coordinated_names",
+    "inverted_names",
+    "known_names",
+    "unsigned_names",
+)
 
 _JOIN = re.compile(r"[ \t]+")
 _MAX_WORDS = 4
@@ -49,6 +55,12 @@ _COORDINATED = re.compile(
     r"(?<![\w'\]-])(?P<before>[A-Z][^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
     r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
+_INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
+    r"^[ \t]*(?:(?i:customer|caller|name|tenant|resident|complainant|applicant|client)[ \t]*:"
+    r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
+    re.MULTILINE,
+)
+_BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 _ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
@@ -64,8 +76,15 @@ _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:many |with )?(?:all the best|best wishes|kind regards|thank you|thanks|"
     r"ta|cheers|best|regards|love|yours)(?:[ \t]+(?:again|so much|very much|a lot))?"
     r"[ \t]*[,.!]*(?:[ \t]*\n)*[ \t]*[-\u2013\u2014]?[ \t]*"
-    r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
+    r"(?P<name>(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*[ \t]*(?=[A-Z]))?"  # initials: "J. Okoro", "R.J. Hill"
+    r"[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
 )
+# The last line alone, unsigned: a given name and up to two capitalised words ("\nPat Hill")
+_LAST_LINE = re.compile(
+    r"\n[ \t]*[-\u2013\u2014]?[ \t]*(?P<name>(?P<first>[A-Z][^\W\d_]+)"
+    r"(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})[ \t]*[.!]?\s*$"
+)
+_LAST_WORD = re.compile(r"[.?!][ \t]+(?P<name>[A-Z][^\W\d_]+)[ \t]*$")  # "... lorry? Nasreen"
 # Words before and after a person: "Ask Farai", "Seren told me"
 _AFTER_TEXT = "told tells said says rang rings phoned emailed asked wrote helped promised speaking"
 _GREETING = re.compile(r"(?<![\w'])(?i:dear|hi|hiya|hello)[ \t]+$")
@@ -126,6 +145,22 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
             yield found.span("name")
 
 
+def unsigned_names(text: str, lowered: str) -> Iterator[Span]:
+    """The writer's name ending the text without a closing: a known given name and up to two
+    capitalised words alone on the last line ("...\nPat Hill"), or a given name that is no
+    English word after the last sentence ("... the lorry? Nasreen")."""
+    last = _LAST_LINE.search(text, max(0, len(text) - 60))
+    known = gazetteer()
+    if last and fold(last.group("first")) in known.all_given:
+        words = [fold(w) for w in last.group("name").split()]
+        if not any(w in NEVER_NAMES or w in PLACE_WORDS for w in words):
+            yield last.span("name")
+            return
+    single = _LAST_WORD.search(text, max(0, len(text) - 40))
+    if single and (word := fold(single.group("name"))) in known.given and not english(word):
+        yield single.span("name")
+
+
 def _line_starts(text: str) -> Iterator[int]:
     yield 0
     at = text.find("\n")
@@ -144,6 +179,26 @@ def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
         word = fold(text[start:end])
         if word not in NEVER_NAMES and word not in PLACE_WORDS and not text[start:end].isupper():
             yield start, end
+
+
+def inverted_names(text: str, lowered: str) -> Iterator[Span]:
+    """A surname before a name found, as CRMs list people ("MENSAH, [name]", "Okafor, [name]",
+    in capitals or no English word: "Thanks, [name]" is no surname), or as Chinese and
+    Hungarian names are written ("Zhang [name]": a known name that is no English word)."""
+    if "[name]" not in text:
+        return
+    for found in _INVERTED.finditer(text):
+        surname = found.group("surname")
+        word = fold(surname)
+        if word in NEVER_NAMES or word in PLACE_WORDS:
+            continue
+        if (surname.isupper() and len(word) > 1) or not english(word):
+            yield found.span("surname")
+    known = gazetteer()
+    for found in _BEFORE_NAME.finditer(text):  # "Zhang [name]": a surname first, unlike ours
+        word = fold(found.group("word"))
+        if (word in known.surnames or word in known.given) and word not in NEVER_NAMES:
+            yield found.span("word")
 
 
 def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:

@@ -42,6 +42,13 @@ _ANY_CASE_TITLED = re.compile(
     rf"(?<![\w'\u2019])(?i:{'|'.join(_PLAIN_TITLES_TEXT.split())})\.?[ \t]+"
     rf"(?P<word>[^\W\d_][\w'\u2019-]*)"
 )
+# "dr" and "pc" are also words ("12 oak dr", "pc world"): in lower case a name follows them
+# only as words that are no English word ("dr okeke", "pc rhodri hughes")
+_LOWER_TITLED = re.compile(
+    r"(?<![\w'\u2019])(?:dr|pc)\.?(?:[ \t]+\[name\]"
+    r"|(?P<words>(?:[ \t]+[^\W\d_A-Z][\w'\u2019-]*){1,3}))"
+)
+_VOWELS = frozenset("aeiouy")
 _OWNED = ("my ", "our ", "her ", "his ")  # "my Sister Grace": the family word, not a title
 # Given names that are words, missing from Faker's lists ("call Will back")
 _MORE_GIVEN_TEXT = "will pat rob kit sky lyric harmony precious trinity sage wren"
@@ -84,6 +91,7 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
             yield found.start(), end
     if titled:
         yield from _any_case_titled(text, lowered)
+        yield from _lower_titled(text)
     known = _known_given()
     if not any(fold(word) in known for word in set(_GIVEN.findall(text))):
         return  # no capitalised word is a given name
@@ -140,6 +148,28 @@ def _any_case_titled(text: str, lowered: str) -> Iterator[Span]:
         elif _word_not_name(folded, word_names) or not _named_person(word):
             continue
         yield found.start(), end
+
+
+def _lower_titled(text: str) -> Iterator[Span]:
+    """Lower-case "dr" or "pc", then a name found or up to three words that are surnames or
+    no English words ("dr patel", "pc okafor"); "pc world", "the dr said" are kept."""
+    known = gazetteer()
+    for found in _LOWER_TITLED.finditer(text):
+        if found.group("words") is None:
+            yield found.span()  # "pc [name]"
+            continue
+        end = None
+        for word in re.finditer(r"\S+", found.group("words")):
+            folded = fold(word.group())
+            if folded in NEVER_NAMES or folded in PLACE_WORDS:
+                break
+            if english(folded) and folded not in known.surname_words:
+                break
+            if len(folded) < 3 or _VOWELS.isdisjoint(folded):  # "pc rn", typos and text-speak
+                break
+            end = found.start("words") + word.end()
+        if end is not None:
+            yield found.start(), end
 
 
 def _word_not_name(folded: str, word_names: frozenset[str]) -> bool:

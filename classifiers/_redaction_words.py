@@ -34,7 +34,7 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     best warm many sent iphone email phone tel address postcode name surname first last full
     contact missing wrong spelt spelled correct listed below above attached same british english
     welsh scottish irish ok okay forward once ps re fw subject date cc mr mrs ms mx miss dr prof
-    sort code unfortunately mobile urgent sirs plus anyway btw"""
+    sort code unfortunately mobile urgent sirs plus anyway btw hiya hey heya howdy"""
 FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
 
@@ -45,7 +45,8 @@ PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson
     granddaughter grandchild mum mam dad mother father brother sister friend carer child nephew
     niece stepson stepdaughter boyfriend girlfriend nan nana grandad grandma grandpa lodger
-    landlady baby"""
+    landlady baby auntie aunty gran granny grandmother grandfather stepmum stepdad eldest
+    youngest twin"""
 FAMILY = tuple(_KIN_TEXT.split())
 # Family, household and the people who help: a name follows them ("my support worker Seren")
 _HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate

@@ -31,7 +31,13 @@ from classifiers._redaction_numbers import (
     phone_spans,
     postcode_spans,
 )
-from classifiers._redaction_people import closing_names, coordinated_names, known_names
+from classifiers._redaction_people import (
+    closing_names,
+    coordinated_names,
+    inverted_names,
+    known_names,
+    unsigned_names,
+)
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
 from classifiers._redaction_streets import STREET_AFTER, address_spans
@@ -248,6 +254,8 @@ _NAME_PASSES = (
     closing_names,
     role_names,
     coordinated_names,
+    inverted_names,
+    unsigned_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (
