@@ -24,7 +24,7 @@ _FUNCTION_TEXT = """a an the and or but nor so to of in on at by for from with a
     than then that this these those there here it its is am are was were be been being have has
     had do does did would should can could not no yes i me my we us our you your he him his she
     her they them their who what when where which why how all any some each also just only very
-    too again please"""
+    too again please while whilst although though because unless until"""
 _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious concerned
     worried sorry sure aware afraid unable able trying having getting going looking asking
     calling contacting complaining reporting still now currently fed sick tired extremely
@@ -34,7 +34,9 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     best warm many sent iphone email phone tel address postcode name surname first last full
     contact missing wrong spelt spelled correct listed below above attached same british english
     welsh scottish irish ok okay forward once ps re fw subject date cc mr mrs ms mx miss dr prof
-    sort code unfortunately mobile urgent sirs plus anyway btw hiya hey heya howdy"""
+    sort code unfortunately mobile urgent sirs plus anyway btw hiya hey heya howdy ive im dont
+    cant wont didnt isnt doesnt wasnt hasnt havent couldnt wouldnt shouldnt thats theres weve
+    youre theyre"""
 FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
 

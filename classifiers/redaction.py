@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from classifiers._redaction_gazetteer import gazetteer
+from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
     born_names,
@@ -129,9 +129,30 @@ def _reporter_name(text: str, lowered: str, reporter: Reporter | None) -> tuple[
 
 
 def _name_passes(text: str, lowered: str) -> tuple[str, str]:
+    found: list[str] = []
     for names_in in _NAME_PASSES:
-        text, lowered = _replace(text, lowered, "[name]", names_in(text, lowered))
+        spans = list(names_in(text, lowered))
+        found += (text[start:end] for start, end in spans if "[" not in text[start:end])
+        text, lowered = _replace(text, lowered, "[name]", spans)
+    # A person named once is named again where no cue marks them: "Hyacinth Francis and her
+    # grandson ... Hyacinth doesn't want police involvement".
+    for name in found:
+        words = " ".join(w for w in name.split() if _named_again(w, full=" " in name.strip()))
+        if words:
+            text, lowered = _replace(text, lowered, "[name]", _known_names(text, lowered, words))
     return text, lowered
+
+
+def _named_again(word: str, full: bool) -> bool:
+    """Whether a word of a name found is looked for elsewhere in the text: any word of a full
+    name ("Hyacinth Francis"), else a known name or no English word; never a contraction."""
+    folded = fold(word.rstrip(".,"))
+    if len(folded) < 3 or folded in _NOT_AGAIN or not word[0].isupper() or not folded.isalpha():
+        return False
+    known = gazetteer()
+    if full or folded in known.all_given or folded in known.surnames:
+        return True
+    return folded in known.surname_words or not english(folded)
 
 
 def _as(placeholder: str, spans: Iterable[Span]) -> Iterator[Claim]:
@@ -240,6 +261,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 
 _NAME_BESIDE_WORD = re.compile(r"\[name\]\s+\w")
+# Names that are words a sentence often starts with: found once, not looked for again
+_NOT_AGAIN = frozenset(["will", "may", "hope", "june", "april", "august", "march", "grace"])
 _NAME_PASSES = (
     titled_names,
     cued_names,

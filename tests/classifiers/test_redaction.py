@@ -242,6 +242,15 @@ def test_issue_9_text_is_kept(text: str) -> None:
         ("The bins were missed.\n\n--\nSue", "The bins were missed.\n\n--\n[name]"),
         ("Fix it please.\n\nKind regards,\nGARY", "Fix it please.\n\nKind regards,\n[name]"),
         ("ta\nJ. Okoro", "ta\n[name]"),
+        # a person named once is named again without a cue
+        (
+            "Hyacinth Francis was abused at the stop. Hyacinth doesn't want police involvement.",
+            "[name] was abused at the stop. [name] doesn't want police involvement.",
+        ),
+        (
+            "Mr Okafor rang. Okafor says the bin is broken.",
+            "[name] rang. [name] says the bin is broken.",
+        ),
     ],
 )
 def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
@@ -278,6 +287,9 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "Hiya, the bins.\nThanks, the crew were great.",
         "The bins were missed.\nHalton Lea",
         "the laurels in the park need cutting",
+        # a conjunction or a contraction after a sign-off is no signature, nor found again
+        "Is there a time limit? Kind regards\n\nWhile I'm on, I'm still waiting for a sticker.",
+        "Visits never happened. Ive kept a note. Ive asked four times.",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
