@@ -71,7 +71,20 @@ _PLACES_TEXT = """park street road lane avenue close drive way court hall house 
 PLACES = frozenset(_PLACES_TEXT.split())
 
 _WEEK = "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday"
-NEVER_NAMES = SIGNED_STOPS | frozenset(_WEEK.split())  # words no name holds
+_MONTHS = "january february september october november december"  # not April, May, June ...
+# Languages and nationalities ("an interpreter (Kurdish Sorani)", "my Polish neighbour")
+_LANGUAGES_TEXT = """polish romanian lithuanian latvian bulgarian hungarian czech slovak russian
+    ukrainian portuguese spanish italian french german turkish kurdish sorani kurmanji arabic
+    urdu punjabi bengali bangla gujarati hindi tamil somali tigrinya amharic farsi persian dari
+    pashto mandarin cantonese chinese vietnamese filipino tagalog nigerian ghanaian eritrean
+    sudanese syrian afghan iranian iraqi albanian"""
+NEVER_NAMES = (  # words no name holds
+    SIGNED_STOPS
+    | frozenset(_WEEK.split())
+    | frozenset(_MONTHS.split())
+    | frozenset(_LANGUAGES_TEXT.split())
+    | frozenset(("tell",))  # "Tell Richard that ..."
+)
 
 _ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
     team centre school church club surgery practice college university academy partnership"""

@@ -251,6 +251,16 @@ def test_issue_9_text_is_kept(text: str) -> None:
             "Mr Okafor rang. Okafor says the bin is broken.",
             "[name] rang. [name] says the bin is broken.",
         ),
+        (
+            "my daughter Hope is 7. Hope you can help.",
+            "my daughter [name] is 7. Hope you can help.",
+        ),
+        # months, languages and "Tell" are never part of a name
+        ("Tell Richard the cones have gone.", "Tell [name] the cones have gone."),
+        (
+            "Promised by October. It's November. An interpreter (Kurdish Sorani) for Rebin Hamid.",
+            "Promised by October. It's November. An interpreter (Kurdish Sorani) for [name].",
+        ),
     ],
 )
 def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
