@@ -32,11 +32,13 @@ from classifiers._redaction_candidates import (
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, matches_at, words_of
+from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = (
     "closing_names",
     "coordinated_names",
+    "initialled_names",
     "inverted_names",
     "known_names",
     "unsigned_names",
@@ -59,6 +61,11 @@ _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start
     r"^[ \t]*(?:(?i:customer|caller|name|tenant|resident|complainant|applicant|client)[ \t]*:"
     r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
     re.MULTILINE,
+)
+# Initials before a surname ("J. Okoro", "R.J. Thistlewood", "P Hughes") or a name found
+_INITIALLED = re.compile(
+    r"(?<![\w.'\u2019\]])(?P<initials>(?:[A-Z]\.[ \t]?){1,3}|[A-HJ-Z][ \t])"
+    r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
@@ -199,6 +206,26 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
         word = fold(found.group("word"))
         if (word in known.surnames or word in known.given) and word not in NEVER_NAMES:
             yield found.span("word")
+
+
+def initialled_names(text: str, lowered: str) -> Iterator[Span]:
+    """A surname after initials: "J. Okoro", "R.J. Thistlewood", and the initials before a name
+    found ("A. [name]"). Without a full stop only a known surname that is no English word
+    ("P Hughes", not "A Road" or "B Block")."""
+    known = gazetteer()
+    for found in _INITIALLED.finditer(text):
+        surname = found.group("surname")
+        if surname is None:
+            yield found.span()  # "A. [name]": the initial is part of the name
+            continue
+        word = fold(surname)
+        if word in NEVER_NAMES or word in PLACE_WORDS or STREET_AFTER.match(text, found.end()):
+            continue  # "Plan B. Smith Street"
+        dotted = "." in found.group("initials")
+        if word in known.surnames or (
+            dotted and (word in known.surname_words or not english(word))
+        ):
+            yield found.span()
 
 
 def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:

@@ -34,6 +34,7 @@ from classifiers._redaction_numbers import (
 from classifiers._redaction_people import (
     closing_names,
     coordinated_names,
+    initialled_names,
     inverted_names,
     known_names,
     unsigned_names,
@@ -278,6 +279,7 @@ _NAME_PASSES = (
     role_names,
     coordinated_names,
     inverted_names,
+    initialled_names,
     unsigned_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run

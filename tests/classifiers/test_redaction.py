@@ -255,6 +255,10 @@ def test_issue_9_text_is_kept(text: str) -> None:
             "my daughter Hope is 7. Hope you can help.",
             "my daughter [name] is 7. Hope you can help.",
         ),
+        # initials before a surname, with or without full stops
+        ("I spoke to J. Okoro about it", "I spoke to [name] about it"),
+        ("R.J. Thistlewood\nChair, Oakfield Residents", "[name]\nChair, Oakfield Residents"),
+        ("A. Siddiqui rang, and P Hughes", "[name] rang, and [name]"),
         # months, languages and "Tell" are never part of a name
         ("Tell Richard the cones have gone.", "Tell [name] the cones have gone."),
         (
@@ -300,6 +304,7 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         # a conjunction or a contraction after a sign-off is no signature, nor found again
         "Is there a time limit? Kind regards\n\nWhile I'm on, I'm still waiting for a sticker.",
         "Visits never happened. Ive kept a note. Ive asked four times.",
+        "Plan B. Smith Street, the A Road, B Block and the U.K. Government on the A.M. shift",
     ],
 )
 def test_words_that_look_like_names_are_kept(text: str) -> None:
