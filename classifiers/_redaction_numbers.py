@@ -1,6 +1,6 @@
-"""Redaction passes for personal data written in digits: cards (Luhn-checked, or printed as a
-card is), NI numbers,
-UK phones, postcodes, and bank sort codes and accounts. Each finds spans; none replaces text."""
+"""Redaction passes for personal data written in digits: cards (Luhn-checked, or printed in
+fours as a card is), NI numbers, UK phones, postcodes, and bank sort codes and accounts. Each
+finds spans; none replaces text."""
 
 from __future__ import annotations
 

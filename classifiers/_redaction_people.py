@@ -86,7 +86,7 @@ _CLOSING = re.compile(
     r"(?P<name>(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*[ \t]*(?=[A-Z]))?"  # initials: "J. Okoro", "R.J. Hill"
     r"[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t]*[.!]?[ \t]*$"
 )
-# The last line alone, unsigned: a given name and up to two capitalised words ("\nPat Hill")
+# The last line alone, unsigned: a given name and up to two capitalised words ("--\nSue")
 _LAST_LINE = re.compile(
     r"\n[ \t]*[-\u2013\u2014]?[ \t]*(?P<name>(?P<first>[A-Z][^\W\d_]+)"
     r"(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})[ \t]*[.!]?\s*$"
@@ -154,7 +154,7 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
 
 def unsigned_names(text: str, lowered: str) -> Iterator[Span]:
     """The writer's name ending the text without a closing: a known given name and up to two
-    capitalised words alone on the last line ("...\nPat Hill"), or a given name that is no
+    capitalised words alone on the last line ("...\n--\nSue"), or a given name that is no
     English word after the last sentence ("... the lorry? Nasreen")."""
     last = _LAST_LINE.search(text, max(0, len(text) - 60))
     known = gazetteer()

@@ -43,7 +43,7 @@ _ANY_CASE_TITLED = re.compile(
     rf"(?P<word>[^\W\d_][\w'\u2019-]*)"
 )
 # "dr" and "pc" are also words ("12 oak dr", "pc world"): in lower case a name follows them
-# only as words that are no English word ("dr okeke", "pc rhodri hughes")
+# only as surnames or words that are no English word ("dr patel", "pc rhodri hughes")
 _LOWER_TITLED = re.compile(
     r"(?<![\w'\u2019])(?:dr|pc)\.?(?:[ \t]+\[name\]"
     r"|(?P<words>(?:[ \t]+[^\W\d_A-Z][\w'\u2019-]*){1,3}))"

@@ -262,8 +262,11 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 
 _NAME_BESIDE_WORD = re.compile(r"\[name\]\s+\w")
-# Names that are words a sentence often starts with: found once, not looked for again
-_NOT_AGAIN = frozenset(["will", "may", "hope", "june", "april", "august", "march", "grace"])
+# Not looked for again: titles inside a name found, and names that are words a sentence often
+# starts with ("Hope you can help")
+_NOT_AGAIN_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd reverend
+    professor prof nurse sister will may hope june april august march grace"""
+_NOT_AGAIN = frozenset(_NOT_AGAIN_TEXT.split())
 _NAME_PASSES = (
     titled_names,
     cued_names,
