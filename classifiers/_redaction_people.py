@@ -32,14 +32,11 @@ from classifiers._redaction_candidates import (
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, matches_at, words_of
-from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = (
     "closing_names",
     "coordinated_names",
-    "initialled_names",
-    "inverted_names",
     "known_names",
     "unsigned_names",
 )
@@ -57,17 +54,6 @@ _COORDINATED = re.compile(
     r"(?<![\w'\]-])(?P<before>[A-Z][^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
     r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
-_INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
-    r"^[ \t]*(?:(?i:customer|caller|name|tenant|resident|complainant|applicant|client)[ \t]*:"
-    r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
-    re.MULTILINE,
-)
-# Initials before a surname ("J. Okoro", "R.J. Thistlewood", "P Hughes") or a name found
-_INITIALLED = re.compile(
-    r"(?<![\w.'\u2019\]])(?P<initials>(?:[A-Z]\.[ \t]?){1,3}|[A-HJ-Z][ \t])"
-    r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
-)
-_BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 _ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
@@ -186,46 +172,6 @@ def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
         word = fold(text[start:end])
         if word not in NEVER_NAMES and word not in PLACE_WORDS and not text[start:end].isupper():
             yield start, end
-
-
-def inverted_names(text: str, lowered: str) -> Iterator[Span]:
-    """A surname before a name found, as CRMs list people ("MENSAH, [name]", "Okafor, [name]",
-    in capitals or no English word: "Thanks, [name]" is no surname), or as Chinese and
-    Hungarian names are written ("Zhang [name]": a known name that is no English word)."""
-    if "[name]" not in text:
-        return
-    for found in _INVERTED.finditer(text):
-        surname = found.group("surname")
-        word = fold(surname)
-        if word in NEVER_NAMES or word in PLACE_WORDS:
-            continue
-        if (surname.isupper() and len(word) > 1) or not english(word):
-            yield found.span("surname")
-    known = gazetteer()
-    for found in _BEFORE_NAME.finditer(text):  # "Zhang [name]": a surname first, unlike ours
-        word = fold(found.group("word"))
-        if (word in known.surnames or word in known.given) and word not in NEVER_NAMES:
-            yield found.span("word")
-
-
-def initialled_names(text: str, lowered: str) -> Iterator[Span]:
-    """A surname after initials: "J. Okoro", "R.J. Thistlewood", and the initials before a name
-    found ("A. [name]"). Without a full stop only a known surname that is no English word
-    ("P Hughes", not "A Road" or "B Block")."""
-    known = gazetteer()
-    for found in _INITIALLED.finditer(text):
-        surname = found.group("surname")
-        if surname is None:
-            yield found.span()  # "A. [name]": the initial is part of the name
-            continue
-        word = fold(surname)
-        if word in NEVER_NAMES or word in PLACE_WORDS or STREET_AFTER.match(text, found.end()):
-            continue  # "Plan B. Smith Street"
-        dotted = "." in found.group("initials")
-        if word in known.surnames or (
-            dotted and (word in known.surname_words or not english(word))
-        ):
-            yield found.span()
 
 
 def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:

@@ -31,11 +31,10 @@ from classifiers._redaction_numbers import (
     phone_spans,
     postcode_spans,
 )
+from classifiers._redaction_orders import initialled_names, inverted_names
 from classifiers._redaction_people import (
     closing_names,
     coordinated_names,
-    initialled_names,
-    inverted_names,
     known_names,
     unsigned_names,
 )
