@@ -20,8 +20,9 @@ _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start
     re.MULTILINE,
 )
 # Initials before a surname ("J. Okoro", "R.J. Thistlewood", "P Hughes") or a name found
-_INITIALLED = re.compile(
-    r"(?<![\w.'\u2019\]])(?P<initials>(?:[A-Z]\.[ \t]?){1,3}|[A-HJ-Z][ \t])"
+_INITIALLED = re.compile(  # the first capital first, so that re skips ahead to one
+    r"(?P<initials>[A-Z](?<![\w.'\u2019\]][A-Z])"
+    r"(?:\.[ \t]?(?:[A-Z]\.[ \t]?){0,2}|(?<=[A-HJ-Z])[ \t]))"
     r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")

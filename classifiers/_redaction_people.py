@@ -31,7 +31,7 @@ from classifiers._redaction_candidates import (
     word_kinds,
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
-from classifiers._redaction_spans import Span, matches_at, words_of
+from classifiers._redaction_spans import Span, line_starts, matches_at, words_of
 from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = (
@@ -128,7 +128,7 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
     if _CLOSING_WORD_SET.isdisjoint(in_text) and not thank_you:
         return
     known = gazetteer()
-    for found in matches_at(_CLOSING, text, _line_starts(text)):  # as finditer: it has ^
+    for found in matches_at(_CLOSING, text, line_starts(text)):  # as finditer: it has ^
         words = [fold(w) for w in found.group("name").split()]
         stops = NEVER_NAMES | PLACE_WORDS | _CLOSERS
         if any(w in stops for w in words) or found.group("name").isupper():
@@ -152,14 +152,6 @@ def unsigned_names(text: str, lowered: str) -> Iterator[Span]:
     single = _LAST_WORD.search(text, max(0, len(text) - 40))
     if single and (word := fold(single.group("name"))) in known.given and not english(word):
         yield single.span("name")
-
-
-def _line_starts(text: str) -> Iterator[int]:
-    yield 0
-    at = text.find("\n")
-    while at != -1:
-        yield at + 1
-        at = text.find("\n", at + 1)
 
 
 def coordinated_names(text: str, lowered: str) -> Iterator[Span]:

@@ -16,6 +16,7 @@ __all__ = (
     "find_numbers",
     "free_before",
     "left_edge",
+    "line_starts",
     "matches_at",
     "words_of",
 )
@@ -60,6 +61,16 @@ def find_numbers(text: str) -> list[Number]:
         else:
             numbers.append((start, end, end))
     return numbers[::-1]
+
+
+def line_starts(text: str) -> Iterator[int]:
+    """Where each line of ``text`` starts: the only places a pattern opening with ``^`` (in
+    multi-line mode) can match, which ``re`` would otherwise try at every character."""
+    yield 0
+    at = text.find("\n")
+    while at != -1:
+        yield at + 1
+        at = text.find("\n", at + 1)
 
 
 def matches_at(

@@ -132,6 +132,8 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
     found: list[str] = []
     for names_in in _NAME_PASSES:
         spans = list(names_in(text, lowered))
+        if not spans:
+            continue  # most passes find nothing
         found += (text[start:end] for start, end in spans if "[" not in text[start:end])
         text, lowered = _replace(text, lowered, "[name]", spans)
     # A person named once is named again where no cue marks them: "Hyacinth Francis and her
