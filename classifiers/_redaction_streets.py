@@ -9,7 +9,13 @@ from collections.abc import Iterator
 from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, left_edge, matches_at
 from contracts import Reporter
 
-__all__ = ("STREET_AFTER", "STREET_WORDS", "address_spans")
+__all__ = (
+    "STREET_AFTER",
+    "STREET_WORDS",
+    "address_spans",
+    "flat_spans",
+    "lower_case_address_spans",
+)
 
 _STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct Crescent Cres
     Grove Place Pl Gardens Gdns Terrace Walk View Park Mews Row Square Sq Hill"""
@@ -34,6 +40,28 @@ _SMALL_WORDS_TEXT = """a an the and or of for to in on at by with from my our yo
 _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 _FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\.?[ \t]+$")
 STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
+# In lower case ("lives alone at 62 nelson road", "address: 34 elm avenue") only after a word
+# that places it or at a line's start, and never "2 hours drive", "a 5 minute walk"
+_LOWER_STREETS = """street st road rd avenue ave lane close drive way court crescent grove
+    place gardens terrace walk view park mews row square hill rise parade"""
+_LOWER_ADDRESS = re.compile(
+    r"[0-9]{1,4}[a-z]?,?[ \t]+(?:[0-9]{1,4}[a-z]?,?[ \t]+)?((?:[a-z][a-z'\u2019-]*[ \t]+){1,3})"
+    rf"(?:{'|'.join(_LOWER_STREETS.split())}){RIGHT_EDGE}"
+)
+# A flat's number before an address found another way: "Flat 2C, [address]" (a house name)
+_FLAT_OF = re.compile(
+    r"(?<![\w'\u2019])(?:[Ff]lat|FLAT|[Aa]partment|APARTMENT|[Aa]pt|[Uu]nit|UNIT)\.?[ \t]*"
+    r"[0-9]{1,4}[A-Za-z]?[ \t]*,?[ \t]*\[address\]"
+)
+_PLACED_BEFORE = re.compile(
+    r"(?:(?<![\w'\u2019])(?i:at|on|from|outside|opposite|near|behind|to|address:?)[ \t]+"
+    r"|^[ \t]*)$",
+    re.MULTILINE,
+)
+_NOT_STREET_NAMES_TEXT = """hour hours hr hrs minute minutes min mins mile miles second seconds
+    day days week weeks month months year years time times more other different separate
+    big small long short main car cars kid kids dog dogs way ways lane lanes am pm past"""
+_NOT_STREET_NAMES = _SMALL_WORDS | frozenset(_NOT_STREET_NAMES_TEXT.split())
 
 
 def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
@@ -46,3 +74,24 @@ def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
             continue
         flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
         yield (flat.start() if flat else match.start()), match.end()
+
+
+def flat_spans(text: str) -> Iterator[Span]:
+    """A flat's number with the address after it, found by another pass: "Flat 2C, [address]"."""
+    if "[address]" in text:
+        yield from (found.span() for found in _FLAT_OF.finditer(text))
+
+
+def lower_case_address_spans(
+    text: str, numbers: list[Number], _: Reporter | None
+) -> Iterator[Span]:
+    """Addresses in lower case ("lives alone at 62 nelson road"): only after a word that
+    places them or at a line's start ("address: 34 elm avenue", "[name]\n87 windsor road")."""
+    starts = (s for s, e, _ in numbers if e - s < 4)
+    for match in matches_at(_LOWER_ADDRESS, text, starts):
+        if not _NOT_STREET_NAMES.isdisjoint(match.group(1).split()):
+            continue  # "at 2 hours drive", "on 3 different road"
+        flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        start = flat.start() if flat else match.start()
+        if _PLACED_BEFORE.search(text, max(0, start - 12), start):
+            yield start, match.end()

@@ -40,7 +40,12 @@ from classifiers._redaction_people import (
 )
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
-from classifiers._redaction_streets import STREET_AFTER, address_spans
+from classifiers._redaction_streets import (
+    STREET_AFTER,
+    address_spans,
+    flat_spans,
+    lower_case_address_spans,
+)
 from classifiers._redaction_words import COMMON
 from contracts import Reporter
 
@@ -102,6 +107,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
+    text, lowered = _replace(text, lowered, "[address]", flat_spans(text))
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
     # of a name, as they would on a second run (redacting twice must change nothing).
     text, lowered = _reporter_name(text, lowered, reporter)
@@ -296,4 +302,5 @@ _DIGIT_PASSES = (
     (1, vehicle_spans, "[vehicle]"),
     (1, postcode_spans, "[postcode]"),
     (1, address_spans, "[address]"),
+    (1, lower_case_address_spans, "[address]"),
 )

@@ -84,6 +84,16 @@ from contracts import Reporter
             "Frank lives at [address], Upper Marsh Lane",
         ),
         ("the Range Rover P472 HJK idles outside", "the Range Rover [vehicle] idles outside"),
+        # addresses in lower case, after a word that places them or at a line's start
+        (
+            "i care for him, he lives alone at 62 nelson road.",
+            "i care for him, he lives alone at [address].",
+        ),
+        ("tenant: hannah owen\naddress: 34 elm avenue", "tenant: [name]\naddress: [address]"),
+        ("re bins\n87 windsor road\nruncorn", "re bins\n[address]\nruncorn"),
+        ("i live at flat 2, 14 oak street", "i live at [address]"),
+        # a flat's number before a house name found by another pass
+        ("My address is Flat 2C, Ashdown House.", "My address is [address]."),
         ("I was born on the 14th of February 1995.", "I was born on the [dob]."),
     ],
 )
@@ -332,6 +342,8 @@ def test_words_that_look_like_names_are_kept(text: str) -> None:
         "WAITED 3 WEEKS FOR THE ROAD TO BE FIXED, 2 KIDS AND THE ROAD IS BUSY",
         "the meeting on the 14th of February 2025 was cancelled",
         "ref 4929 6021 3384 7715 is the payment reference",
+        "the tip is a 5 minute walk, at 2 hours drive it is not, on 3 different road trips",
+        "see you at 9 am park side, we met at 10 past road works",
     ],
 )
 def test_non_personal_text_is_kept(text: str) -> None:
