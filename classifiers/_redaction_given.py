@@ -1,5 +1,6 @@
 """Common given names in the UK (English, Welsh, Irish, Scottish, South Asian, West African,
-Polish, Romanian, Chinese, Arabic, Somali, Turkish, Kurdish, Eritrean, Ukrainian, Afghan), so
+Polish, Romanian, Chinese, Arabic, Somali, Turkish, Kurdish, Eritrean, Ukrainian, Afghan,
+Caribbean, Southern African), so
 that a name is found in lower case or capitals after a cue ("my neighbour gareth jones").
 Words that are mostly words ("mark", "june") are left out."""
 
@@ -65,4 +66,25 @@ _MORE_TEXT = """
     yonas tesfay selam tsega mebrat haile senait mykola olena oksana taras iryna vasyl yurii
     halyna ahmad zahir farid mariam gul wahid nazir habiba zarghuna
 """
-GIVEN_NAMES = frozenset(_TEXT.split()) | frozenset(_MORE_TEXT.split())
+# Checked on 2026-12-04 against a list of common UK names written apart from any test set:
+# recent babies' names in England and Wales, older generations', Welsh, Caribbean, Punjabi,
+# Zimbabwean, South African, Yoruba, Igbo and Polish names that Faker's locales lack
+_COMMUNITIES_TEXT = """
+    albie arabella arlo ayla brody cassius darcey darcie delilah elsie esme finley frankie
+    hallie harper hudson jaxon jenson josie kacey kacie kaden kayden brayden kenzie lottie
+    louie lyla mabel macy mavis myla ollie ralphie reggie sonny tillie wilf fionn
+    alaw alys aneurin angharad blodwen bryn cadi cai cledwyn delyth dilys efa eirlys elis
+    eluned elwyn emlyn glenys gruffydd gwenllian gwilym gwynfor hefin heledd hywel ianto
+    ifan iolo lleucu llyr macsen mared meirion morfydd myfanwy nansi nerys osian owain
+    rhonwen seren tegan tudur wyn
+    claudette delroy errol everton hyacinth norris winston
+    asif baljit gurpreet harpreet kavita kuldeep manpreet simran sukhvinder sunita
+    chipo farai kudzai lindiwe nokuthula nyasha rudo rutendo shingai sipho tafadzwa tatenda
+    tendai thabo themba tinashe vimbai zanele
+    bisi bola bukola chinwe dami damilola funmilayo kayode kehinde nkem obi sade segun shola
+    taiwo temitope tobi tolu wale
+    oliwia weronika wiktoria wojtek zuzanna
+"""
+GIVEN_NAMES = (
+    frozenset(_TEXT.split()) | frozenset(_MORE_TEXT.split()) | frozenset(_COMMUNITIES_TEXT.split())
+)

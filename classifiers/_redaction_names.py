@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_gazetteer import gazetteer, known_given
+from classifiers._redaction_gazetteer import fold, gazetteer, known_given
 from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
     Span,
@@ -22,6 +22,7 @@ from classifiers._redaction_words import (
     COMMON,
     FAMILY,
     FUNCTION_WORDS,
+    MODALS,
     ORGANISATIONS,
     PARTICLES,
     PLACES,
@@ -163,7 +164,8 @@ def _named(
         bare = word.rstrip(".")
         if len(bare) == 1 and bare.isupper():
             continue
-        if bare.lower() in stop_words or (word[0].islower() and bare.lower() in COMMON):
+        lower_word = word[0].islower() and (bare.lower() in COMMON or bare.lower() in MODALS)
+        if bare.lower() in stop_words or lower_word:
             break
         if not caps and len(bare) > 1 and bare.isupper():
             break
@@ -347,6 +349,8 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
         stops = _bare(given) in SIGNED_STOPS or _bare(surname) in SIGNED_STOPS  # "An Amber"
         if stops or not known_given(given.lower()):
             continue
+        if fold(surname) in PARTICLES:
+            continue  # "Seren Ní Bhraonáin": the gazetteer pass takes the whole name
         if surname.lower() in PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
             continue
         if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):

@@ -32,7 +32,7 @@ from classifiers._redaction_candidates import (
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, line_starts, matches_at, words_of
-from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_words import FUNCTION_WORDS, KIN, MODALS, NEVER_NAMES, PLACE_WORDS
 
 __all__ = (
     "closing_names",
@@ -296,6 +296,10 @@ def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
 
 
+# Surnames that are also words a sentence goes on with: "my son oliver will be there"
+_NOT_AFTER_LOWER = FUNCTION_WORDS | MODALS
+
+
 def _followers(
     text: str, run: list[Span], words: list[str], index: int, known: Gazetteer, capital: bool
 ) -> int:
@@ -306,7 +310,8 @@ def _followers(
         if rest + 1 >= _MAX_WORDS:
             break
         upper = text[start].isupper()
-        if word in PARTICLES or (upper if capital else not upper and _name_word(word, known)):
+        lower_name = not upper and word not in _NOT_AFTER_LOWER and _name_word(word, known)
+        if word in PARTICLES or (upper if capital else lower_name):
             rest += 1
         else:
             break

@@ -11,6 +11,7 @@ __all__ = (
     "FAMILY",
     "FUNCTION_WORDS",
     "KIN",
+    "MODALS",
     "NEVER_NAMES",
     "ORGANISATIONS",
     "PARTICLES",
@@ -39,6 +40,8 @@ _COMMON_TEXT = """writing disappointed unhappy happy angry annoyed upset furious
     youre theyre"""
 FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 COMMON = FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
+# Verbs that are also surnames: in lower case a name never goes on with them ("oliver will be")
+MODALS = frozenset(("will", "may", "might", "must", "shall"))
 
 # Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
 _PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"

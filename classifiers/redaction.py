@@ -268,11 +268,12 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
-_NAME_BESIDE_WORD = re.compile(r"\[name\]\s+\w")
+_NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]")  # or "Oliver-[name]"
 # Not looked for again: titles inside a name found, and names that are words a sentence often
 # starts with ("Hope you can help")
 _NOT_AGAIN_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd reverend
-    professor prof nurse sister will may hope june april august march grace"""
+    professor prof nurse sister mr mrs ms miss mx dr sir dame lady lord will may hope june april
+    august march grace"""
 _NOT_AGAIN = frozenset(_NOT_AGAIN_TEXT.split())
 _NAME_PASSES = (
     titled_names,
