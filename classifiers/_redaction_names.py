@@ -124,6 +124,10 @@ _NAMED_HOUSE = re.compile(  # "T" first, so that re skips ahead to one
     r"|Cedars|Pines|Larches|Chestnuts|Hawthorns|Rowans|Birches|Bothy|Old[ \t]+(?:Rectory"
     r"|Vicarage|Bakery|Dairy|Smithy|Post[ \t]+Office|School[ \t]+House)|Coach[ \t]+House)(?!\w)"
 )
+# Welsh house names: "Tŷ Nant", "Bwthyn Bach" ("Ty" without its accent is also a given name)
+_WELSH_HOUSE = re.compile(
+    r"(?<![\w\]])(?:Tŷ|TŶ|Bwthyn)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?"
+)
 _NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
     leisure opera community health medical custom farm tree green open full half"""
 _NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
@@ -273,9 +277,11 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
 
 
 def house_spans(text: str, lowered: str) -> Iterator[Span]:
-    """A house's name, its address: "Rose Cottage", "The Old Forge", "The Laurels"."""
+    """A house's name, its address: "Rose Cottage", "The Old Forge", "The Laurels", "Tŷ Nant"."""
     if "The" in text:
         yield from (house.span() for house in _NAMED_HOUSE.finditer(text))
+    if "Tŷ" in text or "TŶ" in text or "Bwthyn" in text:
+        yield from (house.span() for house in _WELSH_HOUSE.finditer(text))
     for house in _HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
         words = house.group(1).lower().split()
         first = words[1] if words[0] == "the" and len(words) > 1 else words[0]

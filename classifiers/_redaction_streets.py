@@ -27,17 +27,32 @@ _SUFFIX = "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREETS.split())
 _NUMBERED_SUFFIX = "|".join(
     f"[{w[0]}{w[0].lower()}]{w[1:]}|{w.upper()}" for w in f"{_STREETS} {_NUMBERED_STREETS}".split()
 )
-STREET_WORDS = frozenset(w.lower() for w in _STREETS.split())
+_WELSH_STREET_WORDS = (
+    "heol ffordd stryd lon lôn rhodfa cilgant teras maes clos llwyn parc cwrt rhes"
+)
+# Words that make a street, in English after its name and in Welsh before it ("Lôn Isaf")
+STREET_WORDS = frozenset(w.lower() for w in _STREETS.split()) | frozenset(
+    _WELSH_STREET_WORDS.split()
+)
 
 _ADDRESS = re.compile(
     left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
     rf"((?:[A-Z][\w'\u2019-]*\.?[ \t]+){{1,3}})(?:{_NUMBERED_SUFFIX}){RIGHT_EDGE}"
+)
+# Welsh streets put the street word first: "12 Heol y Dderwen", "4 Ffordd yr Eglwys", "22 Stryd
+# Fawr", "7 Maes y Coed"; they end on a capitalised word
+_WELSH_STREETS = "Heol|Ffordd|Stryd|L[ôo]n|Rhodfa|Cilgant|Teras|Maes|Clos|Llwyn|Parc|Cwrt|Rhes"
+_WELSH_ADDRESS = re.compile(
+    left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
+    rf"(?:{_WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{0,2}}[ \t]+[A-Z][\w'\u2019-]*"
+    + RIGHT_EDGE
 )
 # In capitals, "3 WEEKS FOR THE ROAD" is no address: the street's name holds no such word.
 _SMALL_WORDS_TEXT = """a an the and or of for to in on at by with from my our your his her their
     its it is was be been has have had not no so but if as this that these those weeks days
     months years times"""
 _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
+_WELSH_WORD = re.compile(rf"(?:{_WELSH_STREETS})[ \t]")
 _FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\.?[ \t]+$")
 STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
 # In lower case ("lives alone at 62 nelson road", "address: 34 elm avenue") only after a word
@@ -66,14 +81,18 @@ _NOT_STREET_NAMES = _SMALL_WORDS | frozenset(_NOT_STREET_NAMES_TEXT.split())
 
 def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
     years = ("19", "20")  # "since 2019 Station Road has flooded"
-    starts = (
+    starts = [
         s for s, e, _ in numbers if e - s < 4 or (e - s == 4 and text[s : s + 2] not in years)
-    )
-    for match in matches_at(_ADDRESS, text, starts):
-        if not _SMALL_WORDS.isdisjoint(match.group(1).lower().split()):
-            continue
+    ]
+    english = (m for m in matches_at(_ADDRESS, text, starts) if _no_small_words(m.group(1)))
+    welsh = matches_at(_WELSH_ADDRESS, text, starts) if _WELSH_WORD.search(text) else ()
+    for match in (*english, *welsh):
         flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
         yield (flat.start() if flat else match.start()), match.end()
+
+
+def _no_small_words(name: str) -> bool:
+    return _SMALL_WORDS.isdisjoint(name.lower().split())
 
 
 def flat_spans(text: str) -> Iterator[Span]:

@@ -92,6 +92,11 @@ from contracts import Reporter
         ("tenant: hannah owen\naddress: 34 elm avenue", "tenant: [name]\naddress: [address]"),
         ("re bins\n87 windsor road\nruncorn", "re bins\n[address]\nruncorn"),
         ("i live at flat 2, 14 oak street", "i live at [address]"),
+        # Welsh streets (the street word first) and house names
+        ("Rhys Jones\n12 Heol y Dderwen\nCF14 3AB", "[name]\n[address]\n[postcode]"),
+        ("we live at 4 Ffordd yr Eglwys, Bangor", "we live at [address], Bangor"),
+        ("I'm from Tŷ Nant, Llanberis Road.", "I'm from [address], Llanberis Road."),
+        ("Bwthyn Bach, Lôn Isaf", "[address], Lôn Isaf"),
         # a flat's number before a house name found by another pass
         ("My address is Flat 2C, Ashdown House.", "My address is [address]."),
         ("I was born on the 14th of February 1995.", "I was born on the [dob]."),
@@ -317,6 +322,7 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "The councillor visited, the inspector looked and the sergeant will call back.",
         "my pc keeps crashing, pc world sold it, the dr said its fine, 12 oak dr and the pc rang",
         "the otis lift is broken again and the Otis engineer never came",
+        "3 Parc cars were towed from Lôn Isaf",
         "Hiya, the bins.\nThanks, the crew were great.",
         "The bins were missed.\nHalton Lea",
         "the laurels in the park need cutting",
