@@ -217,11 +217,30 @@ def given(word: str, known: Gazetteer) -> bool:
 
 
 def surname(word: str, known: Gazetteer) -> bool:
-    """A known surname that is no word, or a double-barrelled one with a known part."""
-    if word in known.surnames:
+    """A known surname that is no word, a surname by its ending ("Kaczmarczyk", "Popescu"),
+    or a double-barrelled one with a known part."""
+    if word in known.surnames or _surname_by_ending(word):
         return True
     parts = word.split("-") if "-" in word else ()
     return any(p in known.surnames or p in known.surname_words for p in parts)
+
+
+# Endings that make a surname in Polish, Czech, Romanian, Ukrainian, South Slavic, Greek and
+# Turkish, whose surnames are too many for the lists: "Kaczmarczyk", "Popescu", "Kovalenko"
+_SURNAME_ENDING = re.compile(
+    r"(?:ski|ska|cki|cka|czyk|wicz|escu|eanu|enko|chuk|ovic|evic|opoulos|akis|oglu)$"
+)
+
+_NOT_SURNAMES = frozenset(("alaska", "nebraska", "polski", "polska"))  # "Polski Sklep"
+
+
+@lru_cache(maxsize=65536)
+def _surname_by_ending(word: str) -> bool:
+    """Not a given name ("Franziska", "Vicki") nor a word; folded, so "Marković" is here."""
+    if len(word) < 6 or not _SURNAME_ENDING.search(word) or word in _NOT_SURNAMES:
+        return False
+    known = gazetteer()
+    return word not in known.all_given and not english(word)
 
 
 @lru_cache(maxsize=65536)

@@ -271,8 +271,8 @@ def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool
         return not caps and second in known.surname_words
     if caps or first in NEVER_NAMES:
         return False
-    if second in known.surnames:
-        return True  # "Merry Nguyen", "Lyric Ferreira": any word before a known surname
+    if surname(second, known) and "-" not in second:
+        return True  # "Merry Nguyen", "Lech Kaczmarczyk": any word before a known surname
     # "Tendai Moyo", "Imtiaz Archer", "Harpreet Prosser", "Fraser Dumitrescu": an unknown word
     # or a surname before surnames or unknown capitalised words
     if english(first) and not surname(first, known):
