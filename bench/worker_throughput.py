@@ -55,21 +55,8 @@ from ingest import (
 
 REPO = Path(__file__).resolve().parents[1]
 console = Console(width=120)
-HEADERS = [
-    "Case Reference",
-    "Date Logged",
-    "Case Type",
-    "Contact Method",
-    "Service Area",
-    "Enquiry Type",
-    "Description",
-    "Ward",
-    "Customer Name",
-    "Email Address",
-    "Telephone",
-    "Address",
-    "Postcode",
-]
+# The columns the council profile reads, in its order
+HEADERS = list(load_crm_profiles(REPO / "config")["verint_council"].columns.values())
 
 
 def write_export(path: Path, rows: int, seed: int = 1) -> None:

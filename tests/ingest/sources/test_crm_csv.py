@@ -283,8 +283,10 @@ def test_xlsx_export(tmp_path: Path, reference: ReferenceData) -> None:
     sheet = workbook.active
     assert sheet is not None
     sheet.append(VERINT_HEADERS)
-    sheet.append([101400001, datetime(2025, 6, 30, 9, 15), *list(GOOD_ROW.values())[2:]])
-    sheet.append([101400002, "15/01/2025 09:15", *list(GOOD_ROW.values())[2:]])
+    logged_cells = [(101400001, datetime(2025, 6, 30, 9, 15)), (101400002, "15/01/2025 09:15")]
+    for case, logged in logged_cells:
+        row = {**GOOD_ROW, "Case Reference": case, "Date Logged": logged}
+        sheet.append([row[header] for header in VERINT_HEADERS])
     path = tmp_path / "export.xlsx"
     workbook.save(path)
     _, results = parse(path, reference)
