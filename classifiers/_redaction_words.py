@@ -70,7 +70,7 @@ _PLACES_TEXT = """park street road lane avenue close drive way court hall house 
     farm centre center school college hospital surgery station square gardens place estate
     bridge hill green wood woods field fields bank view terrace crescent grove walk mews row
     library church chapel pub inn arms hotel stadium ground shopping retail market club town
-    city village ward district"""
+    city village ward district infirmary hospice clinic"""
 PLACES = frozenset(_PLACES_TEXT.split())
 
 _WEEK = "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from classifiers._redaction_brands import brand_spans
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
@@ -136,12 +137,16 @@ def _reporter_name(text: str, lowered: str, reporter: Reporter | None) -> tuple[
 
 def _name_passes(text: str, lowered: str) -> tuple[str, str]:
     found: list[str] = []
+    brands = brand_spans(text, lowered)  # "John Lewis", "a red Nissan Micra": no person
     for names_in in _NAME_PASSES:
         spans = list(names_in(text, lowered))
+        if brands and spans:
+            spans = [span for span in spans if not _inside(span, brands)]
         if not spans:
             continue  # most passes find nothing
         found += (text[start:end] for start, end in spans if "[" not in text[start:end])
         text, lowered = _replace(text, lowered, "[name]", spans)
+        brands = brand_spans(text, lowered) if brands else brands  # where they are now
     # A person named once is named again where no cue marks them: "Hyacinth Francis and her
     # grandson ... Hyacinth doesn't want police involvement".
     for name in found:
@@ -149,6 +154,10 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
         if words:
             text, lowered = _replace(text, lowered, "[name]", _known_names(text, lowered, words))
     return text, lowered
+
+
+def _inside(span: Span, brands: list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in brands)
 
 
 def _named_again(word: str, full: bool) -> bool:
