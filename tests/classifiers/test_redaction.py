@@ -281,6 +281,11 @@ def test_issue_9_text_is_kept(text: str) -> None:
         # a person named like a shop, where a word before says a person stands there
         ("my neighbour John Lewis keeps parking", "my neighbour [name] keeps parking"),
         ("I spoke to Peter Jones about it", "I spoke to [name] about it"),
+        (
+            "John Lewis rang me. Peter Jones is my neighbour",
+            "[name] rang me. [name] is my neighbour",
+        ),
+        ("Kia Jones and Mercedes Smith", "[name] and [name]"),
         # surnames by their ending, too many for the lists
         ("A note from Lech Kaczmarczyk about it", "A note from [name] about it"),
         ("spoke to andrzej wisniewski today", "spoke to [name] today"),
