@@ -1,5 +1,6 @@
 """Redaction passes for names written in other orders and forms than "Given Surname": a CRM's
-surname first ("MENSAH, [name]", "Zhang [name]") and initials before a surname ("J. Okoro").
+surname first ("MENSAH, [name]", "Zhang [name]"), initials before a surname ("J. Okoro") and a
+family by its surname ("the Okafors").
 Each runs after the other name passes, finds spans and replaces no text."""
 
 from __future__ import annotations
@@ -7,12 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_spans import Span
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import NEVER_NAMES, PLACE_WORDS
 
-__all__ = ("initialled_names", "inverted_names")
+__all__ = ("family_names", "initialled_names", "inverted_names")
 
 _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
     r"^[ \t]*(?:(?i:customer|caller|name|tenant|resident|complainant|applicant|client)[ \t]*:"
@@ -24,6 +26,10 @@ _INITIALLED = re.compile(  # the first capital first, so that re skips ahead to 
     r"(?P<initials>[A-Z](?<![\w.'\u2019\]][A-Z])"
     r"(?:\.[ \t]?(?:[A-Z]\.[ \t]?){0,2}|(?<=[A-HJ-Z])[ \t]))"
     r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
+)
+# A family by its surname: "the Okafors", "the Joneses"
+_FAMILY = re.compile(
+    r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][a-z'\u2019]+?)(?:es|s)(?![\w'\u2019])"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
 
@@ -66,3 +72,17 @@ def initialled_names(text: str, lowered: str) -> Iterator[Span]:
             dotted and (word in known.surname_words or not english(word))
         ):
             yield found.span()
+
+
+def family_names(text: str, lowered: str) -> Iterator[Span]:
+    """A family named by its surname that is no English word: "our neighbours the Okafors",
+    "the Joneses", not "the Browns" (a word) nor "the Rangers"."""
+    if "the " not in lowered:
+        return
+    known = gazetteer()
+    for found in _FAMILY.finditer(text):
+        word = fold(found.group("surname"))
+        plural = fold(found.group()[found.start("surname") - found.start() :])
+        named = len(word) >= 4 and known_surname(word, known)  # not "the Otis lift"
+        if named and not english(plural) and word not in NEVER_NAMES:
+            yield found.start("surname"), found.end()

@@ -32,7 +32,7 @@ from classifiers._redaction_numbers import (
     phone_spans,
     postcode_spans,
 )
-from classifiers._redaction_orders import initialled_names, inverted_names
+from classifiers._redaction_orders import family_names, initialled_names, inverted_names
 from classifiers._redaction_people import (
     closing_names,
     coordinated_names,
@@ -277,7 +277,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
-_NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]")  # or "Oliver-[name]"
+# "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial)
+_NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]|\b[A-Z]\.?[ \t]?\[name\]")
 # Not looked for again: titles inside a name found, and names that are words a sentence often
 # starts with ("Hope you can help")
 _NOT_AGAIN_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd reverend
@@ -301,6 +302,7 @@ _NAME_PASSES = (
     inverted_names,
     initialled_names,
     unsigned_names,
+    family_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (

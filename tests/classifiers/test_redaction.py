@@ -286,6 +286,12 @@ def test_issue_9_text_is_kept(text: str) -> None:
             "[name] rang me. [name] is my neighbour",
         ),
         ("Kia Jones and Mercedes Smith", "[name] and [name]"),
+        # a family by its surname
+        (
+            "Our neighbours the Okafors have had bins stolen",
+            "Our neighbours the [name] have had bins stolen",
+        ),
+        ("The Joneses next door", "The [name] next door"),
         # surnames by their ending, too many for the lists
         ("A note from Lech Kaczmarczyk about it", "A note from [name] about it"),
         ("spoke to andrzej wisniewski today", "spoke to [name] today"),
@@ -336,6 +342,7 @@ def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
         "the otis lift is broken again and the Otis engineer never came",
         "3 Parc cars were towed from Lôn Isaf",
         "We went to Alaska and Nebraska, and the Polski shop is on Oak Road.",
+        "the Rangers fans and the Browns, the Greens and the Smiths",
         # shops and cars named like people, and a hospital
         "Needles behind the John Lewis car park, and the stop outside Marks & Spencer.",
         "A red Nissan Micra and a silver Vauxhall Corsa, no tax, by the Royal Victoria Infirmary",
