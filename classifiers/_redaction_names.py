@@ -35,7 +35,6 @@ __all__ = (
     "detailed_names",
     "given_names",
     "heading_names",
-    "house_spans",
     "kin_names",
     "paired_names",
     "signed_names",
@@ -113,24 +112,6 @@ _HERE = re.compile(
     r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
     re.MULTILINE | re.IGNORECASE,
 )
-_HOUSE = re.compile(  # "Rose Cottage", "The Old Forge": a house's name is its address
-    r"(?<![\w\]])((?:[A-Z][a-z'\u2019]+[ \t]+){1,2})"
-    r"(?:Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor)(?!\w)"
-)
-_HOUSE_WORD = re.compile(r"Cottage|Farm|Lodge|Barn|Forge|Bungalow|Grange|Croft|Villa|House|Manor")
-# Britain's classic house names: "The Laurels, Upper Marsh Lane"
-_NAMED_HOUSE = re.compile(  # "T" first, so that re skips ahead to one
-    r"T(?<![\w\]]T)he[ \t]+(?:Laurels|Limes|Willows|Beeches|Hollies|Firs|Elms|Gables|Poplars"
-    r"|Cedars|Pines|Larches|Chestnuts|Hawthorns|Rowans|Birches|Bothy|Old[ \t]+(?:Rectory"
-    r"|Vicarage|Bakery|Dairy|Smithy|Post[ \t]+Office|School[ \t]+House)|Coach[ \t]+House)(?!\w)"
-)
-# Welsh house names: "Tŷ Nant", "Bwthyn Bach" ("Ty" without its accent is also a given name)
-_WELSH_HOUSE = re.compile(
-    r"(?<![\w\]])(?:Tŷ|TŶ|Bwthyn)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?"
-)
-_NOT_HOUSES_TEXT = """council town public civic court care nursing station club coach guild white
-    leisure opera community health medical custom farm tree green open full half"""
-_NOT_HOUSES = frozenset(_NOT_HOUSES_TEXT.split())
 _BEFORE_BORN = re.compile(
     r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
     r"[ \t]*(\(|,|-)?[ \t]*$"
@@ -274,19 +255,6 @@ def born_names(text: str, lowered: str) -> Iterator[Span]:
             continue
         if words:
             yield found.end(1) - len(" ".join(words)), found.end(1)
-
-
-def house_spans(text: str, lowered: str) -> Iterator[Span]:
-    """A house's name, its address: "Rose Cottage", "The Old Forge", "The Laurels", "Tŷ Nant"."""
-    if "The" in text:
-        yield from (house.span() for house in _NAMED_HOUSE.finditer(text))
-    if "Tŷ" in text or "TŶ" in text or "Bwthyn" in text:
-        yield from (house.span() for house in _WELSH_HOUSE.finditer(text))
-    for house in _HOUSE.finditer(text) if _HOUSE_WORD.search(text) else ():
-        words = house.group(1).lower().split()
-        first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
-        if first not in _NOT_HOUSES and first not in COMMON:
-            yield house.span()
 
 
 def _name_at(

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from classifiers._redaction_brands import brand_spans
 from classifiers._redaction_gazetteer import english, fold, gazetteer
+from classifiers._redaction_houses import house_spans
 from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
 from classifiers._redaction_names import (
     born_names,
@@ -18,7 +19,6 @@ from classifiers._redaction_names import (
     detailed_names,
     given_names,
     heading_names,
-    house_spans,
     kin_names,
     paired_names,
     signed_names,
