@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import english, fold, gazetteer
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, found_at, matches_at
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import NEVER_NAMES, PLACE_WORDS
 
@@ -28,7 +28,7 @@ _INITIALLED = re.compile(  # the first capital first, so that re skips ahead to 
     r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
 )
 # A family by its surname: "the Okafors", "the Joneses"
-_FAMILY = re.compile(
+_FAMILY = re.compile(  # tried only where "the" is (``found_at``)
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][a-z'\u2019]+?)(?:es|s)(?![\w'\u2019])"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
@@ -80,7 +80,7 @@ def family_names(text: str, lowered: str) -> Iterator[Span]:
     if "the " not in lowered:
         return
     known = gazetteer()
-    for found in _FAMILY.finditer(text):
+    for found in matches_at(_FAMILY, text, found_at(lowered, "the")):
         word = fold(found.group("surname"))
         plural = fold(found.group()[found.start("surname") - found.start() :])
         named = len(word) >= 4 and known_surname(word, known)  # not "the Otis lift"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_spans import Span, words_of
@@ -92,12 +92,11 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
     if titled:
         yield from _any_case_titled(text, lowered)
         yield from _lower_titled(text)
-    known = _known_given()
-    if not any(fold(word) in known for word in set(_GIVEN.findall(text))):
+    if not any(map(_known_given_word, _GIVEN.findall(text))):
         return  # no capitalised word is a given name
     for word in _GIVEN.finditer(text):
         start, end = word.span()
-        if fold(word.group()) not in known or word.group().isupper():
+        if not _known_given_word(word.group()) or word.group().isupper():
             continue
         cue = _cue_before(lowered, start)
         if not cue and not _CUE_AFTER.match(text, end):
@@ -125,6 +124,11 @@ def _cue_before(lowered: str, start: int) -> str:
 @cache
 def _known_given() -> frozenset[str]:
     return gazetteer().all_given | _MORE_GIVEN
+
+
+@lru_cache(maxsize=65536)
+def _known_given_word(word: str) -> bool:
+    return fold(word) in _known_given()
 
 
 def _any_case_titled(text: str, lowered: str) -> Iterator[Span]:

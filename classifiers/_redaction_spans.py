@@ -14,6 +14,7 @@ __all__ = (
     "Span",
     "digits_of",
     "find_numbers",
+    "found_at",
     "free_before",
     "left_edge",
     "line_starts",
@@ -71,6 +72,16 @@ def line_starts(text: str) -> Iterator[int]:
     while at != -1:
         yield at + 1
         at = text.find("\n", at + 1)
+
+
+def found_at(lowered: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``lowered`` (overlapping, in any context): the only places a
+    pattern opening with it can match, found by ``str.find`` instead of ``re`` trying every
+    character."""
+    at = lowered.find(word)
+    while at != -1:
+        yield at
+        at = lowered.find(word, at + 1)
 
 
 def matches_at(
