@@ -1,6 +1,6 @@
 """Redaction passes for personal data written in digits: cards (Luhn-checked, or printed in
-fours as a card is), NI numbers, UK phones, postcodes, and bank sort codes and accounts. Each
-finds spans; none replaces text."""
+fours as a card is), NI numbers, NHS numbers, UK phones, postcodes, and bank sort codes and
+accounts. Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ __all__ = (
     "bank_details",
     "card_spans",
     "national_digits",
+    "nhs_spans",
     "nino_spans",
     "phone_spans",
     "postcode_spans",
@@ -38,6 +39,15 @@ _NINO = re.compile(
     r" ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]" + RIGHT_EDGE,
     re.IGNORECASE,
 )
+# An NHS (or Scottish CHI) number: ten digits, as printed (3-3-4) or run together
+_NHS = re.compile(
+    left_edge("[0-9]")
+    + r"[0-9]{2}(?P<sep>[ -]?)[0-9]{3}(?P=sep)[0-9]{4}"
+    + RIGHT_EDGE
+    + r"(?![ .-]?[0-9])"
+)
+# "NHS number", "NHS no:", "my mum's nhs is", "CHI": on the same line, a few words before
+_NHS_CUE = re.compile(r"(?<![\w'])(?:nhs|chi)(?![\w'])[^\n]{0,30}$")
 _PHONE = re.compile(
     r"[+(0](?<![\w£$€+/][+(0])(?<![0-9\]][.,][+(0])(?<![a-z]\][+(0])"
     r"(?:(?<=\+) ?44 ?(?:\(0\) ?)?|(?<=0)0 ?44 ?(?:\(0\) ?)?|(?<=\()0|(?<=0))"
@@ -93,6 +103,29 @@ def nino_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator
     for match in matches_at(_NINO, text, (start for start in starts if start >= 0)):
         if free_before(text, match.start()):
             yield match.span()
+
+
+def nhs_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    """NHS and CHI numbers: any ten digits after "NHS" or "CHI" (a mistyped one is still one),
+    and without a cue ten digits printed as the NHS prints them ("943 476 5919") whose
+    modulus 11 check digit holds; never a case reference ("ref 4505577104")."""
+    starts = (s for s, _, stop in numbers if stop - s >= 10)
+    for match in matches_at(_NHS, text, starts):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _REF_CUE.search(before):
+            continue
+        cued = _NHS_CUE.search(before.lower()) is not None  # CHI numbers may start with 0
+        printed = match.group("sep") and text[match.start()] != "0"  # else a phone's digit
+        if cued or (printed and _nhs_check_ok(digits_of(match.group()))):
+            yield match.span()
+
+
+def _nhs_check_ok(digits: str) -> bool:
+    """The NHS number's modulus 11 check: weights 10 down to 2, and 11 minus the remainder
+    (11 is 0; 10 is no valid number) is the last digit."""
+    total = sum((10 - index) * (ord(char) - 48) for index, char in enumerate(digits[:9]))
+    check = (11 - total % 11) % 11
+    return check != 10 and check == ord(digits[9]) - 48
 
 
 def phone_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:

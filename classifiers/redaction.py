@@ -1,6 +1,6 @@
-"""Redacts personal data (emails, phones, cards, NI numbers, bank details, postcodes, street
-addresses and house names, names, dates of birth, vehicle registrations, social-media handles
-and profile links) from contacts' free text into placeholders such as ``[email]``.
+"""Redacts personal data (emails, phones, cards, NI and NHS numbers, bank details, postcodes,
+street addresses and house names, names, dates of birth, vehicle registrations, social-media
+handles and profile links) from contacts' free text into placeholders such as ``[email]``.
 Council case references ("ref CR-2024-001234") are kept: they are the council's own keys.
 Pure text in, text out: it never logs, stores or returns what it removes."""
 
@@ -28,6 +28,7 @@ from classifiers._redaction_numbers import (
     bank_details,
     card_spans,
     national_digits,
+    nhs_spans,
     nino_spans,
     phone_spans,
     postcode_spans,
@@ -309,6 +310,7 @@ _DIGIT_PASSES = (
     (1, dob_spans, "[dob]"),
     (13, card_spans, "[card]"),
     (6, nino_spans, "[nino]"),
+    (10, nhs_spans, "[nhs]"),
     (10, phone_spans, "[phone]"),
     (7, _known_phone_spans, "[phone]"),
     (1, vehicle_spans, "[vehicle]"),

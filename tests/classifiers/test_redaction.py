@@ -65,6 +65,14 @@ from contracts import Reporter
         # National Insurance numbers
         ("My NI number is QQ 12 34 56 C.", "My NI number is [nino]."),
         ("ni qq123456c", "ni [nino]"),
+        # NHS numbers: after "NHS" or "CHI" any ten digits; printed 3-3-4 with a valid check digit
+        ("Her NHS number is 943 476 5919.", "Her NHS number is [nhs]."),
+        ("mums nhs no: 4505577104 (i think)", "mums nhs no: [nhs] (i think)"),
+        ("NHS No. 123-456-7890, mistyped", "NHS No. [nhs], mistyped"),
+        ("CHI 0101011234", "CHI [nhs]"),
+        ("the number on his letter is 943 476 5919", "the number on his letter is [nhs]"),
+        ("the number on his letter is 943 476 5918", "the number on his letter is 943 476 5918"),
+        ("ref 943 476 5919, and nhs ref 4505577104", "ref 943 476 5919, and nhs ref 4505577104"),
         # bank details
         (
             "Refund to sort code 12-34-56, account 12345678 please.",
