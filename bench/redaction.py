@@ -40,12 +40,9 @@ Redactor = Callable[[str], str]
 # blind: the held-out templates written after tuning; fresh, fresh2: the hand-written blind sets
 SPLITS = ("tuning", "held_out", "blind", "fresh", "fresh2")
 Region = tuple[int, int, str]
-TYPES = ("name", "email", "phone", "postcode", "address", "nino", "nhs", "card", "bank", "vehicle",
-         "dob", "social")  # fmt: skip
-PLACEHOLDERS = {"name": "name", "email": "email", "phone": "phone", "postcode": "postcode",
-                "address": "address", "nino": "nino", "nhs": "nhs", "card": "card",
-                "account": "bank", "vehicle": "vehicle", "dob": "dob",
-                "social": "social"}  # fmt: skip
+TYPES = ("name", "email", "phone", "postcode", "address", "nino", "nhs", "licence", "passport",
+         "card", "bank", "vehicle", "dob", "social")  # fmt: skip
+PLACEHOLDERS = {**{t: t for t in TYPES if t != "bank"}, "account": "bank"}  # placeholder: type
 _PLACEHOLDER = re.compile(r"\[([a-z]{2,10})\]")
 _WORD = re.compile(r"\w+")
 

@@ -1,6 +1,6 @@
 """Redaction passes for identifiers that are neither digits alone nor names: dates of birth
-(after a cue such as "DOB" or "born"), vehicle registrations, social-media handles and
-profile links. Each finds spans; none replaces text."""
+(after a cue such as "DOB" or "born"), vehicle registrations, driving licence and passport
+numbers, social-media handles and profile links. Each finds spans; none replaces text."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ __all__ = (
     "dob_cue_possible",
     "dob_spans",
     "handle_spans",
+    "licence_spans",
+    "passport_spans",
     "profile_spans",
     "vehicle_spans",
 )
@@ -53,6 +55,19 @@ _VEHICLE_CUE = re.compile(
     r"\b(?:reg|registration|plate|car|van|vehicle|lorry|taxi|motorbike|truck|parked|driver"
     r"|driving|engine|ford|vauxhall|bmw|audi|mercedes|toyota|nissan|honda|kia|hyundai|peugeot"
     r"|renault|citroen|fiat|skoda|volkswagen|vw|volvo|jaguar|rover|tesla|mazda|suzuki)\b",
+    re.IGNORECASE,
+)
+# A GB driving licence number: five letters of the surname (9s after a short one), the birth
+# date as YMMDDY (month + 50 for a woman), two initials (9 for none), a digit, two check
+# letters, and an issue number that may follow: "MORGA753116SM9IJ 35"
+_LICENCE = re.compile(
+    r"(?<![\w\[])[A-Za-z9]{5}[ \t]?(?P<date>[0-9]{6})[ \t]?[A-Za-z9]{2}[0-9][A-Za-z]{2}"
+    r"(?:[ \t]?[0-9]{2})?" + RIGHT_EDGE
+)
+# "passport number 123456789", "passport no: C01X00T47": only after the word
+_PASSPORT = re.compile(
+    r"passport(?:[ \t]+(?:no|number|num|nr))?\.?[ \t]*[:#]?[ \t]*(?:is[ \t]+)?"
+    r"(?P<number>(?=(?:[A-Za-z]*[0-9]){5})[A-Za-z0-9]{6,10})" + RIGHT_EDGE,
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -101,6 +116,29 @@ def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
         for plate in _OLD_PLATE.finditer(text):
             if _VEHICLE_CUE.search(text, max(0, plate.start() - 60), plate.start()):
                 yield plate.span()
+
+
+def licence_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    """GB driving licence numbers, whose birth date (a month 01-12 or 51-62, a day 01-31)
+    makes sixteen characters of that shape hard to meet by chance."""
+    starts = (at for s, e, _ in numbers if e - s == 6 for at in (s - 5, s - 6) if at >= 0)
+    for found in matches_at(_LICENCE, text, sorted(set(starts))):
+        date = found.group("date")
+        month, day = int(date[1:3]), int(date[3:5])
+        if (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31:
+            yield found.span()
+
+
+def passport_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    """A passport's number after the word "passport" ("passport no: 123456789")."""
+    lowered = text.lower()
+    if "passport" not in lowered:
+        return
+    at = lowered.find("passport")
+    while at != -1:
+        if found := _PASSPORT.match(text, at):
+            yield found.span("number")
+        at = lowered.find("passport", at + 1)
 
 
 def handle_spans(text: str) -> Iterator[Span]:

@@ -1,6 +1,7 @@
 """Redacts personal data (emails, phones, cards, NI and NHS numbers, bank details, postcodes,
-street addresses and house names, names, dates of birth, vehicle registrations, social-media
-handles and profile links) from contacts' free text into placeholders such as ``[email]``.
+street addresses and house names, names, dates of birth, vehicle registrations, driving licence
+and passport numbers, social-media handles and profile links) from contacts' free text into
+placeholders such as ``[email]``.
 Council case references ("ref CR-2024-001234") are kept: they are the council's own keys.
 Pure text in, text out: it never logs, stores or returns what it removes."""
 
@@ -12,7 +13,14 @@ from collections.abc import Iterable, Iterator
 from classifiers._redaction_brands import brand_spans
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_houses import house_spans
-from classifiers._redaction_ids import dob_spans, handle_spans, profile_spans, vehicle_spans
+from classifiers._redaction_ids import (
+    dob_spans,
+    handle_spans,
+    licence_spans,
+    passport_spans,
+    profile_spans,
+    vehicle_spans,
+)
 from classifiers._redaction_names import (
     born_names,
     cued_names,
@@ -311,6 +319,8 @@ _DIGIT_PASSES = (
     (13, card_spans, "[card]"),
     (6, nino_spans, "[nino]"),
     (10, nhs_spans, "[nhs]"),
+    (6, licence_spans, "[licence]"),
+    (1, passport_spans, "[passport]"),
     (10, phone_spans, "[phone]"),
     (7, _known_phone_spans, "[phone]"),
     (1, vehicle_spans, "[vehicle]"),

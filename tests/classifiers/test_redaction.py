@@ -73,6 +73,13 @@ from contracts import Reporter
         ("the number on his letter is 943 476 5919", "the number on his letter is [nhs]"),
         ("the number on his letter is 943 476 5918", "the number on his letter is 943 476 5918"),
         ("ref 943 476 5919, and nhs ref 4505577104", "ref 943 476 5919, and nhs ref 4505577104"),
+        # driving licence numbers (their birth date checked) and passport numbers after the word
+        ("my licence is MORGA753116SM9IJ 35 thanks", "my licence is [licence] thanks"),
+        ("licence no morga 753116 sm9ij", "licence no [licence]"),
+        ("Ref ABCDE123456AB1CD", "Ref ABCDE123456AB1CD"),
+        ("Passport number 123456789, expires 2030", "Passport number [passport], expires 2030"),
+        ("passport no: C01X00T47", "passport no: [passport]"),
+        ("my passport ran out in 2019", "my passport ran out in 2019"),
         # bank details
         (
             "Refund to sort code 12-34-56, account 12345678 please.",

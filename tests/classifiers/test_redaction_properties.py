@@ -12,7 +12,7 @@ from classifiers.redaction import redact_personal_data
 from contracts import Reporter
 
 PLACEHOLDER = re.compile(
-    r"\[(?:email|phone|postcode|address|name|card|nino|nhs|account|dob|vehicle|social)\]"
+    r"\[(?:email|phone|postcode|address|name|card|nino|nhs|licence|passport|account|dob|vehicle|social)\]"
 )
 # Written independently of the module under test, so that they check it rather than echo it.
 EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
