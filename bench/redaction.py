@@ -12,7 +12,8 @@ of words outside every labelled span that were redacted. Kept: the share of must
 ("HTML only", council case references, dates that are not birth dates) left untouched.
 "blind" is the part of the held-out set written after the last rule and never tuned on.
 "fresh" is the hand-written blind set (``bench/data/redaction_blind.txt``), written before the
-gazetteer rules and never tuned on; "fresh2" the second (``redaction_blind2.txt``, 2026-12-04).
+gazetteer rules and never tuned on; "fresh2" the second (``redaction_blind2.txt``, 2026-12-04),
+"fresh3" the third (``redaction_blind3.txt``, 2026-12-04, partners' and staff notes).
 spaCy's small English model is measured where installed.
 """
 
@@ -31,14 +32,15 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.redaction_blind import BLIND2, load_blind
+from bench.redaction_blind import BLIND2, BLIND3, load_blind
 from bench.redaction_corpus import load_set
 from classifiers import redact_personal_data
 
 console = Console() if sys.stdout.isatty() else Console(width=160)
 Redactor = Callable[[str], str]
-# blind: the held-out templates written after tuning; fresh, fresh2: the hand-written blind sets
-SPLITS = ("tuning", "held_out", "blind", "fresh", "fresh2")
+# blind: the held-out templates written after tuning; fresh, fresh2, fresh3: the hand-written
+# blind sets
+SPLITS = ("tuning", "held_out", "blind", "fresh", "fresh2", "fresh3")
 Region = tuple[int, int, str]
 TYPES = ("name", "email", "phone", "postcode", "address", "nino", "nhs", "licence", "passport",
          "card", "bank", "vehicle", "dob", "social")  # fmt: skip
@@ -192,7 +194,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the set for contacts/s")
     args = parser.parse_args(argv)
-    contacts, fresh, fresh2 = load_set(), load_blind(), load_blind(BLIND2, "fresh2")
+    contacts, fresh = load_set(), load_blind()
+    fresh2, fresh3 = load_blind(BLIND2, "fresh2"), load_blind(BLIND3, "fresh3")
     report: dict[str, Any] = {
         "metric": "span-level recall/precision; token-level false-positive rate"
     }
@@ -204,8 +207,10 @@ def main(argv: list[str]) -> int:
         report[name]["blind"] = score([c for c in contacts if c.get("blind")], redact)
         report[name]["fresh"] = score(fresh, redact)
         report[name]["fresh2"] = score(fresh2, redact)
+        report[name]["fresh3"] = score(fresh3, redact)
         passes = 1 if "spaCy" in name else args.repeat  # about 8 ms a contact: once is plenty
-        report[name]["contacts_per_s"] = throughput(contacts + fresh + fresh2, redact, passes)
+        every = contacts + fresh + fresh2 + fresh3
+        report[name]["contacts_per_s"] = throughput(every, redact, passes)
     for name in redactors():
         console.print(_table(name, report[name]))
     text = json.dumps(report, indent=2)
