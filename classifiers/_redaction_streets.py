@@ -13,7 +13,6 @@ __all__ = (
     "STREET_AFTER",
     "STREET_WORDS",
     "address_spans",
-    "flat_spans",
     "lower_case_address_spans",
 )
 
@@ -63,11 +62,6 @@ _LOWER_ADDRESS = re.compile(
     r"[0-9]{1,4}[a-z]?,?[ \t]+(?:[0-9]{1,4}[a-z]?,?[ \t]+)?((?:[a-z][a-z'\u2019-]*[ \t]+){1,3})"
     rf"(?:{'|'.join(_LOWER_STREETS.split())}){RIGHT_EDGE}"
 )
-# A flat's number before an address found another way: "Flat 2C, [address]" (a house name)
-_FLAT_OF = re.compile(
-    r"(?<![\w'\u2019])(?:[Ff]lat|FLAT|[Aa]partment|APARTMENT|[Aa]pt|[Uu]nit|UNIT)\.?[ \t]*"
-    r"[0-9]{1,4}[A-Za-z]?[ \t]*,?[ \t]*\[address\]"
-)
 _PLACED_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019])(?i:at|on|from|outside|opposite|near|behind|to|address:?)[ \t]+"
     r"|^[ \t]*)$",
@@ -93,12 +87,6 @@ def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
 
 def _no_small_words(name: str) -> bool:
     return _SMALL_WORDS.isdisjoint(name.lower().split())
-
-
-def flat_spans(text: str) -> Iterator[Span]:
-    """A flat's number with the address after it, found by another pass: "Flat 2C, [address]"."""
-    if "[address]" in text:
-        yield from (found.span() for found in _FLAT_OF.finditer(text))
 
 
 def lower_case_address_spans(

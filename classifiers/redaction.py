@@ -53,9 +53,9 @@ from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, 
 from classifiers._redaction_streets import (
     STREET_AFTER,
     address_spans,
-    flat_spans,
     lower_case_address_spans,
 )
+from classifiers._redaction_units import unit_spans
 from classifiers._redaction_words import COMMON
 from contracts import Reporter
 
@@ -117,7 +117,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
-    text, lowered = _replace(text, lowered, "[address]", flat_spans(text))
+    text, lowered = _replace(text, lowered, "[address]", unit_spans(text))
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
     # of a name, as they would on a second run (redacting twice must change nothing).
     text, lowered = _reporter_name(text, lowered, reporter)

@@ -73,6 +73,18 @@ from contracts import Reporter
         ("the number on his letter is 943 476 5919", "the number on his letter is [nhs]"),
         ("the number on his letter is 943 476 5918", "the number on his letter is 943 476 5918"),
         ("ref 943 476 5919, and nhs ref 4505577104", "ref 943 476 5919, and nhs ref 4505577104"),
+        # the unit before an address, a unit in a named building, the street after a house
+        ("at Pitch 6, Hill Top Site. Electric", "at [address]. Electric"),
+        ("I live in Apartment 12, Quayside Lofts, M3 4JQ.", "I live in [address], [postcode]."),
+        ("the close at 2/1 14 Dumbarton Road, G11 6PA", "the close at [address], [postcode]"),
+        ("nail bar at Unit 4, 61-63 Stamford Street.", "nail bar at [address]."),
+        ("mice at Flat 11, Brunel House, Ford Square. Pest", "mice at [address]. Pest"),
+        ("mam, Tŷ Gwyn, Heol y Felin, Pontyberem.", "mam, [address], Pontyberem."),
+        ("Lives at Room 4, 22 Hyde Park Road.", "Lives at [address]."),
+        ("I live at flat B, 3 Anchorage Road.", "I live at [address]."),
+        ("Address: Ground floor flat, 3 Lime Street", "Address: [address]"),
+        ("at mooring 14, Canal Basin, Ellesmere Port.", "at [address], Ellesmere Port."),
+        ("meeting in Room 4 at the town hall", "meeting in Room 4 at the town hall"),
         # driving licence numbers (their birth date checked) and passport numbers after the word
         ("my licence is MORGA753116SM9IJ 35 thanks", "my licence is [licence] thanks"),
         ("licence no morga 753116 sm9ij", "licence no [licence]"),
@@ -94,10 +106,8 @@ from contracts import Reporter
         ("I rent 63 Sherwood Rise. The landlord", "I rent [address]. The landlord"),
         ("from Flat 6, 40 Regent Parade is coming", "from [address] is coming"),
         ("NO HOT WATER - FLAT 9, 30 ROCHDALE ROAD", "NO HOT WATER - [address]"),
-        (
-            "Frank lives at The Laurels, Upper Marsh Lane",
-            "Frank lives at [address], Upper Marsh Lane",
-        ),
+        # a house's street is part of its address
+        ("Frank lives at The Laurels, Upper Marsh Lane", "Frank lives at [address]"),
         ("the Range Rover P472 HJK idles outside", "the Range Rover [vehicle] idles outside"),
         # addresses in lower case, after a word that places them or at a line's start
         (
@@ -110,8 +120,8 @@ from contracts import Reporter
         # Welsh streets (the street word first) and house names
         ("Rhys Jones\n12 Heol y Dderwen\nCF14 3AB", "[name]\n[address]\n[postcode]"),
         ("we live at 4 Ffordd yr Eglwys, Bangor", "we live at [address], Bangor"),
-        ("I'm from Tŷ Nant, Llanberis Road.", "I'm from [address], Llanberis Road."),
-        ("Bwthyn Bach, Lôn Isaf", "[address], Lôn Isaf"),
+        ("I'm from Tŷ Nant, Llanberis Road.", "I'm from [address]."),
+        ("Bwthyn Bach, Lôn Isaf", "[address]"),
         # a flat's number before a house name found by another pass
         ("My address is Flat 2C, Ashdown House.", "My address is [address]."),
         ("I was born on the 14th of February 1995.", "I was born on the [dob]."),

@@ -1,0 +1,50 @@
+"""The redaction pass that completes an address another pass found: the flat, room, pitch or
+mooring before it ("Flat 2C, [address]", "Room [address]", "2/[address]" in a Glasgow close,
+"61-[address]"), a unit in a named building ("Apartment 12, Quayside Lofts", "Pitch 6, Hill Top
+Site"), and the street after a house's name ("[address], Chapel Lane", "[address], Heol y
+Felin"): a house's street, and the flat within it, are part of where someone lives.
+Finds spans; replaces no text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from classifiers._redaction_spans import Span
+
+__all__ = ("unit_spans",)
+
+_UNIT_WORDS = "flat|apartment|apt|unit|room|pitch|bay|plot|suite|studio|mooring|berth|maisonette"
+_FLOOR = r"(?i:ground|first|second|third|top|basement|lower|upper)[ \t]+(?:(?i:floor)[ \t]+)?"
+_UNIT_WORD = rf"(?<![\w'\u2019])(?:{_FLOOR})?(?i:{_UNIT_WORDS})\.?"
+_UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"
+# A flat of a Glasgow close ("2/1") or a range of house numbers ("61-63") before an address
+_NUMBER = r"[0-9]{1,4}[A-Za-z]?[ \t]?[/\u2013-][ \t]?"
+_NUMBER_BEFORE = re.compile(rf"(?<![\w/-]){_NUMBER}\[address\]")
+_UNIT_BEFORE = re.compile(rf"{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]")
+_BUILDINGS = """Tower Towers Lofts Site Basin Estate Lodge Mill Buildings Mansions Point Heights
+    Apartments Block Wharf Quay Marina Works Hall Gardens Court House Park Place Centre"""
+_IN_BUILDING = re.compile(
+    rf"{_UNIT_WORD}{_UNIT_ID}[ \t]*,?[ \t]+"
+    rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{0,3}}(?:{'|'.join(_BUILDINGS.split())})(?![\w'\u2019])"
+)
+_STREETS = """Street St Road Rd Avenue Ave Lane Close Drive Way Court Crescent Grove Place
+    Gardens Terrace Walk View Park Mews Row Square Hill Rise Bank Parade Vale Chase Green"""
+_WELSH_STREETS = "Heol|Ffordd|Stryd|L[ôo]n|Rhodfa|Cilgant|Teras|Maes|Clos|Llwyn|Parc|Cwrt|Rhes"
+_STREET_AFTER = re.compile(
+    r"\[address\][ \t]*,[ \t]*"
+    rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}(?:{'|'.join(_STREETS.split())})"
+    rf"|(?:{_WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{1,2}})(?![\w'\u2019])"
+)
+
+
+def unit_spans(text: str) -> Iterator[Span]:
+    """The unit before an address found ("Flat 2C, [address]"), a unit in a named building,
+    and the street after an address found ("[address], Chapel Lane")."""
+    lowered = text.lower()
+    if any(word in lowered for word in _UNIT_WORDS.split("|")):
+        yield from (found.span() for found in _IN_BUILDING.finditer(text))
+    if "[address]" not in text:
+        return
+    for pattern in (_UNIT_BEFORE, _NUMBER_BEFORE, _STREET_AFTER):
+        yield from (found.span() for found in pattern.finditer(text))
