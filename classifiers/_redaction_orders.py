@@ -9,15 +9,20 @@ import re
 from collections.abc import Iterator
 
 from classifiers._redaction_candidates import surname as known_surname
-from classifiers._redaction_gazetteer import english, fold, gazetteer
+from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, found_at, matches_at
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import NEVER_NAMES, PLACE_WORDS
 
 __all__ = ("family_names", "initialled_names", "inverted_names")
 
+# Who a CRM or a partner's form names at the start of a field: "Caller:", "Patient:"
+_CRM_PEOPLE = (
+    "customer|caller|name|tenant|resident|complainant|applicant|client|patient|occupier"
+    "|service user|young person|adult at risk"
+)
 _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
-    r"^[ \t]*(?:(?i:customer|caller|name|tenant|resident|complainant|applicant|client)[ \t]*:"
+    rf"^[ \t]*(?:(?i:{_CRM_PEOPLE})[ \t]*:"
     r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
     re.MULTILINE,
 )
@@ -31,13 +36,28 @@ _INITIALLED = re.compile(  # the first capital first, so that re skips ahead to 
 _FAMILY = re.compile(  # tried only where "the" is (``found_at``)
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][a-z'\u2019]+?)(?:es|s)(?![\w'\u2019])"
 )
+# "Caller ABEBE Bekele (Mr)": a CRM's cue, then the surname in capitals before a given name
+_CAPS_FIRST = re.compile(
+    rf"(?<![\w'\u2019])(?i:{_CRM_PEOPLE})[ \t]*:?[ \t]+"
+    r"(?P<name>[A-Z]{2,}(?:['\u2019-][A-Z]+)?[ \t]+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+)
+# "the Horváth family", "the Lane family": any surname, even one that is a word
+_FAMILY_OF = re.compile(
+    r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
+)
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
 
 
 def inverted_names(text: str, lowered: str) -> Iterator[Span]:
     """A surname before a name found, as CRMs list people ("MENSAH, [name]", "Okafor, [name]",
     in capitals or no English word: "Thanks, [name]" is no surname), or as Chinese and
-    Hungarian names are written ("Zhang [name]": a known name that is no English word)."""
+    Hungarian names are written ("Zhang [name]": a known name that is no English word); a
+    surname in capitals before a given name after a CRM's cue ("Caller ABEBE Bekele")."""
+    known = gazetteer()
+    for found in _CAPS_FIRST.finditer(text) if not text.isupper() else ():
+        words = [fold(w) for w in found.group("name").split()]
+        if all(_named_word(w, known) for w in words):
+            yield found.span("name")  # "Caller ABEBE Bekele": needs no name found before
     if "[name]" not in text:
         return
     for found in _INVERTED.finditer(text):
@@ -47,11 +67,17 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
             continue
         if (surname.isupper() and len(word) > 1) or not english(word):
             yield found.span("surname")
-    known = gazetteer()
     for found in _BEFORE_NAME.finditer(text):  # "Zhang [name]": a surname first, unlike ours
         word = fold(found.group("word"))
         if (word in known.surnames or word in known.given) and word not in NEVER_NAMES:
             yield found.span("word")
+
+
+def _named_word(word: str, known: Gazetteer) -> bool:
+    """A word that may be part of a name: a known name, or no English word nor never a name."""
+    if word in NEVER_NAMES or word in PLACE_WORDS:
+        return False
+    return word in known.surnames or word in known.all_given or not english(word)
 
 
 def initialled_names(text: str, lowered: str) -> Iterator[Span]:
@@ -76,7 +102,8 @@ def initialled_names(text: str, lowered: str) -> Iterator[Span]:
 
 def family_names(text: str, lowered: str) -> Iterator[Span]:
     """A family named by its surname that is no English word: "our neighbours the Okafors",
-    "the Joneses", not "the Browns" (a word) nor "the Rangers"."""
+    "the Joneses", not "the Browns" (a word) nor "the Rangers"; any surname before "family"
+    ("the Horváth family", "the Lane family"), not "the Royal family"."""
     if "the " not in lowered:
         return
     known = gazetteer()
@@ -86,3 +113,9 @@ def family_names(text: str, lowered: str) -> Iterator[Span]:
         named = len(word) >= 4 and known_surname(word, known)  # not "the Otis lift"
         if named and not english(plural) and word not in NEVER_NAMES:
             yield found.start("surname"), found.end()
+    for found in _FAMILY_OF.finditer(text) if "famil" in lowered else ():
+        word = fold(found.group("surname"))
+        if word not in NEVER_NAMES and (
+            known_surname(word, known) or word in known.surname_words or not english(word)
+        ):
+            yield found.span("surname")

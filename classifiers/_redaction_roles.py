@@ -31,6 +31,7 @@ _TITLES_AFTER = "|".join(  # each title without its first letter, after it: (?<=
 _FIRSTS = "".join(sorted({t[0] for t in _TITLES_TEXT.split()}))
 _TITLED = re.compile(  # the title's first letter first, so that re skips ahead to it
     rf"[{_FIRSTS}](?<!\w[{_FIRSTS}])(?<!['\u2019][{_FIRSTS}])(?:{_TITLES_AFTER})\.?[ \t]+"
+    r"(?:[0-9]{2,5}[ \t]+)?"  # a police officer's collar number: "PC 2314 McAllister"
     rf"(?:\[name\]|(?P<words>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
 )
 _TITLE_WORDS = frozenset(title.lower() for title in _TITLES_TEXT.split())
@@ -196,9 +197,14 @@ def _name_end(text: str, start: int, end: int) -> int | None:
     """Where the name among the capitalised words ``text[start:end]`` ends: before the first
     word that is never a name; None if a word makes them a place ("Summer Holiday Club")."""
     last = None
-    for word in re.finditer(r"\S+", text[start:end]):
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for index, word in enumerate(words):
         folded = fold(word.group())
         if folded in PLACE_WORDS:
+            # "PCSO Gemma Lane", "Pete Marsh": a surname that is a place word, last after a name
+            surname = last is not None and index == len(words) - 1
+            if surname and folded in gazetteer().surname_words:
+                return start + word.end()
             return None
         if folded in NEVER_NAMES or (word.group().isupper() and len(word.group()) > 1):
             break

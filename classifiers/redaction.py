@@ -52,6 +52,7 @@ from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
 from classifiers._redaction_streets import (
     STREET_AFTER,
+    STREET_WORDS,
     address_spans,
     lower_case_address_spans,
 )
@@ -254,7 +255,11 @@ def _known_names(text: str, lowered: str, name: str) -> list[Span]:
         spans += [
             span
             for span in _occurrences(text, lowered, word)
-            if text[span[0]].isupper() and not STREET_AFTER.match(text, span[1])
+            if text[span[0]].isupper()
+            and not STREET_AFTER.match(text, span[1])
+            and not (
+                word in STREET_WORDS and _STREET_BEFORE.search(text, max(0, span[0] - 30), span[0])
+            )
         ]
     return spans
 
@@ -286,6 +291,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
+# A street's name before its street word: "Gemma Lane" is named again, not "Wharf Lane"
+_STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
 # "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial)
 _NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]|\b[A-Z]\.?[ \t]?\[name\]")
 # Not looked for again: titles inside a name found, and names that are words a sentence often

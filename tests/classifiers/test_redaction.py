@@ -85,6 +85,22 @@ from contracts import Reporter
         ("Address: Ground floor flat, 3 Lime Street", "Address: [address]"),
         ("at mooring 14, Canal Basin, Ellesmere Port.", "at [address], Ellesmere Port."),
         ("meeting in Room 4 at the town hall", "meeting in Room 4 at the town hall"),
+        # a police officer's collar number between rank and name; a surname that is a place word
+        ("PC 2314 McAllister spoke with occupant", "[name] spoke with occupant"),
+        ("PCSO Gemma Lane 7712 attended Wharf Lane", "[name] 7712 attended Wharf Lane"),
+        ("the PC 2314 was broken", "the PC 2314 was broken"),
+        # a birth year alone after a cue; "(b. 1944)"
+        ("Ravi (b. 1944) was assessed", "[name] (b. [dob]) was assessed"),
+        ("real name unknown, DOB 1969 roughly", "real name unknown, DOB [dob] roughly"),
+        ("Plan b. 2024 budget", "Plan b. 2024 budget"),
+        # short forms, a CRM's surname in capitals first, a family by its surname
+        ("hi yeah its Gaz from the flats", "hi yeah its [name] from the flats"),
+        ("Noise complaint: Macca next door", "Noise complaint: [name] next door"),
+        ("Caller ABEBE Bekele (Mr) asking", "Caller [name] (Mr) asking"),
+        ("Patient: ADEBAYO, Oluwaseun", "Patient: [name], [name]"),
+        ("Caller ASB Team rang", "Caller ASB Team rang"),
+        ("my neighbours, the Horváth family", "my neighbours, the [name] family"),
+        ("the Royal family visited", "the Royal family visited"),
         # driving licence numbers (their birth date checked) and passport numbers after the word
         ("my licence is MORGA753116SM9IJ 35 thanks", "my licence is [licence] thanks"),
         ("licence no morga 753116 sm9ij", "licence no [licence]"),
