@@ -159,10 +159,13 @@ def coordinated_names(text: str, lowered: str) -> Iterator[Span]:
     "[name] and Farai"."""
     if "[name]" not in text:
         return
+    known = gazetteer()
     for found in _COORDINATED.finditer(text):
         start, end = found.span("before") if found.group("before") else found.span("after")
         word = fold(text[start:end])
-        if word not in NEVER_NAMES and word not in PLACE_WORDS and not text[start:end].isupper():
+        if word in NEVER_NAMES or word in PLACE_WORDS or text[start:end].isupper():
+            continue
+        if word in known.all_given or not english(word):  # not "[name] and Adult Social Care"
             yield start, end
 
 

@@ -101,6 +101,10 @@ from contracts import Reporter
         ("Caller ASB Team rang", "Caller ASB Team rang"),
         ("my neighbours, the Horváth family", "my neighbours, the [name] family"),
         ("the Royal family visited", "the Royal family visited"),
+        (
+            "Referral to housing officer Jasmin Kaur and Adult Social Care.",
+            "Referral to housing officer [name] and Adult Social Care.",
+        ),
         # driving licence numbers (their birth date checked) and passport numbers after the word
         ("my licence is MORGA753116SM9IJ 35 thanks", "my licence is [licence] thanks"),
         ("licence no morga 753116 sm9ij", "licence no [licence]"),
