@@ -105,6 +105,6 @@ _SURNAMES_TEXT = """
     tamang gurung limbu thapa shrestha sherpa
     bekele abebe tesfaye girma haile
     ogundipe adeyemi okonkwo
-    halliwell ramsden mcallister
+    halliwell ramsden mcallister lomas
 """
 SURNAMES = frozenset(_SURNAMES_TEXT.split())

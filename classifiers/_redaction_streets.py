@@ -21,7 +21,8 @@ _STREETS = """Street St Road Rd Avenue Ave Lane Ln Close Drive Dr Way Court Ct C
 # Street words that are also surnames or common words ("Jo Green", "the bank"): a street only
 # after a house number ("43 Clover Bank"), never marking the end of a name elsewhere.
 _NUMBERED_STREETS = """Rise Bank Parade Vale Chase Green Mount Boulevard Approach Fold Meadows
-    Heights Quay Wharf Yard Brow Wynd Circus Promenade Parkway Gate Side Dale Fields"""
+    Heights Quay Wharf Yard Brow Wynd Circus Promenade Parkway Gate Side Dale Fields Cottages
+    Villas Buildings Mansions Houses"""
 _SUFFIX = "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREETS.split())
 _NUMBERED_SUFFIX = "|".join(
     f"[{w[0]}{w[0].lower()}]{w[1:]}|{w.upper()}" for w in f"{_STREETS} {_NUMBERED_STREETS}".split()
@@ -67,6 +68,12 @@ _PLACED_BEFORE = re.compile(
     r"|^[ \t]*)$",
     re.MULTILINE,
 )
+# Streets of one word after a house number: "24 Kingsway", "3 Broadway"
+_ONE_WORD_STREET = re.compile(
+    left_edge("[0-9]")
+    + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:Kings|Queens|Broad|North|South|East|West|Ridge|Green"
+    r"|Fair|Cause|Park)way" + RIGHT_EDGE
+)
 _NOT_STREET_NAMES_TEXT = """hour hours hr hrs minute minutes min mins mile miles second seconds
     day days week weeks month months year years time times more other different separate
     big small long short main car cars kid kids dog dogs way ways lane lanes am pm past"""
@@ -80,7 +87,8 @@ def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
     ]
     english = (m for m in matches_at(_ADDRESS, text, starts) if _no_small_words(m.group(1)))
     welsh = matches_at(_WELSH_ADDRESS, text, starts) if _WELSH_WORD.search(text) else ()
-    for match in (*english, *welsh):
+    one_word = matches_at(_ONE_WORD_STREET, text, starts) if "way" in text else ()
+    for match in (*english, *welsh, *one_word):
         flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
         yield (flat.start() if flat else match.start()), match.end()
 

@@ -1,9 +1,9 @@
 """The redaction pass that completes an address another pass found: the flat, room, pitch or
 mooring before it ("Flat 2C, [address]", "Room [address]", "2/[address]" in a Glasgow close,
-"61-[address]"), a unit in a named building ("Apartment 12, Quayside Lofts", "Pitch 6, Hill Top
-Site"), and the street after a house's name ("[address], Chapel Lane", "[address], Heol y
-Felin"): a house's street, and the flat within it, are part of where someone lives.
-Finds spans; replaces no text."""
+"61-[address]", "no. [address]"), a flat alone ("Flat 9"), a unit in a named building
+("Apartment 12, Quayside Lofts", "Pitch 6, Hill Top Site"), and the street after a house's name
+("[address], Chapel Lane", "[address], Heol y Felin"): a house's street, and the flat within
+it, are part of where someone lives. Finds spans; replaces no text."""
 
 from __future__ import annotations
 
@@ -20,7 +20,12 @@ _UNIT_WORD = rf"(?<![\w'\u2019])(?:{_FLOOR})?(?i:{_UNIT_WORDS})\.?"
 _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"
 # A flat of a Glasgow close ("2/1") or a range of house numbers ("61-63") before an address
 _NUMBER = r"[0-9]{1,4}[A-Za-z]?[ \t]?[/\u2013-][ \t]?"
-_NUMBER_BEFORE = re.compile(rf"(?<![\w/-]){_NUMBER}\[address\]")
+_NUMBER_BEFORE = re.compile(rf"(?<![\w/-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\[address\]")
+# A flat alone, capitalised as its address is: "[name] is in Flat 9."
+_FLAT_ALONE = re.compile(
+    r"(?<![\w'\u2019])(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{1,4}[A-Za-z]?"
+    r"(?![\w'\u2019])"
+)
 _UNIT_BEFORE = re.compile(rf"{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]")
 _BUILDINGS = """Tower Towers Lofts Site Basin Estate Lodge Mill Buildings Mansions Point Heights
     Apartments Block Wharf Quay Marina Works Hall Gardens Court House Park Place Centre"""
@@ -44,6 +49,7 @@ def unit_spans(text: str) -> Iterator[Span]:
     lowered = text.lower()
     if any(word in lowered for word in _UNIT_WORDS.split("|")):
         yield from (found.span() for found in _IN_BUILDING.finditer(text))
+        yield from (found.span() for found in _FLAT_ALONE.finditer(text))
     if "[address]" not in text:
         return
     for pattern in (_UNIT_BEFORE, _NUMBER_BEFORE, _STREET_AFTER):

@@ -85,6 +85,12 @@ from contracts import Reporter
         ("Address: Ground floor flat, 3 Lime Street", "Address: [address]"),
         ("at mooring 14, Canal Basin, Ellesmere Port.", "at [address], Ellesmere Port."),
         ("meeting in Room 4 at the town hall", "meeting in Room 4 at the town hall"),
+        ("Ruth is in Flat 9.", "[name] is in [address]."),
+        ("the flat 2 doors down", "the flat 2 doors down"),
+        ("man at no. 31 Arkwright Close shouting", "man at [address] shouting"),
+        ("Current address: 2 Forge Cottages, Back Lane", "Current address: [address]"),
+        ("moved into 24 Kingsway on 27/11", "moved into [address] on 27/11"),
+        ("it took 2 Subway sandwiches", "it took 2 Subway sandwiches"),
         # a police officer's collar number between rank and name; a surname that is a place word
         ("PC 2314 McAllister spoke with occupant", "[name] spoke with occupant"),
         ("PCSO Gemma Lane 7712 attended Wharf Lane", "[name] 7712 attended Wharf Lane"),
