@@ -22,6 +22,7 @@ from classifiers._redaction_words import (
     COMMON,
     FAMILY,
     FUNCTION_WORDS,
+    LANGUAGES,
     MODALS,
     ORGANISATIONS,
     PARTICLES,
@@ -150,8 +151,8 @@ def _named(
         if len(bare) == 1 and bare.isupper():
             continue
         lower_word = word[0].islower() and (bare.lower() in COMMON or bare.lower() in MODALS)
-        if bare.lower() in stop_words or lower_word:
-            break
+        if bare.lower() in stop_words or lower_word or bare.lower() in LANGUAGES:
+            break  # "I am Spanish": a language or nationality is never a name
         if not caps and len(bare) > 1 and bare.isupper():
             break
         if length and word in PARTICLES and _capital_after(as_written, index):

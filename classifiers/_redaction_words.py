@@ -11,6 +11,7 @@ __all__ = (
     "FAMILY",
     "FUNCTION_WORDS",
     "KIN",
+    "LANGUAGES",
     "MODALS",
     "NEVER_NAMES",
     "ORGANISATIONS",
@@ -80,12 +81,15 @@ _LANGUAGES_TEXT = """polish romanian lithuanian latvian bulgarian hungarian czec
     ukrainian portuguese spanish italian french german turkish kurdish sorani kurmanji arabic
     urdu punjabi bengali bangla gujarati hindi tamil somali tigrinya amharic farsi persian dari
     pashto mandarin cantonese chinese vietnamese filipino tagalog nigerian ghanaian eritrean
-    sudanese syrian afghan iranian iraqi albanian"""
+    sudanese syrian afghan iranian iraqi albanian nepali sylheti sinhala sinhalese malayalam
+    telugu yoruba igbo hausa twi shona ndebele zulu swahili lingala jamaican
+    british scottish irish romani"""
+LANGUAGES = frozenset(_LANGUAGES_TEXT.split())
 NEVER_NAMES = (  # words no name holds
     SIGNED_STOPS
     | frozenset(_WEEK.split())
     | frozenset(_MONTHS.split())
-    | frozenset(_LANGUAGES_TEXT.split())
+    | LANGUAGES
     | frozenset(("tell",))  # "Tell Richard that ..."
 )
 

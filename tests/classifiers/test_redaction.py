@@ -107,6 +107,7 @@ from contracts import Reporter
         ("Caller ASB Team rang", "Caller ASB Team rang"),
         ("my neighbours, the Horváth family", "my neighbours, the [name] family"),
         ("the Royal family visited", "the Royal family visited"),
+        ("I am Spanish and I want to vote", "I am Spanish and I want to vote"),
         (
             "Referral to housing officer Jasmin Kaur and Adult Social Care.",
             "Referral to housing officer [name] and Adult Social Care.",
