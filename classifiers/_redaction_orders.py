@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
-from classifiers._redaction_spans import Span, found_at, matches_at
+from classifiers._redaction_spans import Span, found_at, matches_at, words_of
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import NEVER_NAMES, PLACE_WORDS
 
@@ -21,6 +21,7 @@ _CRM_PEOPLE = (
     "customer|caller|name|tenant|resident|complainant|applicant|client|patient|occupier"
     "|service user|young person|adult at risk"
 )
+_CRM_WORDS = frozenset(_CRM_PEOPLE.replace("|", " ").split())
 _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
     rf"^[ \t]*(?:(?i:{_CRM_PEOPLE})[ \t]*:"
     r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
@@ -37,10 +38,11 @@ _FAMILY = re.compile(  # tried only where "the" is (``found_at``)
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][a-z'\u2019]+?)(?:es|s)(?![\w'\u2019])"
 )
 # "Caller ABEBE Bekele (Mr)": a CRM's cue, then the surname in capitals before a given name
-_CAPS_FIRST = re.compile(
-    rf"(?<![\w'\u2019])(?i:{_CRM_PEOPLE})[ \t]*:?[ \t]+"
-    r"(?P<name>[A-Z]{2,}(?:['\u2019-][A-Z]+)?[ \t]+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+_CAPS_FIRST = re.compile(  # the capitals first, so that re skips ahead to them
+    r"(?P<name>[A-Z](?<![\w'\u2019][A-Z])[A-Z]+(?:['\u2019-][A-Z]+)?[ \t]+[A-Z][a-z'\u2019-]+)"
+    r"(?![\w'\u2019])"
 )
+_CRM_CUE_BEFORE = re.compile(rf"(?<![\w'\u2019])(?:{_CRM_PEOPLE})[ \t]*:?[ \t]+$")
 # "the Horváth family", "the Lane family": any surname, even one that is a word
 _FAMILY_OF = re.compile(
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
@@ -54,7 +56,10 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
     Hungarian names are written ("Zhang [name]": a known name that is no English word); a
     surname in capitals before a given name after a CRM's cue ("Caller ABEBE Bekele")."""
     known = gazetteer()
-    for found in _CAPS_FIRST.finditer(text) if not text.isupper() else ():
+    cued = not _CRM_WORDS.isdisjoint(words_of(lowered)) and not text.isupper()
+    for found in _CAPS_FIRST.finditer(text) if cued else ():
+        if not _CRM_CUE_BEFORE.search(lowered, max(0, found.start() - 20), found.start()):
+            continue
         words = [fold(w) for w in found.group("name").split()]
         if all(_named_word(w, known) for w in words):
             yield found.span("name")  # "Caller ABEBE Bekele": needs no name found before

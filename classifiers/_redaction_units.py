@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, found_at, matches_at, words_of
 
 __all__ = ("unit_spans",)
 
 _UNIT_WORDS = "flat|apartment|apt|unit|room|pitch|bay|plot|suite|studio|mooring|berth|maisonette"
+_UNIT_WORD_SET = frozenset(_UNIT_WORDS.split("|"))
 _FLOOR = r"(?i:ground|first|second|third|top|basement|lower|upper)[ \t]+(?:(?i:floor)[ \t]+)?"
 _UNIT_WORD = rf"(?<![\w'\u2019])(?:{_FLOOR})?(?i:{_UNIT_WORDS})\.?"
 _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"
@@ -22,15 +23,15 @@ _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\
 _NUMBER = r"[0-9]{1,4}[A-Za-z]?[ \t]?[/\u2013-][ \t]?"
 _NUMBER_BEFORE = re.compile(rf"(?<![\w/-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\[address\]")
 # A flat alone, capitalised as its address is: "[name] is in Flat 9."
-_FLAT_ALONE = re.compile(
+_FLAT_ALONE = re.compile(  # tried where "flat" or "apartment" is
     r"(?<![\w'\u2019])(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{1,4}[A-Za-z]?"
     r"(?![\w'\u2019])"
 )
 _UNIT_BEFORE = re.compile(rf"{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]")
 _BUILDINGS = """Tower Towers Lofts Site Basin Estate Lodge Mill Buildings Mansions Point Heights
     Apartments Block Wharf Quay Marina Works Hall Gardens Court House Park Place Centre"""
-_IN_BUILDING = re.compile(
-    rf"{_UNIT_WORD}{_UNIT_ID}[ \t]*,?[ \t]+"
+_IN_BUILDING = re.compile(  # tried where a unit word is (``found_at``)
+    rf"(?<![\w'\u2019])(?i:{_UNIT_WORDS})\.?{_UNIT_ID}[ \t]*,?[ \t]+"
     rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{0,3}}(?:{'|'.join(_BUILDINGS.split())})(?![\w'\u2019])"
 )
 _STREETS = """Street St Road Rd Avenue Ave Lane Close Drive Way Court Crescent Grove Place
@@ -43,13 +44,14 @@ _STREET_AFTER = re.compile(
 )
 
 
-def unit_spans(text: str) -> Iterator[Span]:
+def unit_spans(text: str, lowered: str) -> Iterator[Span]:
     """The unit before an address found ("Flat 2C, [address]"), a unit in a named building,
     and the street after an address found ("[address], Chapel Lane")."""
-    lowered = text.lower()
-    if any(word in lowered for word in _UNIT_WORDS.split("|")):
-        yield from (found.span() for found in _IN_BUILDING.finditer(text))
-        yield from (found.span() for found in _FLAT_ALONE.finditer(text))
+    units = _UNIT_WORD_SET.intersection(words_of(lowered))  # a unit is a whole word
+    if units:
+        at = sorted({at for unit in units for at in found_at(lowered, unit)})
+        yield from (found.span() for found in matches_at(_IN_BUILDING, text, at))
+        yield from (found.span() for found in matches_at(_FLAT_ALONE, text, at))
     if "[address]" not in text:
         return
     for pattern in (_UNIT_BEFORE, _NUMBER_BEFORE, _STREET_AFTER):

@@ -118,7 +118,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = _known_spans(text, lowered, _address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
-    text, lowered = _replace(text, lowered, "[address]", unit_spans(text))
+    text, lowered = _replace(text, lowered, "[address]", unit_spans(text, lowered))
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
     # of a name, as they would on a second run (redacting twice must change nothing).
     text, lowered = _reporter_name(text, lowered, reporter)
