@@ -10,8 +10,10 @@ from classifiers._redaction_spans import RIGHT_EDGE, Number, Span, left_edge, ma
 from contracts import Reporter
 
 __all__ = (
+    "NUMBERED_SUFFIX",
     "STREET_AFTER",
     "STREET_WORDS",
+    "WELSH_STREETS",
     "address_spans",
     "lower_case_address_spans",
 )
@@ -24,7 +26,7 @@ _NUMBERED_STREETS = """Rise Bank Parade Vale Chase Green Mount Boulevard Approac
     Heights Quay Wharf Yard Brow Wynd Circus Promenade Parkway Gate Side Dale Fields Cottages
     Villas Buildings Mansions Houses"""
 _SUFFIX = "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREETS.split())
-_NUMBERED_SUFFIX = "|".join(
+NUMBERED_SUFFIX = "|".join(
     f"[{w[0]}{w[0].lower()}]{w[1:]}|{w.upper()}" for w in f"{_STREETS} {_NUMBERED_STREETS}".split()
 )
 _WELSH_STREET_WORDS = (
@@ -37,14 +39,14 @@ STREET_WORDS = frozenset(w.lower() for w in _STREETS.split()) | frozenset(
 
 _ADDRESS = re.compile(
     left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
-    rf"((?:[A-Z][\w'\u2019-]*\.?[ \t]+){{1,3}})(?:{_NUMBERED_SUFFIX}){RIGHT_EDGE}"
+    rf"((?:[A-Z][\w'\u2019-]*\.?[ \t]+){{1,3}})(?:{NUMBERED_SUFFIX}){RIGHT_EDGE}"
 )
 # Welsh streets put the street word first: "12 Heol y Dderwen", "4 Ffordd yr Eglwys", "22 Stryd
 # Fawr", "7 Maes y Coed"; they end on a capitalised word
-_WELSH_STREETS = "Heol|Ffordd|Stryd|L[ôo]n|Rhodfa|Cilgant|Teras|Maes|Clos|Llwyn|Parc|Cwrt|Rhes"
+WELSH_STREETS = "Heol|Ffordd|Stryd|L[ôo]n|Rhodfa|Cilgant|Teras|Maes|Clos|Llwyn|Parc|Cwrt|Rhes"
 _WELSH_ADDRESS = re.compile(
     left_edge("[0-9]") + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:[0-9]{1,4}[A-Za-z]?,?[ \t]+)?"
-    rf"(?:{_WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{0,2}}[ \t]+[A-Z][\w'\u2019-]*"
+    rf"(?:{WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{0,2}}[ \t]+[A-Z][\w'\u2019-]*"
     + RIGHT_EDGE
 )
 # In capitals, "3 WEEKS FOR THE ROAD" is no address: the street's name holds no such word.
@@ -52,7 +54,7 @@ _SMALL_WORDS_TEXT = """a an the and or of for to in on at by with from my our yo
     its it is was be been has have had not no so but if as this that these those weeks days
     months years times"""
 _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
-_WELSH_WORD = re.compile(rf"(?:{_WELSH_STREETS})[ \t]")
+_WELSH_WORD = re.compile(rf"(?:{WELSH_STREETS})[ \t]")
 _FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\.?[ \t]+$")
 STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
 # In lower case ("lives alone at 62 nelson road", "address: 34 elm avenue") only after a word

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from classifiers._redaction_spans import Span, found_at, matches_at, words_of
+from classifiers._redaction_streets import NUMBERED_SUFFIX, WELSH_STREETS
 
 __all__ = ("unit_spans",)
 
@@ -34,13 +35,10 @@ _IN_BUILDING = re.compile(  # tried where a unit word is (``found_at``)
     rf"(?<![\w'\u2019])(?i:{_UNIT_WORDS})\.?{_UNIT_ID}[ \t]*,?[ \t]+"
     rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{0,3}}(?:{'|'.join(_BUILDINGS.split())})(?![\w'\u2019])"
 )
-_STREETS = """Street St Road Rd Avenue Ave Lane Close Drive Way Court Crescent Grove Place
-    Gardens Terrace Walk View Park Mews Row Square Hill Rise Bank Parade Vale Chase Green"""
-_WELSH_STREETS = "Heol|Ffordd|Stryd|L[ôo]n|Rhodfa|Cilgant|Teras|Maes|Clos|Llwyn|Parc|Cwrt|Rhes"
 _STREET_AFTER = re.compile(
     r"\[address\][ \t]*,[ \t]*"
-    rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}(?:{'|'.join(_STREETS.split())})"
-    rf"|(?:{_WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{1,2}})(?![\w'\u2019])"
+    rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}(?:{NUMBERED_SUFFIX})"
+    rf"|(?:{WELSH_STREETS})(?:[ \t]+(?:y|yr|[A-Z][\w'\u2019-]*)){{1,2}})(?![\w'\u2019])"
 )
 
 
