@@ -45,7 +45,8 @@ COMMON = FUNCTION_WORDS | frozenset(_COMMON_TEXT.split())
 MODALS = frozenset(("will", "may", "might", "must", "shall"))
 
 # Between two parts of one name: "Rhiannon ap Gwyn", "Niamh Nic Giolla", "Van der Berg"
-_PARTICLES_TEXT = "ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el bin bint"
+_PARTICLES_TEXT = """ap ab o ni nic mac mc ua ui de del da di du van von der den le la al el
+    bin bint dela della delos dos das"""
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
 
 _KIN_TEXT = """neighbour neighbor neighbours son daughter wife husband partner grandson

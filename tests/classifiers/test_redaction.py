@@ -108,6 +108,8 @@ from contracts import Reporter
         ("my neighbours, the Horváth family", "my neighbours, the [name] family"),
         ("the Royal family visited", "the Royal family visited"),
         ("I am Spanish and I want to vote", "I am Spanish and I want to vote"),
+        ("I am Maria Cristina dela Cruz, staff nurse", "I am [name], staff nurse"),
+        ("Maria dos Santos rang", "[name] rang"),
         (
             "Referral to housing officer Jasmin Kaur and Adult Social Care.",
             "Referral to housing officer [name] and Adult Social Care.",
