@@ -11,6 +11,7 @@ from classifiers._redaction_spans import (
     RIGHT_EDGE,
     Number,
     Span,
+    found_at,
     free_before,
     matches_at,
     words_of,
@@ -132,13 +133,11 @@ def licence_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
 def passport_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
     """A passport's number after the word "passport" ("passport no: 123456789")."""
     lowered = text.lower()
-    if "passport" not in lowered:
-        return
-    at = lowered.find("passport")
-    while at != -1:
-        if found := _PASSPORT.match(text, at):
-            yield found.span("number")
-        at = lowered.find("passport", at + 1)
+    if "passport" in lowered:
+        yield from (
+            found.span("number")
+            for found in matches_at(_PASSPORT, text, found_at(lowered, "passport"))
+        )
 
 
 def handle_spans(text: str) -> Iterator[Span]:

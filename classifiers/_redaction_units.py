@@ -18,21 +18,24 @@ __all__ = ("unit_spans",)
 _UNIT_WORDS = "flat|apartment|apt|unit|room|pitch|bay|plot|suite|studio|mooring|berth|maisonette"
 _UNIT_WORD_SET = frozenset(_UNIT_WORDS.split("|"))
 _FLOOR = r"(?i:ground|first|second|third|top|basement|lower|upper)[ \t]+(?:(?i:floor)[ \t]+)?"
-_UNIT_WORD = rf"(?<![\w'\u2019])(?:{_FLOOR})?(?i:{_UNIT_WORDS})\.?"
+_EDGE = r"(?<![\w'\u2019])"  # not inside a word
+_UNIT_WORD = rf"(?i:{_UNIT_WORDS})\.?"
 _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"
 # A flat of a Glasgow close ("2/1") or a range of house numbers ("61-63") before an address
 _NUMBER = r"[0-9]{1,4}[A-Za-z]?[ \t]?[/\u2013-][ \t]?"
 _NUMBER_BEFORE = re.compile(rf"(?<![\w/-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\[address\]")
 # A flat alone, capitalised as its address is: "[name] is in Flat 9."
 _FLAT_ALONE = re.compile(  # tried where "flat" or "apartment" is
-    r"(?<![\w'\u2019])(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{1,4}[A-Za-z]?"
+    rf"{_EDGE}(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{{1,4}}[A-Za-z]?"
     r"(?![\w'\u2019])"
 )
-_UNIT_BEFORE = re.compile(rf"{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]")
+_UNIT_BEFORE = re.compile(
+    rf"{_EDGE}(?:{_FLOOR})?{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]"
+)
 _BUILDINGS = """Tower Towers Lofts Site Basin Estate Lodge Mill Buildings Mansions Point Heights
     Apartments Block Wharf Quay Marina Works Hall Gardens Court House Park Place Centre"""
 _IN_BUILDING = re.compile(  # tried where a unit word is (``found_at``)
-    rf"(?<![\w'\u2019])(?i:{_UNIT_WORDS})\.?{_UNIT_ID}[ \t]*,?[ \t]+"
+    rf"{_EDGE}{_UNIT_WORD}{_UNIT_ID}[ \t]*,?[ \t]+"
     rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{0,3}}(?:{'|'.join(_BUILDINGS.split())})(?![\w'\u2019])"
 )
 _STREET_AFTER = re.compile(
