@@ -13,7 +13,8 @@ of words outside every labelled span that were redacted. Kept: the share of must
 "blind" is the part of the held-out set written after the last rule and never tuned on.
 "fresh" is the hand-written blind set (``bench/data/redaction_blind.txt``), written before the
 gazetteer rules and never tuned on; "fresh2" the second (``redaction_blind2.txt``, 2026-12-04),
-"fresh3" the third (``redaction_blind3.txt``, 2026-12-04, partners' and staff notes).
+"fresh3" the third (``redaction_blind3.txt``, 2026-12-04, partners' and staff notes), "fresh4"
+the fourth (``redaction_blind4.txt``, 2026-12-04: transcripts, contact-centre notes, referrals).
 spaCy's small English model is measured where installed.
 """
 
@@ -32,15 +33,15 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.redaction_blind import BLIND2, BLIND3, load_blind
+from bench.redaction_blind import BLIND2, BLIND3, BLIND4, load_blind
 from bench.redaction_corpus import load_set
 from classifiers import redact_personal_data
 
 console = Console() if sys.stdout.isatty() else Console(width=160)
 Redactor = Callable[[str], str]
-# blind: the held-out templates written after tuning; fresh, fresh2, fresh3: the hand-written
-# blind sets
-SPLITS = ("tuning", "held_out", "blind", "fresh", "fresh2", "fresh3")
+# blind: the held-out templates written after tuning; fresh, fresh2, fresh3, fresh4: the
+# hand-written blind sets
+SPLITS = ("tuning", "held_out", "blind", "fresh", "fresh2", "fresh3", "fresh4")
 Region = tuple[int, int, str]
 TYPES = ("name", "email", "phone", "postcode", "address", "nino", "nhs", "licence", "passport",
          "card", "bank", "vehicle", "dob", "social")  # fmt: skip
@@ -196,6 +197,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     contacts, fresh = load_set(), load_blind()
     fresh2, fresh3 = load_blind(BLIND2, "fresh2"), load_blind(BLIND3, "fresh3")
+    fresh4 = load_blind(BLIND4, "fresh4")
     report: dict[str, Any] = {
         "metric": "span-level recall/precision; token-level false-positive rate"
     }
@@ -208,8 +210,9 @@ def main(argv: list[str]) -> int:
         report[name]["fresh"] = score(fresh, redact)
         report[name]["fresh2"] = score(fresh2, redact)
         report[name]["fresh3"] = score(fresh3, redact)
+        report[name]["fresh4"] = score(fresh4, redact)
         passes = 1 if "spaCy" in name else args.repeat  # about 8 ms a contact: once is plenty
-        every = contacts + fresh + fresh2 + fresh3
+        every = contacts + fresh + fresh2 + fresh3 + fresh4
         report[name]["contacts_per_s"] = throughput(every, redact, passes)
     for name in redactors():
         console.print(_table(name, report[name]))

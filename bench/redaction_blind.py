@@ -1,8 +1,8 @@
 """The hand-written blind redaction sets: contacts written after the rules were last tuned, with
 names in wordings and spellings no rule was tuned on. ``redaction_blind.txt`` ("fresh") was
-written on 2026-12-03, ``redaction_blind2.txt`` ("fresh2") and ``redaction_blind3.txt``
-("fresh3") on 2026-12-04, each by someone who had not read the redactor; titles stand outside a
-name's brackets ("Mrs [[Abena Owusu]]").
+written on 2026-12-03, ``redaction_blind2.txt`` ("fresh2"), ``redaction_blind3.txt`` ("fresh3")
+and ``redaction_blind4.txt`` ("fresh4") on 2026-12-04, each by someone who had not read the
+redactor; titles stand outside a name's brackets ("Mrs [[Abena Owusu]]").
 
 Markup, one contact a line: ``[[Li Wei]]`` a person's name, ``[[phone:0151 496 0000]]``
 another entity type, ``<<HTML only>>`` text that must be kept, ``\\n`` a line break.
@@ -14,11 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ("BLIND", "BLIND2", "BLIND3", "load_blind", "parse_line")
+__all__ = ("BLIND", "BLIND2", "BLIND3", "BLIND4", "load_blind", "parse_line")
 
 BLIND = Path(__file__).resolve().parent / "data" / "redaction_blind.txt"
 BLIND2 = BLIND.with_name("redaction_blind2.txt")
 BLIND3 = BLIND.with_name("redaction_blind3.txt")
+BLIND4 = BLIND.with_name("redaction_blind4.txt")
 _MARK = re.compile(r"\[\[(?:([a-z]+):)?(.+?)\]\]|<<(.+?)>>")
 
 

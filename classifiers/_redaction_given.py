@@ -92,11 +92,27 @@ _SHORT_TEXT = """
     lozza kaz chaz deano mikey steph
     dawit mithun tesfaye girma
 """
+# More short forms, and given names of communities the fourth blind set showed the lists
+# lacked (Scottish, Cornish, Irish Traveller, Orthodox Jewish, Malay), written out from the
+# communities' common names rather than from the set, 2026-12-04
+_MORE_SHORT_TEXT = """
+    becca bex bernie wes jase kash scotty dez jez jezza micky mickey robbie ronnie tash tasha
+    shaz mags lizzie stevie tommo matty dom ste stu ando kels chels
+    alasdair alastair alistair hamish morag mhairi eilidh catriona lachlan murdo ruaridh
+    ruairidh torquil shona isobel kirsteen
+    jory demelza tamsin kerenza morwenna jago piran
+    paddy biddy bridie winnie
+    chana chaya chaim mendy menachem pessy perel rivka rivky sury malky faigy yossi shmuel
+    moshe mordechai yehuda yitzchok duvid leibel shloime baruch devorah rochel gitty blimi
+    hafiz aisyah nurul siti azlan aziz nur
+    gaynor
+"""
 GIVEN_NAMES = (
     frozenset(_TEXT.split())
     | frozenset(_MORE_TEXT.split())
     | frozenset(_COMMUNITIES_TEXT.split())
     | frozenset(_SHORT_TEXT.split())
+    | frozenset(_MORE_SHORT_TEXT.split())
 )
 # Surnames Faker's locales lack: Cantonese, Nepali, Ethiopian, Yoruba, and English and Scottish
 # ones the third blind set showed missing (2026-12-04)

@@ -20,6 +20,7 @@ from contracts import Reporter
 
 __all__ = (
     "DOB_CUE",
+    "dob_after_name_spans",
     "dob_cue_possible",
     "dob_spans",
     "handle_spans",
@@ -31,16 +32,33 @@ __all__ = (
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "14 May 2012"
 DOB_CUE = re.compile(
-    r"(?<![\w.])(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date"
-    r"|born(?:[ \t]+(?:on|in))?|(?<=\()b\.(?=[ \t]*[0-9]))",  # "(b. 1944)"
+    r"(?<![\w.])(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|y\.?o\.?b\b\.?|date[ \t]+of[ \t]+birth"
+    r"|birth[ \t]?date|born(?:[ \t]+(?:on|in))?"
+    r"|(?<=\()b\.(?=[ \t]*[0-9]))",  # "(b. 1944)"
     re.IGNORECASE,
 )
 _DATE_AFTER_CUE = re.compile(
     r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?(?:the[ \t]+)?"  # "born on the 14th of May"
     rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
+    r"|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"  # ISO, as a system exports it: "1987-02-11"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}}"
     r"|(?:19|20)[0-9]{2})" + RIGHT_EDGE,  # the year alone: "DOB 1969 roughly", "born in 1957"
+    re.IGNORECASE,
+)
+# A full date (its year in four digits) right after a person's name, as referrals and CRM
+# records list them: "[name], 03.06.1948,", "Child: [name], Y2, 14/04/2019", "[name] (82),
+# 11-11-1944", "daughter [name] (2009-08-19)", "[name] b. 15.3.2020"
+_FULL_DATE = (
+    rf"[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-](?P<year>(?:19|20)[0-9]{{2}})"
+    rf"|(?P<iso>(?:19|20)[0-9]{{2}})-[0-9]{{1,2}}-[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}[ \t]+(?P<spelt>(?:19|20)[0-9]{{2}})"
+)
+_DATE_AFTER_NAME = re.compile(
+    r"\[name\]\)?(?:[ \t]*\((?:aged[ \t]+)?[0-9]{1,3}\))?"  # "[name] (82)"
+    r"(?:[ \t]*,[ \t]*(?:Y|P|Year[ \t]?)[0-9]{1,2})?"  # "[name], Y2," a school year
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:b\.[ \t]*)?)"
+    rf"(?P<date>{_FULL_DATE})" + RIGHT_EDGE,
     re.IGNORECASE,
 )
 # Current (AB12 CDE) plates anywhere; older prefix (A123 BCD) and suffix (ABC 123D) plates only
@@ -85,11 +103,11 @@ _PROFILE = re.compile(
 def dob_cue_possible(text: str, lowered: str) -> bool:
     """False where ``DOB_CUE`` surely finds nothing, tested far faster than by its scan: in
     ASCII text (where ``lowered`` is the text in lower case, as ``re.IGNORECASE`` sees it) the
-    cue holds "born" or "birth", or starts a word "d", "do", "dob" or "b"."""
+    cue holds "born" or "birth", or starts a word "d", "do", "dob", "y", "yob" or "b"."""
     if not text.isascii() or "born" in lowered or "birth" in lowered:
         return True
     words = words_of(lowered)
-    if "d" in words or "dob" in words or "b" in words:
+    if "d" in words or "dob" in words or "b" in words or "yob" in words or "y" in words:
         return True
     return "do" in words and ("do." in lowered or "do b" in lowered or "do\tb" in lowered)
 
@@ -101,6 +119,16 @@ def dob_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator
     for cue in DOB_CUE.finditer(text):
         if date := _DATE_AFTER_CUE.match(text, cue.end()):
             yield date.span(1)
+
+
+def dob_after_name_spans(text: str, this_year: int) -> Iterator[Span]:
+    """A date right after a name found, at least two years back: a birth date, as records
+    list one beside a name ("[name], 03.06.1948"); not a recent date ("[name], 02/12/2026"),
+    which is when something happened. Runs after the name passes."""
+    for found in matches_at(_DATE_AFTER_NAME, text, found_at(text, "[name]")):
+        year = int(found.group("year") or found.group("iso") or found.group("spelt"))
+        if year <= this_year - 2:
+            yield found.span("date")
 
 
 def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:

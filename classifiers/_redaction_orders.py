@@ -12,9 +12,9 @@ from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, found_at, matches_at, words_of
 from classifiers._redaction_streets import STREET_AFTER
-from classifiers._redaction_words import NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_words import FUNCTION_WORDS, NEVER_NAMES, PARTICLES, PLACE_WORDS
 
-__all__ = ("family_names", "initialled_names", "inverted_names")
+__all__ = ("family_names", "initialled_names", "inverted_names", "joined_names", "nicknamed_names")
 
 # Who a CRM or a partner's form names at the start of a field: "Caller:", "Patient:"
 _CRM_PEOPLE = (
@@ -48,6 +48,24 @@ _FAMILY_OF = re.compile(
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
+# A nickname in quotes inside a name ('Gary "Gaz" Whitworth', 'Kai "KJ" Jenkins-Obi'), with
+# the surname after it or the given name before it
+_QUOTED = r"[\"\u201c\u201d'\u2018\u2019]"
+_NICK_WORD = r"[^\W\d_][\w'\u2019-]{0,14}"
+_NICK = rf"{_QUOTED}(?P<nick>\[name\]|{_NICK_WORD}(?:[ \t]{_NICK_WORD})?){_QUOTED}"
+_WORD = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
+_NICKNAMED = re.compile(
+    rf"(?:\[name\]|(?P<given>{_WORD}))[ \t]+{_NICK}(?:[ \t]+(?:\[name\]|(?P<surname>{_WORD})))?"
+)
+# A particle between two parts of a name found ("[name] bin [name]", "[name] da [name]"), and
+# an Arabic surname with its article after one ("[name] al-Hashimi", "[name] el-Idrissi")
+_JOINED = re.compile(
+    r"\[name\](?:[ \t]+(?P<particle>(?:[^\W\d_]{1,5}[ \t]+)?[^\W\d_]{1,5})[ \t]+"
+    r"(?:\[name\]|(?P<surname>[A-Z][^\W\d_'\u2019-]+(?![\w'\u2019-])))"
+    r"|[ \t]+(?P<article>(?:al|el|Al|El)-[A-Z][^\W\d_'\u2019-]+))"
+)
+_JOINING = PARTICLES | frozenset(("binti", "ibn", "bte", "ben"))
+_NOT_NICKNAMES = NEVER_NAMES | FUNCTION_WORDS
 
 
 def inverted_names(text: str, lowered: str) -> Iterator[Span]:
@@ -124,3 +142,55 @@ def family_names(text: str, lowered: str) -> Iterator[Span]:
             known_surname(word, known) or word in known.surname_words or not english(word)
         ):
             yield found.span("surname")
+
+
+def nicknamed_names(text: str, lowered: str) -> Iterator[Span]:
+    """A nickname in quotes in a name, with the name's other parts: beside a name found
+    ('[name] "Gaz" Whitworth', 'Ifeoma "Ify" [name]'), or between a known given name or
+    surname and another capitalised word ('Kai "KJ" Jenkins-Obi'). A surname after one is
+    the name's however English ('[name] "Paddy" Ward'); in lower case only a known surname."""
+    if not any(q in text for q in "\"\u201c'\u2019"):
+        return
+    known = gazetteer()
+    for found in _NICKNAMED.finditer(text):
+        given, nick, surname = found.group("given"), found.group("nick"), found.group("surname")
+        named = found.group().startswith("[name]") or found.group().endswith("[name]")
+        if not named and given is not None and surname is not None:
+            named = fold(given) in known.all_given or known_surname(fold(surname), known)
+        if not named or (given is None and surname is None and nick == "[name]"):
+            continue
+        if nick != "[name]" and any(fold(w) in _NOT_NICKNAMES for w in nick.split()):
+            continue  # 'Mr [name] "the builder"'
+        if given is not None and not _name_part(given, known, lower_too=False):
+            continue
+        end = found.end()  # the whole name, its quotes too, becomes one [name]
+        if surname is not None and not _name_part(surname, known, lower_too=True):
+            end = found.end("nick") + 1
+        yield found.start(), end
+
+
+def _name_part(word: str, known: Gazetteer, *, lower_too: bool) -> bool:
+    """A word beside a quoted nickname that is part of the name: capitalised and never a
+    stop word, or (``lower_too``) a known surname in lower case ("lesley "les" marsh")."""
+    folded = fold(word)
+    if folded in NEVER_NAMES or folded in FUNCTION_WORDS:
+        return False
+    if word[0].isupper():
+        return not word.isupper() or len(word) > 1
+    return lower_too and (known_surname(folded, known) or folded in known.surname_words)
+
+
+def joined_names(text: str, lowered: str) -> Iterator[Span]:
+    """What joins or ends a name found: a particle between two of its parts ("[name] bin
+    [name]", "[name] van der [name]") and an Arabic surname after it ("[name] al-Hashimi")."""
+    if "[name]" not in text:
+        return
+    for found in matches_at(_JOINED, text, found_at(text, "[name]")):
+        if found.group("article"):
+            yield found.span()
+            continue
+        if not all(w.lower() in _JOINING for w in found.group("particle").split()):
+            continue
+        surname = found.group("surname")
+        if surname is None or ((w := fold(surname)) not in NEVER_NAMES and w not in PLACE_WORDS):
+            yield found.span()  # "[name] bin [name]", "[name] da Silva": one name

@@ -88,6 +88,15 @@ _PERSON_AFTER = frozenset(_AFTER_TEXT.split())
 _SURNAME_PLACES_TEXT = "hill hills wood woods green field fields hall ward"
 _SURNAME_PLACES = frozenset(_SURNAME_PLACES_TEXT.split())
 _PLACES = PLACE_WORDS - _SURNAME_PLACES
+# Lower-case words for someone by their job, before their name ("district nurse Siobhán")
+_PERSON_NOUNS_TEXT = """nurse officer worker warden manager caseworker coordinator
+    co-ordinator inspector assistant advisor adviser visitor midwife doctor gp consultant
+    surveyor engineer operative driver cleaner caretaker concierge receptionist teacher
+    headteacher clerk councillor mp practitioner therapist paramedic firefighter constable pcso
+    sergeant keyworker mentor tenant resident owner landlord agent supervisor lead administrator
+    controller dispatcher handler investigator enforcer chair chairman chairwoman secretary
+    treasurer vicar rector priest imam rabbi pastor"""
+_PERSON_NOUNS = frozenset(_PERSON_NOUNS_TEXT.split())
 
 
 def known_names(text: str, lowered: str) -> Iterator[Span]:
@@ -101,16 +110,50 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
     for start, end in stretches(text, wanted):
-        for run in _runs(text, caps, start, end):
-            if wanted.isdisjoint(s for s, _ in run):
+        for whole in _runs(text, caps, start, end):
+            if wanted.isdisjoint(s for s, _ in whole):
                 continue  # no name starts in this run
-            words = [fold(text[s:e]) for s, e in run]
-            if not _PLACES.isdisjoint(words):
-                continue
-            if all(map(plain, words)) and not any(text[start].isupper() for start, _ in run):
-                continue  # most runs: "the bins still havent been done" starts no name
-            found = _names_in(text, run, words, known, caps, thanks)
-            yield from _titled(text, (*found, *_cued(text, run, known)))
+            for run, words in _place_free(text, whole):
+                yield from _run_names(text, run, words, wanted, known, caps, thanks)
+
+
+def _run_names(
+    text: str,
+    run: list[Span],
+    words: list[str],
+    wanted: set[int],
+    known: Gazetteer,
+    caps: bool,
+    thanks: bool,
+) -> Iterator[Span]:
+    if wanted.isdisjoint(s for s, _ in run):
+        return
+    if all(map(plain, words)) and not any(text[start].isupper() for start, _ in run):
+        return  # most runs: "the bins still havent been done" starts no name
+    found = _names_in(text, run, words, known, caps, thanks)
+    yield from _titled(text, (*found, *_cued(text, run, known)))
+
+
+def _place_free(text: str, run: list[Span]) -> Iterator[tuple[list[Span], list[str]]]:
+    """The run with its folded words, if it holds no place word ("Victoria Park"); else its
+    parts that hold none, cut after a lower-case word for someone's job or relation before a
+    capitalised word ("district nurse | Siobhán Ní Bhriain", "Irwell Riverside housing officer
+    | Jasmin Kaur-Bassi"): there, a place word names no person in another part. Not after
+    other words ("the road through Palace Fields" stays one place)."""
+    words = [fold(text[s:e]) for s, e in run]
+    if _PLACES.isdisjoint(words):
+        yield run, words
+        return
+    cuts = [
+        i
+        for i in range(1, len(run))
+        if text[run[i][0]].isupper()
+        and text[run[i - 1][0]].islower()
+        and (words[i - 1] in _PERSON_NOUNS or words[i - 1] in KIN)
+    ]
+    for begin, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
+        if _PLACES.isdisjoint(words[begin:end]):
+            yield run[begin:end], words[begin:end]
 
 
 def _titled(text: str, names: Iterable[Span]) -> Iterator[Span]:

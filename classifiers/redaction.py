@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from classifiers._redaction_brands import brand_spans
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_houses import house_spans
 from classifiers._redaction_ids import (
+    dob_after_name_spans,
     dob_spans,
     handle_spans,
     licence_spans,
@@ -41,7 +43,13 @@ from classifiers._redaction_numbers import (
     phone_spans,
     postcode_spans,
 )
-from classifiers._redaction_orders import family_names, initialled_names, inverted_names
+from classifiers._redaction_orders import (
+    family_names,
+    initialled_names,
+    inverted_names,
+    joined_names,
+    nicknamed_names,
+)
 from classifiers._redaction_people import (
     closing_names,
     coordinated_names,
@@ -133,6 +141,9 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
             text, lowered = _name_passes(text, lowered)
         if text == before:
             break
+    if longest >= 4 and "[name]" in text:  # a birth date beside a name found
+        births = dob_after_name_spans(text, date.today().year)
+        text, lowered = _replace(text, lowered, "[dob]", births)
     if longest >= 6:  # last, so that no later pass shortens the distances it measures
         numbers = numbers if text is numbered else find_numbers(text)
         text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
@@ -319,6 +330,8 @@ _NAME_PASSES = (
     initialled_names,
     unsigned_names,
     family_names,
+    nicknamed_names,
+    joined_names,
 )
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (

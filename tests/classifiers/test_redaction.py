@@ -99,6 +99,21 @@ from contracts import Reporter
         ("Ravi (b. 1944) was assessed", "[name] (b. [dob]) was assessed"),
         ("real name unknown, DOB 1969 roughly", "real name unknown, DOB [dob] roughly"),
         ("Plan b. 2024 budget", "Plan b. 2024 budget"),
+        # a system's ISO date and "YOB" after their cues; a full date beside a name found
+        ("DOB: 1987-02-11 | Ref 4471", "DOB: [dob] | Ref 4471"),
+        (
+            "Applicant: Jo Bloggs, YOB 1990, no offences",
+            "Applicant: [name], YOB [dob], no offences",
+        ),
+        (
+            "Adult at risk: Mr Kwabena Boateng, 03.06.1948, lives",
+            "Adult at risk: [name], [dob], lives",
+        ),
+        ("Child: Amy Smith, Y2, 14/04/2019. Came in", "Child: [name], Y2, [dob]. Came in"),
+        ("Care Act: Joan Bloggs (82), 11-11-1944, NHS", "Care Act: [name] (82), [dob], NHS"),
+        ("daughter Kelly Smith (2009-08-19) lives", "daughter [name] ([dob]) lives"),
+        ("placed Amy Smith b. 15.3.2020 with carers", "placed [name] b. [dob] with carers"),
+        ("Visited Joe Bloggs on 02/12/2021 about it", "Visited [name] on 02/12/2021 about it"),
         # short forms, a CRM's surname in capitals first, a family by its surname
         ("hi yeah its Gaz from the flats", "hi yeah its [name] from the flats"),
         ("Noise complaint: Macca next door", "Noise complaint: [name] next door"),
@@ -360,6 +375,27 @@ def test_issue_9_text_is_kept(text: str) -> None:
             "Promised by October. It's November. An interpreter (Kurdish Sorani) for Rebin Hamid.",
             "Promised by October. It's November. An interpreter (Kurdish Sorani) for [name].",
         ),
+        # a job title between a place word and the name ("district nurse Siobhán")
+        ("Referred by district nurse Siobhán Ní Bhriain.", "Referred by district nurse [name]."),
+        (
+            "Spoke to Irwell Riverside housing officer Jasmin Kaur-Bassi today",
+            "Spoke to Irwell Riverside housing officer [name] today",
+        ),
+        ("the road through Palace Fields is bad", "the road through Palace Fields is bad"),
+        # a nickname in quotes, and the surname after it however English
+        ('the manager Gary "Gaz" Whitworth took over', "the manager [name] took over"),
+        ('Patrick "Paddy" Ward (Pitch 9) says', "[name] (Pitch 9) says"),
+        ('Attendance: Kai "KJ" Jenkins-Obi (Y10)', "Attendance: [name] (Y10)"),
+        ('patient lesley "les" marsh dob 12/12/1950', "patient [name] dob [dob]"),
+        ('Mr Smith "the builder" came', '[name] "the builder" came'),
+        ("We went to 'Bella Italia' for tea", "We went to 'Bella Italia' for tea"),
+        # particles between the parts of a name, and an article's surname after one
+        (
+            "Muhammad Hafiz bin Abdullah and Nurul Aisyah binti Ismail",
+            "[name] and [name]",
+        ),
+        ("Customer: Thaís Oliveira da Silva, born", "Customer: [name], born"),
+        ("Discharge: Kamal al-Hashimi, NHS", "Discharge: [name], NHS"),
     ],
 )
 def test_names_in_unseen_forms_are_redacted(text: str, expected: str) -> None:
