@@ -32,7 +32,14 @@ from classifiers._redaction_candidates import (
 )
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, line_starts, matches_at, words_of
-from classifiers._redaction_words import FUNCTION_WORDS, KIN, MODALS, NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_words import (
+    FUNCTION_WORDS,
+    JOB_WORDS,
+    KIN,
+    MODALS,
+    NEVER_NAMES,
+    PLACE_WORDS,
+)
 
 __all__ = (
     "closing_names",
@@ -88,15 +95,6 @@ _PERSON_AFTER = frozenset(_AFTER_TEXT.split())
 _SURNAME_PLACES_TEXT = "hill hills wood woods green field fields hall ward"
 _SURNAME_PLACES = frozenset(_SURNAME_PLACES_TEXT.split())
 _PLACES = PLACE_WORDS - _SURNAME_PLACES
-# Lower-case words for someone by their job, before their name ("district nurse Siobhán")
-_PERSON_NOUNS_TEXT = """nurse officer worker warden manager caseworker coordinator
-    co-ordinator inspector assistant advisor adviser visitor midwife doctor gp consultant
-    surveyor engineer operative driver cleaner caretaker concierge receptionist teacher
-    headteacher clerk councillor mp practitioner therapist paramedic firefighter constable pcso
-    sergeant keyworker mentor tenant resident owner landlord agent supervisor lead administrator
-    controller dispatcher handler investigator enforcer chair chairman chairwoman secretary
-    treasurer vicar rector priest imam rabbi pastor"""
-_PERSON_NOUNS = frozenset(_PERSON_NOUNS_TEXT.split())
 
 
 def known_names(text: str, lowered: str) -> Iterator[Span]:
@@ -149,7 +147,7 @@ def _place_free(text: str, run: list[Span]) -> Iterator[tuple[list[Span], list[s
         for i in range(1, len(run))
         if text[run[i][0]].isupper()
         and text[run[i - 1][0]].islower()
-        and (words[i - 1] in _PERSON_NOUNS or words[i - 1] in KIN)
+        and (words[i - 1] in JOB_WORDS or words[i - 1] in KIN)
     ]
     for begin, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
         if _PLACES.isdisjoint(words[begin:end]):

@@ -1,8 +1,9 @@
 """The redaction pass for given names that are also words ("Grace", "Hope", "Will", "Amber")
 where the words around them say a person stands there: after a title ("Nurse Grace", "Cllr
 Rose Hart", the title redacted with the name), after a verb of speaking to someone ("spoke to
-Faith", "ring Amber"), before "from the council", "on [phone]", a family word ("Rose (my
-wife)", "Summer, my daughter") or a verb only people do ("Hope loved", "Jade rang").
+Faith", "ring Amber") or a job ("the manager, Gaynor"), before "from the council", "on
+[phone]", a family word ("Rose (my wife)", "Summer, my daughter") or a verb only people do
+("Hope loved", "Jade rang").
 
 Only capitalised words: "The rose bed", "Summer holiday club", "Will someone please" and
 "Mark this urgent" have none of these cues and are kept.
@@ -16,7 +17,7 @@ from functools import cache, lru_cache
 
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_spans import Span, words_of
-from classifiers._redaction_words import KIN, NEVER_NAMES, PLACE_WORDS
+from classifiers._redaction_words import JOB_WORDS, KIN, NEVER_NAMES, PLACE_WORDS
 
 __all__ = ("role_names",)
 
@@ -60,10 +61,17 @@ _KIN_TEXT = "|".join(sorted(KIN, key=len, reverse=True))
 _CUES_TEXT = """spoke to|speak to|speaking to|talked to|talk to|talking to|ask for|asked for|ask|
     ring|call|email|emailed|phoned"""
 _THANKS = ("thank", "thanks to", "thanks", "thank you to")
+# A job before a given name: "the manager, Gaynor", "IDVA Becca attending", "reception, Bernie"
+# (not "resident", "owner": "the resident Grace Street")
+_JOB_CUES = (JOB_WORDS - {"resident", "tenant", "owner", "lead", "chair"}) | {
+    "reception",
+    "contact",
+}
 _CUES = (
     *(cue.strip() for cue in _CUES_TEXT.split("|")),
     *_THANKS,
     *(f"{owner} {kin}" for owner in ("my", "our", "her", "his") for kin in KIN),  # "my son,"
+    *_JOB_CUES,
 )
 # "Thank you to Joy on reception": staff thanked by first name at work are kept
 _AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+(?!\[phone\])")
@@ -106,8 +114,9 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
             if (last := _name_end(text, end, surname.end())) is None:
                 continue
             end = max(end, last)
-        if cue in _THANKS and _AT_WORK.match(text, end):
-            continue
+        thanked = cue in _THANKS or (cue in _JOB_CUES and "thank" in lowered)
+        if thanked and _AT_WORK.match(text, end):
+            continue  # "Thank you to Joy on reception": staff thanked at work are kept
         if fold(word.group()) not in NEVER_NAMES:
             yield start, end
 

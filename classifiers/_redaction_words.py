@@ -10,6 +10,7 @@ __all__ = (
     "COMMON",
     "FAMILY",
     "FUNCTION_WORDS",
+    "JOB_WORDS",
     "KIN",
     "LANGUAGES",
     "MODALS",
@@ -59,6 +60,16 @@ FAMILY = tuple(_KIN_TEXT.split())
 _HELPERS_TEXT = """partner lodger carer aunt uncle cousin worker interpreter advocate housemate
     flatmate colleague officer nurse tenant"""
 KIN = frozenset(FAMILY) | frozenset(_HELPERS_TEXT.split())
+# Lower-case words for someone by their job, before their name ("district nurse Siobhán",
+# "the manager Gaynor")
+_JOB_TEXT = """nurse officer worker warden manager caseworker coordinator co-ordinator inspector
+    assistant advisor adviser visitor midwife doctor gp consultant surveyor engineer operative
+    driver cleaner caretaker concierge receptionist teacher headteacher clerk councillor mp
+    practitioner therapist paramedic firefighter constable pcso sergeant keyworker mentor tenant
+    resident owner landlord agent supervisor lead administrator controller dispatcher handler
+    investigator enforcer chair chairman chairwoman secretary treasurer vicar rector priest imam
+    rabbi pastor planner idva isva iro senco dsl"""
+JOB_WORDS = frozenset(_JOB_TEXT.split())
 
 # Words that end a lower-case sign-off without being a name ("cheers mate", "thanks all").
 _FILLERS_TEXT = "mate mates all everyone guys folks lot love x xx xxx lol both bye ta"

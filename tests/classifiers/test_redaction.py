@@ -538,6 +538,11 @@ def test_empty_reporter_changes_nothing_more() -> None:
         ("Rev Hope Adeyemi runs it.", "[name] runs it.", "We hope the food bank stays open."),
         ("Kind regards,\nG. Henderson", "Kind regards,\n[name]", "Grace and favour homes."),
         ("Thanks\nJ Smith", "Thanks\n[name]", "Jade green paint is peeling."),
+        # after a job: staff named by their first name, unless thanked at work
+        ("Bank contact Rob 07700 900521", "Bank contact [name] [phone]", "They rob the bins."),
+        ("IDVA Joy attending.", "IDVA [name] attending.", "Joy of the new park."),
+        ("Thanks to the caretaker Joy on reception.", "Thanks to the caretaker Joy on reception.",
+         "The caretaker is great."),
     ],
 )  # fmt: skip
 def test_names_that_are_words_are_redacted_only_where_a_person_stands(
