@@ -59,15 +59,19 @@ _FLAT_BEFORE = re.compile(r"(?<!\w)(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt|[Uu]nit)\
 STREET_AFTER = re.compile(rf"[ \t]+(?:{_SUFFIX})(?!\w)")
 # In lower case ("lives alone at 62 nelson road", "address: 34 elm avenue") only after a word
 # that places it or at a line's start, and never "2 hours drive", "a 5 minute walk"
-_LOWER_STREETS = """street st road rd avenue ave lane close drive way court crescent grove
-    place gardens terrace walk view park mews row square hill rise parade"""
+_LOWER_STREETS = """street st road rd avenue ave lane close drive way court crt crescent cres
+    grove place gardens gdns terrace tce walk view park mews row square hill rise parade cottages
+    cotts"""
 _LOWER_ADDRESS = re.compile(
-    r"[0-9]{1,4}[a-z]?,?[ \t]+(?:[0-9]{1,4}[a-z]?,?[ \t]+)?((?:[a-z][a-z'\u2019-]*[ \t]+){1,3})"
+    r"[0-9]{1,4}[a-z]?,?[ \t]+(?:[0-9]{1,4}[a-z]?,?[ \t]+)?"
+    r"(the[ \t]+|(?:[a-z][a-z'\u2019-]*[ \t]+){1,3})"  # "43 the crescent", "4 bank top cottages"
     rf"(?:{'|'.join(_LOWER_STREETS.split())}){RIGHT_EDGE}"
 )
+# Where a lower-case address may start: after a word that places it, a comma or a field's
+# colon ("[name], 12 glebe rd", "addr: 5 elm close"), or at the start of a line or sentence
 _PLACED_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019])(?i:at|on|from|outside|opposite|near|behind|to|address:?)[ \t]+"
-    r"|^[ \t]*)$",
+    r"|[,:;][ \t]*|[.!?][ \t]+|^[ \t]*)$",
     re.MULTILINE,
 )
 # Streets of one word after a house number: "24 Kingsway", "3 Broadway"
@@ -106,7 +110,8 @@ def lower_case_address_spans(
     places them or at a line's start ("address: 34 elm avenue", "[name]\n87 windsor road")."""
     starts = (s for s, e, _ in numbers if e - s < 4)
     for match in matches_at(_LOWER_ADDRESS, text, starts):
-        if not _NOT_STREET_NAMES.isdisjoint(match.group(1).split()):
+        words = match.group(1).split()
+        if words != ["the"] and not _NOT_STREET_NAMES.isdisjoint(words):
             continue  # "at 2 hours drive", "on 3 different road"
         flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
         start = flat.start() if flat else match.start()

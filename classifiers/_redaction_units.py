@@ -3,7 +3,8 @@ mooring before it ("Flat 2C, [address]", "Room [address]", "2/[address]" in a Gl
 "61-[address]", "no. [address]"), a flat alone ("Flat 9"), a unit in a named building
 ("Apartment 12, Quayside Lofts", "Pitch 6, Hill Top Site"), and the street after a house's name
 ("[address], Chapel Lane", "[address], Heol y Felin"): a house's street, and the flat within
-it, are part of where someone lives. Finds spans; replaces no text."""
+it, are part of where someone lives. Also the unit in brackets after a person found ("[name]
+(Room 7)"). Finds spans; replaces no text."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from classifiers._redaction_spans import Span, found_at, matches_at, words_of
 from classifiers._redaction_streets import NUMBERED_SUFFIX, WELSH_STREETS
 
-__all__ = ("unit_spans",)
+__all__ = ("unit_after_name_spans", "unit_spans")
 
 _UNIT_WORDS = "flat|apartment|apt|unit|room|pitch|bay|plot|suite|studio|mooring|berth|maisonette"
 _UNIT_WORD_SET = frozenset(_UNIT_WORDS.split("|"))
@@ -45,6 +46,15 @@ _STREET_AFTER = re.compile(
 )
 
 
+# Where a person found lives, in brackets after their name: "[name] (Room 7)", "[name] and
+# [name] (flat 6)", "[name] (3/1)", "Neighbour [name] (no. 12)"
+_UNIT_AFTER_NAME = re.compile(
+    r"\[name\](?:[ \t]+(?:and|&)[ \t]+\[name\])?[ \t]*\([ \t]*"
+    rf"(?P<unit>(?:{_UNIT_WORD}|(?i:no|number)\.?)[ \t]*[0-9]{{1,4}}[A-Za-z]?"
+    r"|[0-9]{1,2}/[0-9]{1,2})[ \t]*\)"
+)
+
+
 def unit_spans(text: str, lowered: str) -> Iterator[Span]:
     """The unit before an address found ("Flat 2C, [address]"), a unit in a named building,
     and the street after an address found ("[address], Chapel Lane")."""
@@ -57,3 +67,10 @@ def unit_spans(text: str, lowered: str) -> Iterator[Span]:
         return
     for pattern in (_UNIT_BEFORE, _NUMBER_BEFORE, _STREET_AFTER):
         yield from (found.span() for found in pattern.finditer(text))
+
+
+def unit_after_name_spans(text: str) -> Iterator[Span]:
+    """Where a person found lives, in brackets after their name ("[name] (Room 7)"): runs
+    after the name passes."""
+    for found in matches_at(_UNIT_AFTER_NAME, text, found_at(text, "[name]")):
+        yield found.span("unit")

@@ -64,7 +64,7 @@ from classifiers._redaction_streets import (
     address_spans,
     lower_case_address_spans,
 )
-from classifiers._redaction_units import unit_spans
+from classifiers._redaction_units import unit_after_name_spans, unit_spans
 from classifiers._redaction_words import COMMON
 from contracts import Reporter
 
@@ -141,9 +141,10 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
             text, lowered = _name_passes(text, lowered)
         if text == before:
             break
-    if longest >= 4 and "[name]" in text:  # a birth date beside a name found
-        births = dob_after_name_spans(text, date.today().year)
+    if longest and "[name]" in text:  # a birth date or a home beside a name found
+        births = dob_after_name_spans(text, date.today().year) if longest >= 4 else ()
         text, lowered = _replace(text, lowered, "[dob]", births)
+        text, lowered = _replace(text, lowered, "[address]", unit_after_name_spans(text))
     if longest >= 6:  # last, so that no later pass shortens the distances it measures
         numbers = numbers if text is numbered else find_numbers(text)
         text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))

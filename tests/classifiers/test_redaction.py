@@ -99,6 +99,21 @@ from contracts import Reporter
         ("Ravi (b. 1944) was assessed", "[name] (b. [dob]) was assessed"),
         ("real name unknown, DOB 1969 roughly", "real name unknown, DOB [dob] roughly"),
         ("Plan b. 2024 budget", "Plan b. 2024 budget"),
+        # lower-case addresses after a comma, a field's colon or a sentence's end; "the crescent"
+        (
+            "Letter from Mr Mo Shabir, 12 glebe rd, BD8 7PL",
+            "Letter from [name], [address], [postcode]",
+        ),
+        ("she is only 2. 5 langdale crt", "she is only 2. [address]"),
+        ("key safe fitted at 4 bank top cottages.", "key safe fitted at [address]."),
+        ("Customer: flat 6, 3 st john's place", "Customer: [address]"),
+        ("we live at 43 the crescent now", "we live at [address] now"),
+        ("I waited 2, 3 hours drive away", "I waited 2, 3 hours drive away"),
+        ("the bins were left. 3 bags on the road", "the bins were left. 3 bags on the road"),
+        # the unit in brackets after a person found; an age is no unit
+        ("resident Ann Smith (Room 7) has bruising", "resident [name] ([address]) has bruising"),
+        ("Joe Bloggs (3/1) says", "[name] ([address]) says"),
+        ("Amy Smith (7) has a cough", "[name] (7) has a cough"),
         # a system's ISO date and "YOB" after their cues; a full date beside a name found
         ("DOB: 1987-02-11 | Ref 4471", "DOB: [dob] | Ref 4471"),
         (
@@ -384,7 +399,7 @@ def test_issue_9_text_is_kept(text: str) -> None:
         ("the road through Palace Fields is bad", "the road through Palace Fields is bad"),
         # a nickname in quotes, and the surname after it however English
         ('the manager Gary "Gaz" Whitworth took over', "the manager [name] took over"),
-        ('Patrick "Paddy" Ward (Pitch 9) says', "[name] (Pitch 9) says"),
+        ('Patrick "Paddy" Ward (Pitch 9) says', "[name] ([address]) says"),
         ('Attendance: Kai "KJ" Jenkins-Obi (Y10)', "Attendance: [name] (Y10)"),
         ('patient lesley "les" marsh dob 12/12/1950', "patient [name] dob [dob]"),
         ('Mr Smith "the builder" came', '[name] "the builder" came'),
