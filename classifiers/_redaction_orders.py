@@ -18,8 +18,9 @@ __all__ = ("family_names", "initialled_names", "inverted_names", "joined_names",
 
 # Who a CRM or a partner's form names at the start of a field: "Caller:", "Patient:"
 _CRM_PEOPLE = (
-    "customer|caller|name|tenant|resident|complainant|applicant|client|patient|occupier"
-    "|service user|young person|adult at risk"
+    "customer|cust|caller|name|tenant|resident|complainant|applicant|client|patient|occupier"
+    "|service user|young person|adult at risk|landlord|deceased|informant|pupil|child|parent"
+    "|account holder|licence holder|permit holder|victim|suspect|ip"
 )
 _CRM_WORDS = frozenset(_CRM_PEOPLE.replace("|", " ").split())
 _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
@@ -39,10 +40,15 @@ _FAMILY = re.compile(  # tried only where "the" is (``found_at``)
 )
 # "Caller ABEBE Bekele (Mr)": a CRM's cue, then the surname in capitals before a given name
 _CAPS_FIRST = re.compile(  # the capitals first, so that re skips ahead to them
-    r"(?P<name>[A-Z](?<![\w'\u2019][A-Z])[A-Z]+(?:['\u2019-][A-Z]+)?[ \t]+[A-Z][a-z'\u2019-]+)"
+    r"(?P<name>[A-Z](?<![\w'\u2019][A-Z])[A-Z]+(?:['\u2019-][A-Z]+)?,?[ \t]+[A-Z][a-z'\u2019-]+)"
     r"(?![\w'\u2019])"
 )
 _CRM_CUE_BEFORE = re.compile(rf"(?<![\w'\u2019])(?:{_CRM_PEOPLE})[ \t]*:?[ \t]+$")
+# A surname in capitals before a name found, anywhere in a text that is not in capitals:
+# "ASC referral. ROBERTSON, [name], DOB"
+_CAPS_INVERTED = re.compile(
+    r"(?<![\w'\u2019-])(?P<surname>[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?),[ \t]*\[name\]"
+)
 # "the Horváth family", "the Lane family": any surname, even one that is a word
 _FAMILY_OF = re.compile(
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
@@ -70,7 +76,8 @@ _NOT_NICKNAMES = NEVER_NAMES | FUNCTION_WORDS
 
 def inverted_names(text: str, lowered: str) -> Iterator[Span]:
     """A surname before a name found, as CRMs list people ("MENSAH, [name]", "Okafor, [name]",
-    in capitals or no English word: "Thanks, [name]" is no surname), or as Chinese and
+    in capitals or no English word: "Thanks, [name]" is no surname; in capitals anywhere in a
+    text that is not, "referral. ROBERTSON, [name]"), or as Chinese and
     Hungarian names are written ("Zhang [name]": a known name that is no English word); a
     surname in capitals before a given name after a CRM's cue ("Caller ABEBE Bekele")."""
     known = gazetteer()
@@ -78,7 +85,7 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
     for found in _CAPS_FIRST.finditer(text) if cued else ():
         if not _CRM_CUE_BEFORE.search(lowered, max(0, found.start() - 20), found.start()):
             continue
-        words = [fold(w) for w in found.group("name").split()]
+        words = [fold(w.rstrip(",")) for w in found.group("name").split()]
         if all(_named_word(w, known) for w in words):
             yield found.span("name")  # "Caller ABEBE Bekele": needs no name found before
     if "[name]" not in text:
@@ -89,6 +96,11 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
         if word in NEVER_NAMES or word in PLACE_WORDS:
             continue
         if (surname.isupper() and len(word) > 1) or not english(word):
+            yield found.span("surname")
+    for found in () if text.isupper() else _CAPS_INVERTED.finditer(text):
+        word = fold(found.group("surname"))  # not an acronym: "NHS, [name] said"
+        named = word in known.surnames or (len(word) >= 4 and not english(word))
+        if named and word not in NEVER_NAMES and word not in PLACE_WORDS:
             yield found.span("surname")
     for found in _BEFORE_NAME.finditer(text):  # "Zhang [name]": a surname first, unlike ours
         word = fold(found.group("word"))

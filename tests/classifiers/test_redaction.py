@@ -134,6 +134,12 @@ from contracts import Reporter
         ("Noise complaint: Macca next door", "Noise complaint: [name] next door"),
         ("Caller ABEBE Bekele (Mr) asking", "Caller [name] (Mr) asking"),
         ("Patient: ADEBAYO, Oluwaseun", "Patient: [name], [name]"),
+        ("ASC referral. ROBERTSON, Isobel Mary, fell", "ASC referral. [name], [name], fell"),
+        (
+            "Applicant: FORBES-MACKENZIE, Alasdair | Premises",
+            "Applicant: [name], [name] | Premises",
+        ),
+        ("Please help. NHS, Mary said no", "Please help. NHS, [name] said no"),
         ("Caller ASB Team rang", "Caller ASB Team rang"),
         ("my neighbours, the Horváth family", "my neighbours, the [name] family"),
         ("the Royal family visited", "the Royal family visited"),
