@@ -25,8 +25,10 @@ __all__ = (
     "dob_spans",
     "handle_spans",
     "licence_spans",
+    "named_handle_spans",
     "passport_spans",
     "profile_spans",
+    "spelt_email_spans",
     "vehicle_spans",
 )
 
@@ -67,6 +69,16 @@ _PLATE = re.compile(
     r"(?<![\w\[])[A-Za-z]{2}(?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]?[A-Za-z]{3}"
     + RIGHT_EDGE
 )
+# A current plate written with a space on both sides of its age digits ("KX 65 LPO"): in
+# capitals only, and not "ON 21 MAY" nor "AT 10 AND"
+_SPACED_PLATE = re.compile(
+    r"(?<![\w\[])(?P<area>[A-Z]{2})[ \t](?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]"
+    r"(?P<rest>[A-Z]{3})" + RIGHT_EDGE
+)
+_NOT_AREAS_TEXT = "AT ON IN BY TO OF IS IT NO SO UP OR AS AN BE DO GO HE ME MY OK US WE"
+_NOT_AREAS = frozenset(_NOT_AREAS_TEXT.split())
+_NOT_ENDS_TEXT = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC THE AND FOR MPH MIN HRS YRS AGO"
+_NOT_PLATE_ENDS = frozenset(_NOT_ENDS_TEXT.split())
 _OLD_PLATE = re.compile(
     r"(?<![\w\[])(?:[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])" + RIGHT_EDGE
 )
@@ -84,11 +96,34 @@ _LICENCE = re.compile(
     r"(?:[ \t]?[0-9]{2})?" + RIGHT_EDGE
 )
 # "passport number 123456789", "passport no: C01X00T47": only after the word
+_PASSPORT_NUMBER = r"(?=(?:[A-Za-z]*[0-9]){5})[A-Za-z0-9]{6,10}" + RIGHT_EDGE
 _PASSPORT = re.compile(
-    r"passport(?:[ \t]+(?:no|number|num|nr))?\.?[ \t]*[:#]?[ \t]*(?:is[ \t]+)?"
-    r"(?P<number>(?=(?:[A-Za-z]*[0-9]){5})[A-Za-z0-9]{6,10})" + RIGHT_EDGE,
+    r"passports?(?:[ \t]+(?:no|number|num|nr)s?)?\.?[ \t]*[:#(]?[ \t]*(?:is[ \t]+)?"
+    rf"(?P<number>{_PASSPORT_NUMBER})",
     re.IGNORECASE,
 )
+_MORE_NUMBERS = re.compile(rf"[ \t]*(?:,|and|&)[ \t]*(?P<number>{_PASSPORT_NUMBER})")  # "A and B"
+# An email address written out to dodge spam: "jo dot bloggs at hotmail dot co dot uk",
+# "pat.connolly (at) example.org", "jo at gmail dot com"
+_DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+)"
+_SPELT_EMAIL = re.compile(
+    r"(?<![\w.@])(?P<local>[\w+-]+(?:" + _DOT + r"[\w+-]+)*)"
+    r"[ \t]*(?P<at>\((?i:at)\)|\[(?i:at)\]|[ \t](?i:at)[ \t])[ \t]*"
+    r"(?P<domain>[\w-]+(?:"
+    + _DOT
+    + r"[\w-]+)*"
+    + _DOT
+    + r"(?i:com|org|net|uk|co|gov|ac|io|me|info))"
+    r"(?![\w.])"
+)
+_WEBMAIL = ("gmail", "hotmail", "yahoo", "outlook", "btinternet", "icloud", "live", "aol", "sky")
+# A handle named by its network, without the "@": "Snapchat ify.xo", "insta: jo_bloggs99"
+_NAMED_HANDLE = re.compile(
+    r"(?<![\w.])(?i:snapchat|snap|insta|instagram|tiktok|twitter|threads)"
+    r"(?:[ \t]*(?::|(?i:is|name|handle|username|user|id)))*[ \t]+"
+    r"(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])"
+)
+_NETWORK_WORDS = ("snap", "insta", "tiktok", "twitter", "threads")
 _HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _NETWORKS = (
     r"facebook|fb|twitter|x|instagram|tiktok|linkedin|youtube|threads|snapchat|pinterest"
@@ -136,6 +171,10 @@ def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
     for plate in matches_at(_PLATE, text, pairs):
         if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha():
             yield plate.span()
+    spaced = (s - 3 for s, e, _ in numbers if e - s == 2 and s >= 3 and text[s - 1] in " \t")
+    for plate in matches_at(_SPACED_PLATE, text, spaced):
+        if plate.group("area") not in _NOT_AREAS and plate.group("rest") not in _NOT_PLATE_ENDS:
+            yield plate.span()
     # An old plate holds one to three digits right after or before a capital letter
     old = any(
         e - s <= 3 and ("A" <= text[s - 1 : s] <= "Z" or "A" <= text[e : e + 1] <= "Z")
@@ -159,13 +198,30 @@ def licence_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
 
 
 def passport_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
-    """A passport's number after the word "passport" ("passport no: 123456789")."""
+    """A passport's number after the word "passport" ("passport no: 123456789", "her passport
+    (C04812273)"), and the numbers listed with it ("Passports: 125483907 and 533209871")."""
     lowered = text.lower()
-    if "passport" in lowered:
-        yield from (
-            found.span("number")
-            for found in matches_at(_PASSPORT, text, found_at(lowered, "passport"))
-        )
+    if "passport" not in lowered:
+        return
+    for found in matches_at(_PASSPORT, text, found_at(lowered, "passport")):
+        yield found.span("number")
+        while more := _MORE_NUMBERS.match(text, found.end()):  # "Passports: 1254 and 5332"
+            yield more.span("number")
+            found = more
+
+
+def spelt_email_spans(text: str, lowered: str) -> Iterator[Span]:
+    """Email addresses written out: "(at)" or "[at]", or " at " where the name holds a dot
+    or the domain is a webmail's ("jo dot bloggs at hotmail dot co dot uk")."""
+    spelt = "(at)" in lowered or "[at]" in lowered or " dot " in lowered
+    if not spelt and not (" at " in lowered and any(mail in lowered for mail in _WEBMAIL)):
+        return
+    for found in _SPELT_EMAIL.finditer(text):
+        local, domain = found.group("local").lower(), found.group("domain").lower()
+        bracketed = found.group("at").strip()[0] in "(["
+        dotted = "." in local or " dot " in local or "_" in local
+        if bracketed or dotted or domain.startswith(_WEBMAIL):
+            yield found.span()
 
 
 def handle_spans(text: str) -> Iterator[Span]:
@@ -173,6 +229,17 @@ def handle_spans(text: str) -> Iterator[Span]:
     for handle in _HANDLE.finditer(text):
         if free_before(text, handle.start()) and not handle.group()[1:].isdigit():
             yield handle.span()
+
+
+def named_handle_spans(text: str, lowered: str) -> Iterator[Span]:
+    """A handle after the network's name, without its "@", when it holds a dot, an underscore
+    or a digit, as handles do and words do not ("Snapchat ify.xo", not "on Snapchat today")."""
+    if not any(word in lowered for word in _NETWORK_WORDS):
+        return
+    for found in _NAMED_HANDLE.finditer(text):
+        handle = found.group("handle").rstrip(".")
+        if any(ch in handle for ch in "._") or any(ch.isdigit() for ch in handle):
+            yield found.start("handle"), found.start("handle") + len(handle)
 
 
 def profile_spans(text: str) -> Iterator[Span]:

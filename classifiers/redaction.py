@@ -19,8 +19,10 @@ from classifiers._redaction_ids import (
     dob_spans,
     handle_spans,
     licence_spans,
+    named_handle_spans,
     passport_spans,
     profile_spans,
+    spelt_email_spans,
     vehicle_spans,
 )
 from classifiers._redaction_names import (
@@ -95,8 +97,11 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
         text = _splice(text, _as("[email]", _email_spans(text)))
     if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
         text = _splice(text, _as("[email]", _known_spans(text, _lower(text), [reporter.email])))
+    if " at " in text or "(at)" in text or "[at]" in text or " dot " in text:
+        text = _splice(text, _as("[email]", spelt_email_spans(text, text.lower())))
     if "@" in text or ".com/" in text:
         text = _splice(text, _as("[social]", [*handle_spans(text), *profile_spans(text)]))
+    text = _splice(text, _as("[social]", named_handle_spans(text, text.lower())))
     if "://" not in text and "www." not in text.lower():
         return _redact_segment(text, reporter)
     pieces: list[str] = []

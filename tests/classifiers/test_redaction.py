@@ -114,6 +114,16 @@ from contracts import Reporter
         ("resident Ann Smith (Room 7) has bruising", "resident [name] ([address]) has bruising"),
         ("Joe Bloggs (3/1) says", "[name] ([address]) says"),
         ("Amy Smith (7) has a cough", "[name] (7) has a cough"),
+        # emails written out, plates with spaces, passports listed, a handle after its network
+        ("to bernie dot odriscoll at hotmail dot co dot uk, my", "to [email], my"),
+        ("Or email pat.connolly (at) example.org", "Or email [email]"),
+        ("we met at the park dot com", "we met at the park dot com"),
+        ("WHITE TRANSIT KX 65 LPO DUMPING RUBBLE", "WHITE TRANSIT [vehicle] DUMPING RUBBLE"),
+        ("OPEN ON 21 MAY AT 10 AND", "OPEN ON 21 MAY AT 10 AND"),
+        ("Passports: 125483907 and 533209871.", "Passports: [passport] and [passport]."),
+        ("her passport (C04812273) is held", "her passport ([passport]) is held"),
+        ("Phone off. Snapchat ify.xo.", "Phone off. Snapchat [social]."),
+        ("I saw it on Snapchat today", "I saw it on Snapchat today"),
         # a system's ISO date and "YOB" after their cues; a full date beside a name found
         ("DOB: 1987-02-11 | Ref 4471", "DOB: [dob] | Ref 4471"),
         (
