@@ -106,7 +106,9 @@ NEVER_NAMES = (  # words no name holds
 )
 
 _ORGANISATIONS_TEXT = """housing council trust association ltd limited group society services
-    team centre school church club surgery practice college university academy partnership"""
+    team centre school church club surgery practice college university academy partnership
+    lettings properties estates builders electrical plumbing motors tyres takeaway barbers salon
+    funeralcare"""  # not "kitchen", "garage": "reports a leak through the kitchen ceiling"
 ORGANISATIONS = frozenset(_ORGANISATIONS_TEXT.split())
 # Words that make a run of capitalised words a place or a body, not a person
 PLACE_WORDS = PLACES | ORGANISATIONS | STREET_WORDS

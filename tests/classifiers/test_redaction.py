@@ -124,6 +124,10 @@ from contracts import Reporter
         ("her passport (C04812273) is held", "her passport ([passport]) is held"),
         ("Phone off. Snapchat ify.xo.", "Phone off. Snapchat [social]."),
         ("I saw it on Snapchat today", "I saw it on Snapchat today"),
+        # businesses named after people are no people
+        ("agent Wes from Haworth Lettings rang", "agent [name] from Haworth Lettings rang"),
+        ("Mithun's Barbers has bins out", "Mithun's Barbers has bins out"),
+        ("Funeral director Co-op Funeralcare", "Funeral director Co-op Funeralcare"),
         # a system's ISO date and "YOB" after their cues; a full date beside a name found
         ("DOB: 1987-02-11 | Ref 4471", "DOB: [dob] | Ref 4471"),
         (
