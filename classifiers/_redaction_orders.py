@@ -46,8 +46,8 @@ _CAPS_FIRST = re.compile(  # the capitals first, so that re skips ahead to them
 _CRM_CUE_BEFORE = re.compile(rf"(?<![\w'\u2019])(?:{_CRM_PEOPLE})[ \t]*:?[ \t]+$")
 # A surname in capitals before a name found, anywhere in a text that is not in capitals:
 # "ASC referral. ROBERTSON, [name], DOB"
-_CAPS_INVERTED = re.compile(
-    r"(?<![\w'\u2019-])(?P<surname>[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?),[ \t]*\[name\]"
+_CAPS_INVERTED = re.compile(  # the capital first, so that re skips ahead to one
+    r"(?P<surname>[A-Z](?<![\w'\u2019-][A-Z])[A-Z]+(?:['\u2019-][A-Z]{2,})?),[ \t]*\[name\]"
 )
 # "the Horváth family", "the Lane family": any surname, even one that is a word
 _FAMILY_OF = re.compile(

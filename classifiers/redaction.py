@@ -97,12 +97,12 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
         text = _splice(text, _as("[email]", _email_spans(text)))
     if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
         text = _splice(text, _as("[email]", _known_spans(text, _lower(text), [reporter.email])))
-    if " at " in text or "(at)" in text or "[at]" in text or " dot " in text:
-        text = _splice(text, _as("[email]", spelt_email_spans(text, text.lower())))
     if "@" in text or ".com/" in text:
         text = _splice(text, _as("[social]", [*handle_spans(text), *profile_spans(text)]))
-    text = _splice(text, _as("[social]", named_handle_spans(text, text.lower())))
-    if "://" not in text and "www." not in text.lower():
+    lowered = _lower(text)
+    text, lowered = _replace(text, lowered, "[email]", spelt_email_spans(text, lowered))
+    text, lowered = _replace(text, lowered, "[social]", named_handle_spans(text, lowered))
+    if "://" not in text and "www." not in lowered:
         return _redact_segment(text, reporter)
     pieces: list[str] = []
     position = 0
