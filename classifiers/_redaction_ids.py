@@ -106,24 +106,21 @@ _MORE_NUMBERS = re.compile(rf"[ \t]*(?:,|and|&)[ \t]*(?P<number>{_PASSPORT_NUMBE
 # An email address written out to dodge spam: "jo dot bloggs at hotmail dot co dot uk",
 # "pat.connolly (at) example.org", "jo at gmail dot com"
 _DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+)"
-_SPELT_EMAIL = re.compile(
-    r"(?<![\w.@])(?P<local>[\w+-]+(?:" + _DOT + r"[\w+-]+)*)"
-    r"[ \t]*(?P<at>\((?i:at)\)|\[(?i:at)\]|[ \t](?i:at)[ \t])[ \t]*"
-    r"(?P<domain>[\w-]+(?:"
-    + _DOT
-    + r"[\w-]+)*"
-    + _DOT
-    + r"(?i:com|org|net|uk|co|gov|ac|io|me|info))"
+_SPELT_LOCAL = re.compile(r"(?<![\w.@])[\w+-]+(?:" + _DOT + r"[\w+-]+)*[ \t]*$")  # before "at"
+_SPELT_DOMAIN = re.compile(
+    r"[ \t]*[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + r"(?i:com|org|net|uk|co|gov|ac|io|me|info)"
     r"(?![\w.])"
 )
+_SPELT_ATS = (" at ", "\tat ", " at\t", "(at)", "[at]")
 _WEBMAIL = ("gmail", "hotmail", "yahoo", "outlook", "btinternet", "icloud", "live", "aol", "sky")
+_AT_WEBMAIL = re.compile(rf" at (?:{'|'.join(_WEBMAIL)})")
 # A handle named by its network, without the "@": "Snapchat ify.xo", "insta: jo_bloggs99"
 _NAMED_HANDLE = re.compile(
     r"(?<![\w.])(?i:snapchat|snap|insta|instagram|tiktok|twitter|threads)"
     r"(?:[ \t]*(?::|(?i:is|name|handle|username|user|id)))*[ \t]+"
     r"(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])"
 )
-_NETWORK_WORDS = ("snap", "insta", "tiktok", "twitter", "threads")
+_NETWORK_WORDS = ("snap", "insta", "tiktok", "twitter", "threads")  # where _NAMED_HANDLE starts
 _HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _NETWORKS = (
     r"facebook|fb|twitter|x|instagram|tiktok|linkedin|youtube|threads|snapchat|pinterest"
@@ -214,14 +211,19 @@ def spelt_email_spans(text: str, lowered: str) -> Iterator[Span]:
     """Email addresses written out: "(at)" or "[at]", or " at " where the name holds a dot
     or the domain is a webmail's ("jo dot bloggs at hotmail dot co dot uk")."""
     spelt = "(at)" in lowered or "[at]" in lowered or " dot " in lowered
-    if not spelt and not (" at " in lowered and any(mail in lowered for mail in _WEBMAIL)):
+    if not spelt and not _AT_WEBMAIL.search(lowered):  # a literal first: re finds it fast
         return
-    for found in _SPELT_EMAIL.finditer(text):
-        local, domain = found.group("local").lower(), found.group("domain").lower()
-        bracketed = found.group("at").strip()[0] in "(["
-        dotted = "." in local or " dot " in local or "_" in local
-        if bracketed or dotted or domain.startswith(_WEBMAIL):
-            yield found.span()
+    ats = sorted({(at, at + len(sign)) for sign in _SPELT_ATS for at in found_at(lowered, sign)})
+    for start, end in ats:  # tried only where "at" stands, far fewer places than every word
+        local = _SPELT_LOCAL.search(text, max(0, start - 64), start + (text[start] in " \t"))
+        domain = _SPELT_DOMAIN.match(text, end - (text[end - 1] in " \t"))
+        if local is None or domain is None:
+            continue
+        name, place = local.group().strip().lower(), domain.group().strip().lower()
+        bracketed = text[start] in "(["
+        dotted = "." in name or " dot " in name or "_" in name
+        if bracketed or dotted or place.startswith(_WEBMAIL):
+            yield local.start(), domain.end()
 
 
 def handle_spans(text: str) -> Iterator[Span]:
@@ -235,8 +237,9 @@ def named_handle_spans(text: str, lowered: str) -> Iterator[Span]:
     """A handle after the network's name, without its "@", when it holds a dot, an underscore
     or a digit, as handles do and words do not ("Snapchat ify.xo", not "on Snapchat today")."""
     if not any(word in lowered for word in _NETWORK_WORDS):
-        return
-    for found in _NAMED_HANDLE.finditer(text):
+        return  # most texts
+    starts = sorted({at for word in _NETWORK_WORDS for at in found_at(lowered, word)})
+    for found in matches_at(_NAMED_HANDLE, text, starts):  # as finditer, only where one is
         handle = found.group("handle").rstrip(".")
         if any(ch in handle for ch in "._") or any(ch.isdigit() for ch in handle):
             yield found.start("handle"), found.start("handle") + len(handle)

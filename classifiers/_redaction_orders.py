@@ -96,7 +96,8 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
             continue
         if (surname.isupper() and len(word) > 1) or not english(word):
             yield found.span("surname")
-    for found in () if text.isupper() else _CAPS_INVERTED.finditer(text):
+    inverted = (", [name]" in text or ",[name]" in text) and not text.isupper()
+    for found in _CAPS_INVERTED.finditer(text) if inverted else ():
         word = fold(found.group("surname"))  # not an acronym: "NHS, [name] said"
         named = word in known.surnames or (len(word) >= 4 and not english(word))
         if named and word not in NEVER_NAMES and word not in PLACE_WORDS:
