@@ -21,6 +21,7 @@ from contracts import Reporter
 __all__ = (
     "DOB_CUE",
     "dob_after_name_spans",
+    "dob_answer_spans",
     "dob_cue_possible",
     "dob_spans",
     "handle_spans",
@@ -46,6 +47,18 @@ _DATE_AFTER_CUE = re.compile(
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}}"
     r"|(?:19|20)[0-9]{2})" + RIGHT_EDGE,  # the year alone: "DOB 1969 roughly", "born in 1957"
+    re.IGNORECASE,
+)
+# In a transcript, the line after a question about a date of birth answers it: "Agent: And
+# your date of birth?\nCustomer: 5 march 92"
+_DOB_QUESTION = re.compile(
+    r"(?i:date[ \t]+of[ \t]+birth|(?<![\w.])d\.?o\.?b\b\.?)[^\n?]*\?[ \t]*\r?\n(?P<answer>[^\n]*)"
+)
+_ANSWER_DATE = re.compile(
+    rf"(?<![\w/.-])(?:[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
+    rf"|(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]*,?[ \t]*[0-9]{{2,4}})"
+    + RIGHT_EDGE,
     re.IGNORECASE,
 )
 # A full date (its year in four digits) right after a person's name, as referrals and CRM
@@ -151,6 +164,19 @@ def dob_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator
     for cue in DOB_CUE.finditer(text):
         if date := _DATE_AFTER_CUE.match(text, cue.end()):
             yield date.span(1)
+
+
+def dob_answer_spans(text: str, _numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
+    """The first date on the line after a question about a date of birth, as a transcript
+    answers one ("Agent: Date of birth?\nCustomer: 5 march 92")."""
+    if "?" not in text or "\n" not in text:
+        return
+    lowered = text.lower()
+    if "birth" not in lowered and "dob" not in lowered and "d.o.b" not in lowered:
+        return
+    for question in _DOB_QUESTION.finditer(text):
+        if date := _ANSWER_DATE.search(text, question.start("answer"), question.end("answer")):
+            yield date.span()
 
 
 def dob_after_name_spans(text: str, this_year: int) -> Iterator[Span]:

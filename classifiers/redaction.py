@@ -16,6 +16,7 @@ from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_houses import house_spans
 from classifiers._redaction_ids import (
     dob_after_name_spans,
+    dob_answer_spans,
     dob_spans,
     handle_spans,
     licence_spans,
@@ -342,6 +343,7 @@ _NAME_PASSES = (
 # (longest number a pass needs, where the pass finds spans, placeholder), in the order they run
 _DIGIT_PASSES = (
     (1, dob_spans, "[dob]"),
+    (1, dob_answer_spans, "[dob]"),
     (13, card_spans, "[card]"),
     (6, nino_spans, "[nino]"),
     (10, nhs_spans, "[nhs]"),

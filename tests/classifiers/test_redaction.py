@@ -124,6 +124,12 @@ from contracts import Reporter
         ("her passport (C04812273) is held", "her passport ([passport]) is held"),
         ("Phone off. Snapchat ify.xo.", "Phone off. Snapchat [social]."),
         ("I saw it on Snapchat today", "I saw it on Snapchat today"),
+        # short forms that are words, where a cue says a person stands there
+        (
+            "this is pat from the flats, the lift is out",
+            "this is [name] from the flats, the lift is out",
+        ),
+        ("pat the dog on the head", "pat the dog on the head"),
         # businesses named after people are no people
         ("agent Wes from Haworth Lettings rang", "agent [name] from Haworth Lettings rang"),
         ("Mithun's Barbers has bins out", "Mithun's Barbers has bins out"),
@@ -143,6 +149,15 @@ from contracts import Reporter
         ("daughter Kelly Smith (2009-08-19) lives", "daughter [name] ([dob]) lives"),
         ("placed Amy Smith b. 15.3.2020 with carers", "placed [name] b. [dob] with carers"),
         ("Visited Joe Bloggs on 02/12/2021 about it", "Visited [name] on 02/12/2021 about it"),
+        # a transcript's answer on the line after the question
+        (
+            "Agent: Your date of birth?\nCustomer: 5 march 92",
+            "Agent: Your date of birth?\nCustomer: [dob]",
+        ),
+        (
+            "Agent: What date was it?\nCustomer: 5 march 2025",
+            "Agent: What date was it?\nCustomer: 5 march 2025",
+        ),
         # short forms, a CRM's surname in capitals first, a family by its surname
         ("hi yeah its Gaz from the flats", "hi yeah its [name] from the flats"),
         ("Noise complaint: Macca next door", "Noise complaint: [name] next door"),
