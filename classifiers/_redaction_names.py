@@ -66,6 +66,8 @@ _THEN_KNOW = re.compile(r"[ \t]+know\b")
 _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 3, None) for cue in ("my name is", "my name's", "my name\u2019s")),
     *((cue, 0, None) for cue in ("i am", "i'm", "i\u2019m")),
+    # "he said his name was Rich", "I think his surname is Carver", "Ayşe née Kaya"
+    *((cue, 0, None) for cue in ("name is", "name was", "surname is", "surname was", "née", "nee")),
     ("this is", 0, _THEN_FROM),  # "this is Dave from ...", not "this is Oak Street"
     *((cue, 0, _THEN_HERE) for cue in ("it's", "it\u2019s", "it is", "its")),  # "it's Jo here"
     ("from", 0, re.compile(r"[ \t]*[,(<-]?[ \t]*\[(?:phone|email)\]")),  # "From Jo Bloggs, 0151"

@@ -60,7 +60,7 @@ _SURNAMES = re.compile(rf"(?:[ \t]+{_NAME}){{1,2}}")
 _KIN_TEXT = "|".join(sorted(KIN, key=len, reverse=True))
 _CUES_TEXT = """spoke to|speak to|speaking to|talked to|talk to|talking to|ask for|asked for|ask|
     ring|call|email|emailed|phoned"""
-_THANKS = ("thank", "thanks to", "thanks", "thank you to")
+_THANKS = ("thank", "thanks to", "thanks", "thank you to", "thx", "ty")  # "ok thx Faith"
 # A job before a given name: "the manager, Gaynor", "IDVA Becca attending", "reception, Bernie"
 # (not "resident", "owner": "the resident Grace Street")
 _JOB_CUES = (JOB_WORDS - {"resident", "tenant", "owner", "lead", "chair"}) | {
@@ -75,8 +75,13 @@ _CUES = (
 )
 # "Thank you to Joy on reception": staff thanked by first name at work are kept
 _AT_WORK = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+(?!\[phone\])")
+_WHEN = (
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Now|Today"
+    r"|Tomorrow|Next|Last|Then|Here|There)"
+)
 _CUE_AFTER = re.compile(
-    r"[ \t]+from[ \t]+the[ \t]+[^\W\d_]"  # "Jade from the council"
+    r"[ \t]+from[ \t]+(?:the[ \t]+[^\W\d_]|(?!" + _WHEN + r")[A-Z])"  # "Jade from the council",
+    # "Grace from Age UK", not "Hope from Monday"
     r"|[ \t]+on[ \t]+\[phone\]"  # "Faith on [phone]"
     r"|[ \t]*\([ \t]*(?i:my|our|her|his)[ \t]"  # "Rose (my wife)"
     rf"|[ \t]*,?[ \t]+(?i:my|our|her|his)[ \t]+(?i:{_KIN_TEXT})\b"  # "Summer, my daughter"

@@ -290,11 +290,17 @@ def _known_spans(text: str, lowered: str, phrases: list[str]) -> list[Span]:
 
 
 def _occurrences(text: str, lowered: str, phrase: str) -> list[Span]:
+    """Where ``phrase`` stands as whole words, with the rest of a double-barrelled name it is
+    part of ("Hartley" in "Hartley-Singh" takes "-Singh" too: half a surname is no redaction)."""
     spans: list[Span] = []
     start = lowered.find(phrase)
     while start != -1:
         if _standalone(text, start, start + len(phrase)):
-            spans.append((start, start + len(phrase)))
+            before = _BARRELLED_BEFORE.search(text, max(0, start - 30), start)
+            after = _BARRELLED_AFTER.match(text, start + len(phrase))
+            spans.append(
+                (before.start() if before else start, after.end() if after else start + len(phrase))
+            )
         start = lowered.find(phrase, start + 1)
     return spans
 
@@ -309,6 +315,11 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (text[start - 1 : start] == "[" and after == "]")
 
 
+# The other part of a double-barrelled name around a word found: "Kaur-[Bassi]", "[Hartley]-Singh"
+_BARRELLED_AFTER = re.compile(r"(?:-[^\W\d_][\w'\u2019]*)+")
+_BARRELLED_BEFORE = re.compile(
+    r"(?<![\w'\u2019\]-])[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*-$"
+)
 # A street's name before its street word: "Gemma Lane" is named again, not "Wharf Lane"
 _STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
 # "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial)

@@ -124,6 +124,13 @@ from contracts import Reporter
         ("her passport (C04812273) is held", "her passport ([passport]) is held"),
         ("Phone off. Snapchat ify.xo.", "Phone off. Snapchat [social]."),
         ("I saw it on Snapchat today", "I saw it on Snapchat today"),
+        # a surname said to be one, a maiden name, the rest of a double-barrelled name
+        ("Dean (I think his surname is Carver) had", "[name] (I think his surname is [name]) had"),
+        ("he said his name was Rich - who", "he said his name was [name] - who"),
+        ("The surname is wrong on the bill", "The surname is wrong on the bill"),
+        ("and Ayşe née Kaya (mother)", "and [name] née [name] (mother)"),
+        ("Ruby Hartley-Singh and her mum Dawn Hartley.", "[name] and her mum [name]."),
+        ("Parent Dawn Hartley. The Hartley-Singh family", "Parent [name]. The [name] family"),
         # short forms that are words, where a cue says a person stands there
         (
             "this is pat from the flats, the lift is out",
@@ -585,6 +592,8 @@ def test_empty_reporter_changes_nothing_more() -> None:
         ("Cllr Rose Hartley agreed.", "[name] agreed.", "The rose garden needs weeding."),
         ("Sgt Will Parry attended.", "[name] attended.", "Will the bins be collected?"),
         ("Thank Amber for me.", "Thank [name] for me.", "Thank you, the amber light is fixed."),
+        ("ok thx Faith see u", "ok thx [name] see u", "Faith in the council is low."),
+        ("Grace from Age UK rang.", "[name] from Age UK rang.", "Hope from Monday it improves."),
         ("Rev Hope Adeyemi runs it.", "[name] runs it.", "We hope the food bank stays open."),
         ("Kind regards,\nG. Henderson", "Kind regards,\n[name]", "Grace and favour homes."),
         ("Thanks\nJ Smith", "Thanks\n[name]", "Jade green paint is peeling."),
