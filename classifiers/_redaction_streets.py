@@ -77,8 +77,10 @@ _PLACED_BEFORE = re.compile(
 # Streets of one word after a house number: "24 Kingsway", "3 Broadway"
 _ONE_WORD_STREET = re.compile(
     left_edge("[0-9]")
-    + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:Kings|Queens|Broad|North|South|East|West|Ridge|Green"
-    r"|Fair|Cause|Park)way" + RIGHT_EDGE
+    + r"[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:(?:Kings|Queens|Broad|North|South|East|West|Ridge|Green"
+    r"|Fair|Cause|Park)way|[A-Z][a-z]{2,}(?:gate|side))"  # "14 Swinegate", "16 Sunnyside"
+    + RIGHT_EDGE
+    + r"(?![ \t]+[A-Z][a-z])"  # not a building's first word: "3, Riverside Industrial Estate"
 )
 _NOT_STREET_NAMES_TEXT = """hour hours hr hrs minute minutes min mins mile miles second seconds
     day days week weeks month months year years time times more other different separate
@@ -93,7 +95,11 @@ def address_spans(text: str, numbers: list[Number], _: Reporter | None) -> Itera
     ]
     english = (m for m in matches_at(_ADDRESS, text, starts) if _no_small_words(m.group(1)))
     welsh = matches_at(_WELSH_ADDRESS, text, starts) if _WELSH_WORD.search(text) else ()
-    one_word = matches_at(_ONE_WORD_STREET, text, starts) if "way" in text else ()
+    one_word = (
+        matches_at(_ONE_WORD_STREET, text, starts)
+        if "way" in text or "gate" in text or "side" in text
+        else ()
+    )
     for match in (*english, *welsh, *one_word):
         flat = _FLAT_BEFORE.search(text, max(0, match.start() - 12), match.start())
         yield (flat.start() if flat else match.start()), match.end()

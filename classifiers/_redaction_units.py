@@ -18,7 +18,10 @@ __all__ = ("unit_after_name_spans", "unit_spans")
 
 _UNIT_WORDS = "flat|apartment|apt|unit|room|pitch|bay|plot|suite|studio|mooring|berth|maisonette"
 _UNIT_WORD_SET = frozenset(_UNIT_WORDS.split("|"))
-_FLOOR = r"(?i:ground|first|second|third|top|basement|lower|upper)[ \t]+(?:(?i:floor)[ \t]+)?"
+_FLOOR = (  # "Ground floor flat", "2nd floor flat"
+    r"(?i:ground|first|second|third|top|basement|lower|upper|[0-9](?:st|nd|rd|th))[ \t]+"
+    r"(?:(?i:floor)[ \t]+)?"
+)
 _EDGE = r"(?<![\w'\u2019])"  # not inside a word
 _UNIT_WORD = rf"(?i:{_UNIT_WORDS})\.?"
 _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"

@@ -110,6 +110,11 @@ from contracts import Reporter
         ("we live at 43 the crescent now", "we live at [address] now"),
         ("I waited 2, 3 hours drive away", "I waited 2, 3 hours drive away"),
         ("the bins were left. 3 bags on the road", "the bins were left. 3 bags on the road"),
+        # one-word streets ending "-gate" and "-side", not a building's first word; "2nd floor"
+        ("Ann Smith, Flat 9, 14 Swinegate, York", "[name], [address], York"),
+        ("the bailiff came to 16 Sunnyside and", "the bailiff came to [address] and"),
+        ("a shop at Unit 3, Riverside Industrial Estate", "a shop at [address]"),
+        ("Current: 2nd floor flat, 14 Corporation Street", "Current: [address]"),
         # the unit in brackets after a person found; an age is no unit
         ("resident Ann Smith (Room 7) has bruising", "resident [name] ([address]) has bruising"),
         ("Joe Bloggs (3/1) says", "[name] ([address]) says"),
