@@ -96,7 +96,7 @@ _SHORT_TEXT = """
 # lacked (Scottish, Cornish, Irish Traveller, Orthodox Jewish, Malay), written out from the
 # communities' common names rather than from the set, 2026-12-04
 _MORE_SHORT_TEXT = """
-    pat les val rob viv mo sid ted des
+    pat les val rob viv mo sid ted des bev
     becca bex bernie wes jase kash scotty dez jez jezza micky mickey robbie ronnie tash tasha
     shaz mags lizzie stevie tommo matty dom ste stu ando kels chels
     alasdair alastair alistair hamish morag mhairi eilidh catriona lachlan murdo ruaridh

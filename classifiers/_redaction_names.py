@@ -59,6 +59,12 @@ _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|wri
 _NAME_FIELDS = (
     *("name", "surname", "forename", "tenant", "resident", "customer", "applicant", "complainant"),
 )
+# A forwarded message's sender: "From: Sue", "From: Bev Hughes <...>"
+_FROM_HEADER = re.compile(
+    r"^[ \t]*From:[ \t]*(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})"
+    r"[ \t]*(?:<|\r?$)",
+    re.MULTILINE,
+)
 _ANYTHING = re.compile("")  # a cue whose name must be strong: two words or a known given name
 _THEN_FROM = re.compile(r"[ \t]+(?i:from|here)\b")
 _THEN_KNOW = re.compile(r"[ \t]+know\b")
@@ -209,6 +215,9 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
                 yield name
+    for header in matches_at(_FROM_HEADER, text, line_starts(text)) if "From:" in text else ():
+        if known_given(header.group("name").split()[0]):  # not "From: Housing Options"
+            yield header.span("name")
     fields = [f for f in _NAME_FIELDS if f in words_here] if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"

@@ -170,6 +170,7 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
         spans = list(names_in(text, lowered))
         if brands and spans:
             spans = [span for span in spans if not _inside(span, brands)]
+        spans = _not_dates(text, spans)
         if not spans:
             continue  # most passes find nothing
         found += (text[start:end] for start, end in spans if "[" not in text[start:end])
@@ -180,8 +181,27 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
     for name in found:
         words = " ".join(w for w in name.split() if _named_again(w, full=" " in name.strip()))
         if words:
-            text, lowered = _replace(text, lowered, "[name]", _known_names(text, lowered, words))
+            again = _not_dates(text, _known_names(text, lowered, words))
+            text, lowered = _replace(text, lowered, "[name]", again)
     return text, lowered
+
+
+def _not_dates(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` but a month that is also a name, in a date: "14 Jan", "Thu, 21 Jun 2022",
+    "Revisit Jan 2027"."""
+    if not any(text.endswith(_MONTH_NAMES, start, end) for start, end in spans):
+        return spans  # the usual case
+    return [(start, end) for start, end in spans if not _dated(text, start, end)]
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """A span that is such a month after a day, or ends with one before a day or year."""
+    month = next((m for m in _MONTH_NAMES if text.endswith(m, start, end)), "")
+    if not month or text[end - len(month) - 1 : end - len(month)].isalpha():
+        return False
+    alone = end - start == len(month)
+    day_before = alone and _DAY_BEFORE.search(text, max(0, start - 6), start)
+    return bool(day_before or _YEAR_AFTER.match(text, end))
 
 
 def _inside(span: Span, brands: list[Span]) -> bool:
@@ -322,6 +342,11 @@ _BARRELLED_BEFORE = re.compile(
 )
 # A street's name before its street word: "Gemma Lane" is named again, not "Wharf Lane"
 _STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
+# Months that are also names, and a day before one or a day or year after it: a date ("14 Jan",
+# "Jun 2022")
+_MONTH_NAMES = ("Jan", "Jun", "June", "April", "August")
+_DAY_BEFORE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+$")
+_YEAR_AFTER = re.compile(r"\.?[ \t]+[0-9]{1,4}(?![\w'\u2019])")
 # "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial)
 _NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]|\b[A-Z]\.?[ \t]?\[name\]")
 # Not looked for again: titles inside a name found, and names that are words a sentence often

@@ -142,6 +142,19 @@ from contracts import Reporter
             "this is [name] from the flats, the lift is out",
         ),
         ("pat the dog on the head", "pat the dog on the head"),
+        # "Jan" in a date is January; "Bev" signing a forwarded message is a name
+        ("Booked for the evening on 14 Jan.", "Booked for the evening on 14 Jan."),
+        ("Rating 2. Revisit Jan 2027.", "Rating 2. Revisit Jan 2027."),
+        ("Jan Kowalski rang on 12 Jan 2026", "[name] rang on 12 Jan 2026"),
+        (
+            "Forwarded message\nFrom: Bev\nDate: Wed, 9 Jan 2024",
+            "Forwarded message\nFrom: [name]\nDate: Wed, 9 Jan 2024",
+        ),
+        (
+            "Forwarded message\nFrom: Sue\nDate: Thu, 21 Jun 2022",
+            "Forwarded message\nFrom: [name]\nDate: Thu, 21 Jun 2022",
+        ),
+        ("From: Housing Options\nTo: me", "From: Housing Options\nTo: me"),
         # businesses named after people are no people
         ("agent Wes from Haworth Lettings rang", "agent [name] from Haworth Lettings rang"),
         ("Mithun's Barbers has bins out", "Mithun's Barbers has bins out"),
