@@ -40,12 +40,15 @@ DOB_CUE = re.compile(
     r"|(?<=\()b\.(?=[ \t]*[0-9]))",  # "(b. 1944)"
     re.IGNORECASE,
 )
+# A date as people and systems write one: "03.06.1948", "5/3/92", ISO as a system exports it
+# ("1987-02-11"), "14th of May 1962", "5 march 92"
+_DATE = (
+    r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]*,?[ \t]*[0-9]{{2,4}}"
+)
 _DATE_AFTER_CUE = re.compile(
     r"[ \t]*(?:[:=-][ \t]*)?(?:(?:is|was|of)[ \t]+)?(?:the[ \t]+)?"  # "born on the 14th of May"
-    rf"([0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
-    r"|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"  # ISO, as a system exports it: "1987-02-11"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}"
-    rf"[ \t]*,?[ \t]*[0-9]{{2,4}}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}}"
+    rf"({_DATE}|{_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+[0-9]{{4}}"
     r"|(?:19|20)[0-9]{2})" + RIGHT_EDGE,  # the year alone: "DOB 1969 roughly", "born in 1957"
     re.IGNORECASE,
 )
@@ -54,14 +57,9 @@ _DATE_AFTER_CUE = re.compile(
 _DOB_QUESTION = re.compile(
     r"(?i:date[ \t]+of[ \t]+birth|(?<![\w.])d\.?o\.?b\b\.?)[^\n?]*\?[ \t]*\r?\n(?P<answer>[^\n]*)"
 )
-_ANSWER_DATE = re.compile(
-    rf"(?<![\w/.-])(?:[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}"
-    rf"|(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]*,?[ \t]*[0-9]{{2,4}})"
-    + RIGHT_EDGE,
-    re.IGNORECASE,
-)
-# A full date (its year in four digits) right after a person's name, as referrals and CRM
+_ANSWER_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})" + RIGHT_EDGE, re.IGNORECASE)
+# A full date (its year in four digits, which says how long ago it was: ``_DATE`` with the
+# year's place named) right after a person's name, as referrals and CRM
 # records list them: "[name], 03.06.1948,", "Child: [name], Y2, 14/04/2019", "[name] (82),
 # 11-11-1944", "daughter [name] (2009-08-19)", "[name] b. 15.3.2020"
 _FULL_DATE = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from classifiers._redaction_candidates import TOKEN
 from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
 from classifiers._redaction_spans import Span, found_at, matches_at, words_of
@@ -59,7 +60,7 @@ _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[n
 _QUOTED = r"[\"\u201c\u201d'\u2018\u2019]"
 _NICK_WORD = r"[^\W\d_][\w'\u2019-]{0,14}"
 _NICK = rf"{_QUOTED}(?P<nick>\[name\]|{_NICK_WORD}(?:[ \t]{_NICK_WORD})?){_QUOTED}"
-_WORD = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
+_WORD = TOKEN.pattern  # a word as the gazetteer pass reads one ("Jenkins-Obi")
 _NICK_ON = re.compile(rf"{_NICK}(?:[ \t]+(?:\[name\]|(?P<surname>{_WORD})))?")  # at a quote
 _BEFORE_NICK = re.compile(rf"(?:\[name\]|(?P<given>{_WORD}))[ \t]+$")
 # A particle between two parts of a name found ("[name] bin [name]", "[name] da [name]"), and
