@@ -6,6 +6,7 @@ detector's dispersion stayed inflated, is reported separately (its own FDR famil
 
     python -m bench alerts [--series 1000] [--volatile 300] [--tests 12] [--seed 7]
     python -m bench alerts --levels 50-100 --series 2000 --volatile 0   # the goal's band
+    python -m bench alerts --season calendar   # seasons that are no sine wave
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ METHODS = (
 )
 
 
+# A council's year, log factors January to December: the post-Christmas backlog, a quieter
+# August and a much quieter December (``--season calendar``): no sum of harmonics follows it.
+CALENDAR = np.array([0.15, 0.0, 0.05, 0.0, 0.0, 0.0, 0.05, -0.25, 0.1, 0.0, 0.0, -0.35])
+FIRST_MONTH = 3  # the common calendar starts in April (index 0 is April, January is 9)
+
 Flags = dict[str, list[list[str | None]]]  # method -> series -> calendar month -> up/down/None
 
 
@@ -57,12 +63,15 @@ def simulate(
     tests: int,
     volatile: bool = False,
     levels: tuple[float, float] = (5.0, 200.0),
+    season: str = "sine",
 ) -> Simulated:
     """Negative binomial counts (extra-Poisson CV 10-22%) with monthly seasonality (amplitude
     10-40% plus 5% month-to-month noise), a mild trend (-10% to +10% a year), 5-200 contacts
     a month (``levels``) and 4-5 years of history before the test months. 80% stay stable; 5%
     each get a one-month 2x spike, a one-month halving, a lasting 2x level shift or a lasting
     halving.
+    ``season="calendar"``: the season is ``CALENDAR`` (its size x0.5-1.5) plus a sine wave of
+    amplitude 5-20%, instead of the sine wave alone.
     ``volatile``: the level was 4-20 times lower before a launch 24-40 months before the test
     months, and grows 0-40% a year since (5-200 a month in the first test month)."""
     scenario = str(rng.choice(SCENARIOS, p=WEIGHTS))
@@ -71,6 +80,8 @@ def simulate(
     t = np.arange(start, total)
     level = np.exp(rng.uniform(np.log(levels[0]), np.log(levels[1])))
     seasonal = rng.uniform(0.1, 0.4) * np.sin(2 * np.pi * t / 12 + rng.uniform(0, 2 * np.pi))
+    if season == "calendar":
+        seasonal = seasonal / 2 + rng.uniform(0.5, 1.5) * CALENDAR[(t + FIRST_MONTH) % 12]
     month_noise = rng.normal(0, 0.05, 12)[t % 12]
     trend = rng.uniform(-0.1, 0.1) * (t - (total - tests)) / 12
     if volatile:
@@ -124,15 +135,25 @@ def main(argv: list[str]) -> int:
         help="typical contacts a month, LOW-HIGH (default 5-200); e.g. 50-100 to measure the "
         "issue's goal band on many more series than the default mix holds",
     )
+    parser.add_argument(
+        "--season",
+        choices=("sine", "calendar"),
+        default="sine",
+        help="the series' seasons: a sine wave (default), or a council's calendar (a quiet "
+        "August and December, a January backlog) that no smooth curve follows",
+    )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     total = 60 + args.tests
-    sims = [simulate(rng, total, args.tests, levels=args.levels) for _ in range(args.series)]
+    sims = [
+        simulate(rng, total, args.tests, levels=args.levels, season=args.season)
+        for _ in range(args.series)
+    ]
     _run(sims, total, args, "")
     if args.volatile:
         rng = np.random.default_rng(args.seed + 1)
         sims = [
-            simulate(rng, total, args.tests, volatile=True, levels=args.levels)
+            simulate(rng, total, args.tests, volatile=True, levels=args.levels, season=args.season)
             for _ in range(args.volatile)
         ]
         _run(sims, total, args, " after a launch and strong growth")
@@ -221,7 +242,7 @@ def _report(
     tests = range(total - args.tests, total)
     table = Table(
         title=f"Alerts on {len(sims):,} simulated monthly series{what} x {args.tests} test "
-        f"months (seed {args.seed})",
+        f"months (seed {args.seed}, {args.season} seasons)",
         title_justify="left",
     )
     for column in (
