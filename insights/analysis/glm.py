@@ -52,38 +52,56 @@ class GlmFit:
 
 
 def fit_negative_binomial(
-    x: Array, y: Array, weights: Array | None = None, consistency: float = 1.0
+    x: Array,
+    y: Array,
+    weights: Array | None = None,
+    consistency: float = 1.0,
+    penalty: Array | None = None,
 ) -> GlmFit:
     """Alternate IRLS for the mean (alpha fixed) and the Pearson moment estimate of alpha
     (sum of squared Pearson residuals = ``consistency`` x residual degrees of freedom; alpha 0
-    means Poisson)."""
+    means Poisson).
+
+    ``penalty`` (a p x p matrix K) makes some coefficients random effects: the fit maximises the
+    likelihood minus beta' K beta / 2, ``cov`` is then the posterior covariance (X'WX + K)^-1,
+    which counts the shrinkage's own uncertainty, and the degrees of freedom lose only the
+    effective number of parameters (the trace of the hat matrix)."""
     w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
+    k = np.zeros((x.shape[1], x.shape[1])) if penalty is None else penalty
     df = max(float(w.sum()) - x.shape[1], 1.0)
     alpha = 0.0
-    beta, mu = _irls(x, y, w, alpha, None)
+    beta, mu = _irls(x, y, w, alpha, None, k)
     for _ in range(4):
+        if penalty is not None:
+            df = max(float(w.sum()) - _effective_parameters(x, w, mu, alpha, k), 1.0)
         new_alpha = _pearson_alpha(y, mu, w, df * consistency)
         if abs(new_alpha - alpha) <= 1e-3 * (alpha + 1e-3):
             break
         alpha = new_alpha
-        beta, mu = _irls(x, y, w, alpha, beta)
-    info = (x.T * (w * mu / (1.0 + alpha * mu))) @ x + 1e-8 * np.eye(x.shape[1])
+        beta, mu = _irls(x, y, w, alpha, beta, k)
+    info = (x.T * (w * mu / (1.0 + alpha * mu))) @ x + k + 1e-8 * np.eye(x.shape[1])
     return GlmFit(beta, mu, w, alpha, _inverse(info), df)
 
 
-def fit_robust(x: Array, y: Array) -> tuple[GlmFit, GlmFit]:
+def _effective_parameters(x: Array, w: Array, mu: Array, alpha: float, penalty: Array) -> float:
+    """trace((X'WX + K)^-1 X'WX): what a penalised fit spends of the data's degrees of freedom."""
+    xwx = (x.T * (w * mu / (1.0 + alpha * mu))) @ x
+    return float(np.trace(_solve(xwx + penalty + 1e-8 * np.eye(x.shape[1]), xwx)))
+
+
+def fit_robust(x: Array, y: Array, penalty: Array | None = None) -> tuple[GlmFit, GlmFit]:
     """``(plain fit, robust fit)``: the robust one refits with periods whose Anscombe residual
     exceeds 2.58 in either direction downweighted by the residual's inverse square (Farrington
     et al. 1996; Noufaily et al. 2013), so past spikes and drops inflate neither the baseline
     nor the dispersion (whose estimate is corrected for the downweighting)."""
-    first = fit_negative_binomial(x, y, consistency=ROBUST_CONSISTENCY)
+    first = fit_negative_binomial(x, y, consistency=ROBUST_CONSISTENCY, penalty=penalty)
     residuals = anscombe_residuals(x, y, first)
     big = np.abs(residuals) > OUTLIER_RESIDUAL
     if not big.any():
         return first, first
     weights = np.where(big, 1.0 / np.maximum(residuals**2, 1e-12), 1.0)
     weights *= len(y) / weights.sum()
-    return first, fit_negative_binomial(x, y, weights, ROBUST_CONSISTENCY)
+    return first, fit_negative_binomial(x, y, weights, ROBUST_CONSISTENCY, penalty)
 
 
 def anscombe_residuals(x: Array, y: Array, fit: GlmFit) -> Array:
@@ -98,13 +116,19 @@ def anscombe_residuals(x: Array, y: Array, fit: GlmFit) -> Array:
 
 
 def _irls(
-    x: Array, y: Array, w: Array, alpha: float, start: Array | None, max_iter: int = 50
+    x: Array,
+    y: Array,
+    w: Array,
+    alpha: float,
+    start: Array | None,
+    penalty: Array,
+    max_iter: int = 50,
 ) -> tuple[Array, Array]:
     p = x.shape[1]
     beta = np.zeros(p) if start is None else start
     eta = np.log(y + 0.5) if start is None else np.clip(x @ start, -ETA_LIMIT, ETA_LIMIT)
     mu = np.exp(eta)
-    ridge = 1e-8 * np.eye(p)
+    ridge = 1e-8 * np.eye(p) + penalty
     previous = np.inf
     for _ in range(max_iter):
         working = w * mu / (1.0 + alpha * mu)

@@ -45,3 +45,24 @@ def test_a_past_spike_is_downweighted() -> None:
     assert robust.weights[30] < 0.1 * robust.weights.mean()
     assert robust.alpha < plain.alpha
     assert robust.mu[30] < plain.mu[30]
+
+
+def test_a_penalty_shrinks_its_coefficients_and_spends_fewer_degrees_of_freedom() -> None:
+    """An infinite penalty on a column is the fit without it; none is the plain fit; a
+    moderate one lands between and counts less than a whole parameter."""
+    x = design()
+    rng = np.random.default_rng(6)
+    y = rng.negative_binomial(30, 30 / (30 + np.exp(x @ np.array([3.0, 0.3, 0.1, 0.1])))).astype(
+        float
+    )
+    plain = fit_negative_binomial(x, y)
+    assert fit_negative_binomial(x, y, penalty=np.zeros((4, 4))).beta == pytest.approx(plain.beta)
+    infinite = fit_negative_binomial(x, y, penalty=np.diag([0.0, 0.0, 0.0, 1e9]))
+    without = fit_negative_binomial(x[:, :3], y)
+    assert infinite.beta[3] == pytest.approx(0.0, abs=1e-6)
+    assert infinite.beta[:3] == pytest.approx(without.beta, rel=1e-4)
+    assert infinite.df == pytest.approx(without.df, abs=1e-3)
+    moderate = fit_negative_binomial(x, y, penalty=np.diag([0.0, 0.0, 0.0, 50.0]))
+    assert 0.0 < moderate.beta[3] < plain.beta[3]
+    assert without.df > moderate.df > plain.df
+    assert moderate.cov[3, 3] < plain.cov[3, 3]
