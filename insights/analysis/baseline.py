@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 from scipy.special import ndtri
@@ -206,15 +207,18 @@ def _month_penalty(names: list[str], x: Array, y: Array, rules: HistoryRules) ->
     return np.asarray(to_months.T @ off_smooth @ to_months / spread, dtype=float)
 
 
+@cache
 def _off_harmonics(harmonics: int) -> Array:
     """The projection of 12 month effects onto what a level and ``harmonics`` harmonics of the
-    year cannot follow."""
+    year cannot follow (read-only: it is shared)."""
     angle = 2 * np.pi * np.arange(12) / 12
     smooth = [np.ones(12)]
     for k in range(1, harmonics + 1):
         smooth += [np.cos(k * angle), np.sin(k * angle)]
     basis, _ = np.linalg.qr(np.column_stack(smooth))
-    return np.asarray(np.eye(12) - basis @ basis.T, dtype=float)
+    projection = np.asarray(np.eye(12) - basis @ basis.T, dtype=float)
+    projection.setflags(write=False)
+    return projection
 
 
 def recent_shift(baseline: Baseline, rules: HistoryRules | None = None) -> RecentShift | None:
