@@ -190,9 +190,11 @@ def _fit_with_trend_if_significant(
 def _month_penalty(names: list[str], x: Array, y: Array, rules: HistoryRules) -> Array | None:
     """Month-of-year factors as random effects around the year's harmonics: each month's
     departure from the smooth season is shrunk by as much as the history's own months say
-    departures vary (a method-of-moments estimate of their variance from the unshrunk fit,
-    James-Stein style), so a real December dip stays and four or five years' noise does not
-    move the prediction. None when the model has no month factors."""
+    departures vary (James-Stein: from the unshrunk fit's departures d and their sampling
+    variance, spread = |d|^2 / (k - 2) - noise / k over the k = 7 directions the harmonics
+    cannot follow, which makes the shrinkage factor unbiased), so a real December dip stays
+    and four or five years' noise does not move the prediction. None when the model has no
+    month factors."""
     if "season:m2" not in names:
         return None
     columns = [names.index(f"season:m{month}") for month in range(2, 13)]
@@ -203,7 +205,9 @@ def _month_penalty(names: list[str], x: Array, y: Array, rules: HistoryRules) ->
     departures = off_smooth @ to_months @ fit.beta
     noise = float(np.trace(off_smooth @ to_months @ fit.cov @ to_months.T @ off_smooth))
     rank = 12 - 1 - 2 * rules.harmonics
-    spread = max((float(departures @ departures) - noise) / rank, rules.month_departure_min**2)
+    spread = max(
+        float(departures @ departures) / (rank - 2) - noise / rank, rules.month_departure_min**2
+    )
     return np.asarray(to_months.T @ off_smooth @ to_months / spread, dtype=float)
 
 
