@@ -7,15 +7,19 @@ detector's dispersion stayed inflated, is reported separately (its own FDR famil
     python -m bench alerts [--series 1000] [--volatile 300] [--tests 12] [--seed 7]
     python -m bench alerts --levels 50-100 --series 2000 --volatile 0   # the goal's band
     python -m bench alerts --season calendar   # seasons that are no sine wave
+    python -m bench alerts --json alerts.json   # also write the figures as JSON
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rich.console import Console
@@ -142,21 +146,31 @@ def main(argv: list[str]) -> int:
         help="the series' seasons: a sine wave (default), or a council's calendar (a quiet "
         "August and December, a January backlog) that no smooth curve follows",
     )
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
+    if args.tests < 7:
+        parser.error(
+            f"--tests {args.tests}: need 7 or more (a level shift starts 6 months or more "
+            "before the last test month)"
+        )
     rng = np.random.default_rng(args.seed)
     total = 60 + args.tests
     sims = [
         simulate(rng, total, args.tests, levels=args.levels, season=args.season)
         for _ in range(args.series)
     ]
-    _run(sims, total, args, "")
+    families = [_run(sims, total, args, "")]
     if args.volatile:
         rng = np.random.default_rng(args.seed + 1)
         sims = [
             simulate(rng, total, args.tests, volatile=True, levels=args.levels, season=args.season)
             for _ in range(args.volatile)
         ]
-        _run(sims, total, args, " after a launch and strong growth")
+        families.append(_run(sims, total, args, " after a launch and strong growth"))
+    if args.json is not None:
+        settings = {k: v for k, v in vars(args).items() if k != "json"}
+        text = json.dumps({**settings, "families": families}, indent=2)
+        args.json.write_text(text + "\n", encoding="utf-8")
     return 0
 
 
@@ -171,7 +185,7 @@ def _levels(text: str) -> tuple[float, float]:
     return levels
 
 
-def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str) -> None:
+def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str) -> dict[str, Any]:
     calendar = _calendar(total)
     family = [
         PeriodSeries(
@@ -181,7 +195,7 @@ def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str)
     ]
     config = DetectorConfig()
     flags: Flags = {m: [[None] * total for _ in sims] for m in METHODS}
-    elapsed = {"new": 0.0, "previous": 0.0}
+    elapsed = {"detector": 0.0, "previous detector": 0.0}
     assessed = 0
     for index in range(total - args.tests, total):
         started = time.perf_counter()
@@ -192,18 +206,18 @@ def _run(sims: list[Simulated], total: int, args: argparse.Namespace, what: str)
                 flags[METHODS[0]][n][index] = a.direction
             if a.p_value < 0.05:
                 flags[METHODS[2]][n][index] = a.direction
-        elapsed["new"] += time.perf_counter() - started
+        elapsed["detector"] += time.perf_counter() - started
         started = time.perf_counter()
         for b in alerts_v1.assess(family, calendar[index], config=alerts_v1.DetectorConfig()):
             if b.alert:
                 flags[METHODS[1]][int(b.dimensions["series"] or 0)][index] = b.direction
-        elapsed["previous"] += time.perf_counter() - started
+        elapsed["previous detector"] += time.perf_counter() - started
         for n, sim in enumerate(sims):
             ratio, poisson = naive_alerts(sim, index)
             flags[METHODS[3]][n][index] = ratio
             flags[METHODS[4]][n][index] = poisson
         _oracle(sims, index, flags[METHODS[5]], config.fdr)
-    _report(sims, flags, total, args, elapsed, assessed, what)
+    return _report(sims, flags, total, args, elapsed, assessed, what)
 
 
 def _oracle(sims: list[Simulated], index: int, flags: list[list[str | None]], fdr: float) -> None:
@@ -238,8 +252,18 @@ def _report(
     elapsed: dict[str, float],
     assessed: int,
     what: str,
-) -> None:
+) -> dict[str, Any]:
+    """Print the tables; return the same figures for ``--json``."""
     tests = range(total - args.tests, total)
+    figures: dict[str, Any] = {
+        "family": what.strip() or "main",
+        "series": len(sims),
+        "ms_per_series_month": {
+            name: round(1000 * seconds / max(1, assessed), 3) for name, seconds in elapsed.items()
+        },
+        "methods": {},
+        "bands": {},
+    }
     table = Table(
         title=f"Alerts on {len(sims):,} simulated monthly series{what} x {args.tests} test "
         f"months (seed {args.seed}, {args.season} seasons)",
@@ -265,11 +289,18 @@ def _report(
             f"{false / max(1, len(stable) * args.tests):.4f}",
             f"{false / args.tests:.1f}",
         ]
-        for scenario, direction in (("spike", "up"), ("drop", "down")):
+        found: dict[str, Any] = {
+            "false_alarms_per_series_month": round(false / max(1, len(stable) * args.tests), 6)
+        }
+        for scenario, direction, key in (
+            ("spike", "up", "spikes_found"),
+            ("drop", "down", "halvings_found"),
+        ):
             hits = [
                 f[n][s.event] == direction for n, s in enumerate(sims) if s.scenario == scenario
             ]
             row.append(_rate(hits))
+            found[key] = _count(hits)
         shifts = [(n, s) for n, s in enumerate(sims) if s.scenario.startswith("shift")]
         onset = [f[n][s.event] == ("up" if s.scenario == "shift up" else "down") for n, s in shifts]
         after = [
@@ -277,6 +308,9 @@ def _report(
         ]
         row += [_rate(onset), f"{np.mean(after):.2f} per shift" if after else "-"]
         row.append(_rate([a > 0 for a in after]))
+        found["shift_onsets_found"] = _count(onset)
+        found["shifts_alarmed_again"] = _count([a > 0 for a in after])
+        figures["methods"][method] = found
         table.add_row(*row)
     console.print(table)
     bands = Table(title=f"Detection by typical volume{what}", title_justify="left")
@@ -290,36 +324,44 @@ def _report(
     ):
         bands.add_column(column, justify="left" if column == "method" else "right")
     for method in (METHODS[0], METHODS[1], METHODS[-1]):
+        figures["bands"][method] = {}
         for low, high in ((5, 20), (20, 50), (50, 100), (100, 400), (5, 400)):
-            bands.add_row(
-                method.split(" (")[0], f"{low}-{high}", *_band(sims, flags[method], low, high)
-            )
+            band = _band(sims, flags[method], low, high)
+            bands.add_row(method.split(" (")[0], f"{low}-{high}", *map(_rate, band.values()))
+            figures["bands"][method][f"{low}-{high}"] = {k: _count(v) for k, v in band.items()}
         bands.add_section()
     console.print(bands)
+    ms = figures["ms_per_series_month"]
     console.print(
-        f"{assessed:,} series-months assessed: {1000 * elapsed['new'] / max(1, assessed):.2f} ms "
-        f"each by the detector, {1000 * elapsed['previous'] / max(1, assessed):.2f} ms by the "
-        "previous one."
+        f"{assessed:,} series-months assessed: {ms['detector']:.2f} ms each by the detector, "
+        f"{ms['previous detector']:.2f} ms by the previous one."
     )
+    return figures
 
 
-def _band(sims: list[Simulated], f: list[list[str | None]], low: float, high: float) -> list[str]:
-    row = []
-    kinds: tuple[tuple[tuple[str, ...], str | None], ...] = (
-        (("spike",), "up"),
-        (("drop",), "down"),
-        (("shift up", "shift down"), None),
-        (("shift down",), "down"),
-    )
-    for scenarios, wanted in kinds:
-        hits = [
+def _band(
+    sims: list[Simulated], f: list[list[str | None]], low: float, high: float
+) -> dict[str, list[bool]]:
+    """Whether each event expected between ``low`` and ``high`` contacts was found, by kind."""
+    kinds: dict[str, tuple[tuple[str, ...], str | None]] = {
+        "spikes_found": (("spike",), "up"),
+        "halvings_found": (("drop",), "down"),
+        "shift_onsets_found": (("shift up", "shift down"), None),
+        "level_drops_at_onset": (("shift down",), "down"),
+    }
+    return {
+        kind: [
             f[n][s.event] == (wanted or ("up" if s.scenario == "shift up" else "down"))
             for n, s in enumerate(sims)
             if s.scenario in scenarios and low <= s.means[s.event - s.start] < high
         ]
-        row.append(_rate(hits))
-    return row
+        for kind, (scenarios, wanted) in kinds.items()
+    }
 
 
 def _rate(hits: list[bool]) -> str:
     return f"{np.mean(hits):.0%} of {len(hits)}" if hits else "-"
+
+
+def _count(hits: list[bool]) -> dict[str, int]:
+    return {"found": int(sum(hits)), "of": len(hits)}
