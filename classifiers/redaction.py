@@ -170,9 +170,10 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
         spans = list(names_in(text, lowered))
         if brands and spans:
             spans = [span for span in spans if not _inside(span, brands)]
-        spans = _not_dates(text, spans)
+        if spans:  # most passes find nothing
+            spans = _not_dates(text, spans)
         if not spans:
-            continue  # most passes find nothing
+            continue
         found += (text[start:end] for start, end in spans if "[" not in text[start:end])
         text, lowered = _replace(text, lowered, "[name]", spans)
         brands = brand_spans(text, lowered) if brands else brands  # where they are now
