@@ -1,6 +1,7 @@
 """A negative binomial (NB2) log-linear GLM: the mean by IRLS, the over-dispersion alpha by
-the Pearson moment equation, and Farrington-style downweighting of outlying periods.
-Pure numpy; knows nothing of periods, series or the database."""
+the Pearson moment equation, and Farrington-style downweighting of outlying periods; some
+coefficients may be random effects (a quadratic penalty). Pure numpy; knows nothing of
+periods, series or the database."""
 
 from __future__ import annotations
 
@@ -128,13 +129,13 @@ def _irls(
     beta = np.zeros(p) if start is None else start
     eta = np.log(y + 0.5) if start is None else np.clip(x @ start, -ETA_LIMIT, ETA_LIMIT)
     mu = np.exp(eta)
-    ridge = 1e-8 * np.eye(p) + penalty
+    penalised = 1e-8 * np.eye(p) + penalty  # the tiny ridge keeps the solve well-posed
     previous = np.inf
     for _ in range(max_iter):
         working = w * mu / (1.0 + alpha * mu)
         z = eta + (y - mu) / mu
         xtw = x.T * working
-        beta = _solve(xtw @ x + ridge, xtw @ z)
+        beta = _solve(xtw @ x + penalised, xtw @ z)
         eta = np.clip(x @ beta, -ETA_LIMIT, ETA_LIMIT)
         mu = np.exp(eta)
         score = float(np.sum(w * (y - mu) ** 2 / (mu + alpha * mu**2)))
