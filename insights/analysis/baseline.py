@@ -47,7 +47,8 @@ class HistoryRules:
       month-of-year factor from 36 months averaging at least 10), financial quarter for
       quarters, weekday for days. Sparser series are not worth the noise of a seasonal fit.
       Month-of-year factors are shrunk towards the harmonics by as much as the history's own
-      months say they depart from them (``_month_penalty``), at least 2%;
+      months say they depart from them (``_month_penalty``), at least 2%; not where a month
+      averages under one contact (a closed season), whose factors stay free;
     - periods far from the fit (Anscombe residual beyond 2.58) are downweighted, so past spikes
       and drops inflate neither the level nor the dispersion.
     Level shifts (change points): every split with at least 6 periods before and 3 after gets a
@@ -198,6 +199,9 @@ def _month_penalty(names: list[str], x: Array, y: Array, rules: HistoryRules) ->
     if "season:m2" not in names:
         return None
     columns = [names.index(f"season:m{month}") for month in range(2, 13)]
+    month = np.where(x[:, columns].any(axis=1), x[:, columns].argmax(axis=1) + 1, 0)
+    if min(np.bincount(month, weights=y, minlength=12) / np.bincount(month, minlength=12)) < 1:
+        return None  # a closed season (no gritting in summer) is no noise: months stay free
     _, fit = fit_robust(x, y)
     to_months = np.zeros((12, x.shape[1]))
     to_months[np.arange(1, 12), columns] = 1.0  # January is the reference (effect 0)

@@ -84,3 +84,23 @@ def test_the_trend_is_kept_from_three_years_significant_or_not(make_series: Seri
         series.periods[: N - 1], series.counts[: N - 1], series.periods[N - 1], tested
     )
     assert dropped is not None and "trend" not in dropped.terms
+
+
+def test_a_closed_season_is_no_noise(make_series: Series) -> None:
+    """A month with no contacts in any year (a service shut every August, no gritting from May
+    to September) is no departure to shrink: it stays at zero, and the open months are still
+    predicted as before (shrinking here pulled a shut August up to about 28, and the open
+    months' level off by half)."""
+    rng = np.random.default_rng(1)
+    shape = make_series([0] * (N + 1))
+    for closed in ({8}, {5, 6, 7, 8, 9}):
+        counts = [0 if p.start.month in closed else int(rng.poisson(40)) for p in shape.periods]
+        series = make_series(counts)
+        for index in range(N - 10, N + 1):
+            target = series.periods[index]
+            baseline = fit_baseline(series.periods[:index], series.counts[:index], target)
+            assert baseline is not None
+            if target.start.month in closed:
+                assert baseline.expected < 1
+            else:
+                assert 40 / 1.3 < baseline.expected < 40 * 1.3
