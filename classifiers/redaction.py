@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from classifiers._redaction_brands import brand_spans
+from classifiers._redaction_candidates import TOKEN
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_houses import house_spans
 from classifiers._redaction_ids import (
@@ -338,9 +339,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 # The other part of a double-barrelled name around a word found: "Kaur-[Bassi]", "[Hartley]-Singh"
 _BARRELLED_AFTER = re.compile(r"(?:-[^\W\d_][\w'\u2019]*)+")
-_BARRELLED_BEFORE = re.compile(
-    r"(?<![\w'\u2019\]-])[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*-$"
-)
+_BARRELLED_BEFORE = re.compile(rf"(?<![\w'\u2019\]-]){TOKEN.pattern}-$")  # a word, as TOKEN
 # A street's name before its street word: "Gemma Lane" is named again, not "Wharf Lane"
 _STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
 # Months that are also names, and a day before one or a day or year after it: a date ("14 Jan",
