@@ -1,5 +1,5 @@
 """kafka-python client settings, opening clients, and topic creation, shared by the producer and
-the admin client."""
+the admin client; importing it also stops kafka-python leaking a socket on every failed connect."""
 
 from __future__ import annotations
 
@@ -62,6 +62,35 @@ def open_kafka(kind: Callable[..., Client], **options: Any) -> Client:
         for client in made:
             client.close()
         raise
+
+
+def close_sockets_that_fail_to_connect() -> None:
+    """kafka-python 3 (up to 3.0.12 at least) leaves the socket of every refused or timed-out
+    connection attempt open until the garbage collector finds it: while a broker is down, each
+    reconnect leaks a file descriptor (and a ``ResourceWarning``). Its connect step now closes
+    the socket on failure. Idempotent; does nothing on kafka-python 2, which has no such step."""
+    try:
+        from kafka.net.inet import KafkaNetSocket
+    except ImportError:
+        return
+    connect = KafkaNetSocket.sock_connect
+    if getattr(connect, "closes_on_failure", False):
+        return
+
+    async def sock_connect(
+        self: Any, net: Any, sock: socket.socket, sockaddr: Any, timeout_at: Any = None
+    ) -> Any:
+        try:
+            return await connect(self, net, sock, sockaddr, timeout_at=timeout_at)
+        except BaseException:  # refused, timed out, or the attempt was abandoned
+            sock.close()
+            raise
+
+    sock_connect.closes_on_failure = True  # type: ignore[attr-defined]
+    KafkaNetSocket.sock_connect = sock_connect
+
+
+close_sockets_that_fail_to_connect()  # before any client of this process connects
 
 
 def check_reachable(settings: Settings, timeout: float = 2.0) -> None:

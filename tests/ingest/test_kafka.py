@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import socket
 import threading
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -39,6 +42,34 @@ OPTIONS = {
     KafkaProducer: {"bootstrap_timeout_ms": 1500, "max_block_ms": 1500},
     KafkaConsumer: {"bootstrap_timeout_ms": 1500},
 }
+
+
+@pytest.fixture
+def nobody_listening() -> str:
+    """A port that refuses connections: a broker that is down."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{s.getsockname()[1]}"
+
+
+def test_refused_connection_attempts_leave_no_socket_open(
+    nobody_listening: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # kafka-python 3.0.12 left each refused attempt's socket to the garbage collector
+    caplog.set_level(logging.CRITICAL, "kafka")  # captured records would hold the attempts' frames
+    gc.collect()  # what earlier tests left behind is not this test's
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        _fail_to_bootstrap(nobody_listening)
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def _fail_to_bootstrap(bootstrap: str) -> None:
+    """In a frame of its own: the error's traceback, which holds the attempts' frames, is
+    gone once it returns."""
+    with pytest.raises(KafkaTimeoutError):
+        open_kafka(KafkaProducer, bootstrap_servers=[bootstrap], **OPTIONS[KafkaProducer])
 
 
 @pytest.mark.parametrize("kind", list(OPTIONS), ids=lambda kind: kind.__name__)
