@@ -138,7 +138,7 @@ def fit_baseline(
         names.append(f"shift:{used[tau].label}")
         x = np.hstack([x, (np.arange(n + 1) >= tau).astype(float)[:, None]])
     years = n / PERIODS_PER_YEAR[target.kind]
-    names, x, fit = _fit_with_trend_if_significant(names, x, y, n, rules, years)
+    names, x, fit = _fit_shrunk_robust(names, x, y, n, rules, years)
     expected, log_se = fit.predict(x[n])
     terms = tuple(t for t in ("level", "trend", "season") if any(n_.startswith(t) for n_ in names))
     return Baseline(
@@ -170,11 +170,12 @@ def _change_points(x: Array, y: Array, rules: HistoryRules) -> list[int]:
     return sorted(steps)
 
 
-def _fit_with_trend_if_significant(
+def _fit_shrunk_robust(
     names: list[str], x: Array, y: Array, n: int, rules: HistoryRules, years: float
 ) -> tuple[list[str], Array, GlmFit]:
-    """The robust fit, without the trend when its Wald test is not significant in a history
-    shorter than ``trend_always_years``."""
+    """The robust fit, month factors shrunk towards the harmonics (``_month_penalty``); the
+    trend is kept from ``trend_always_years`` of history and, in a shorter one, only when its
+    Wald test is significant."""
     penalty = _month_penalty(names, x[:n], y, rules)
     _, fit = fit_robust(x[:n], y, penalty)
     if "trend" not in names or years >= rules.trend_always_years:
