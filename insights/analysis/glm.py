@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.linalg.lapack import dposv
 
 Array = NDArray[np.float64]
 ETA_LIMIT = 20.0  # log-mean bounds: keeps IRLS finite when a level falls to zero
@@ -38,7 +39,7 @@ class GlmFit:
 
     def predict(self, x: Array) -> tuple[float, float]:
         """Mean at covariates ``x`` and the standard error of its logarithm."""
-        eta = float(np.clip(x @ self.beta, -ETA_LIMIT, ETA_LIMIT))
+        eta = min(max(float(x @ self.beta), -ETA_LIMIT), ETA_LIMIT)
         var = float(x @ self.cov @ x)
         return float(np.exp(eta)), float(np.sqrt(max(var, 0.0)))
 
@@ -127,7 +128,7 @@ def _irls(
 ) -> tuple[Array, Array]:
     p = x.shape[1]
     beta = np.zeros(p) if start is None else start
-    eta = np.log(y + 0.5) if start is None else np.clip(x @ start, -ETA_LIMIT, ETA_LIMIT)
+    eta = np.log(y + 0.5) if start is None else _bounded(x @ start)
     mu = np.exp(eta)
     penalised = 1e-8 * np.eye(p) + penalty  # the tiny ridge keeps the solve well-posed
     previous = np.inf
@@ -136,13 +137,19 @@ def _irls(
         z = eta + (y - mu) / mu
         xtw = x.T * working
         beta = _solve(xtw @ x + penalised, xtw @ z)
-        eta = np.clip(x @ beta, -ETA_LIMIT, ETA_LIMIT)
+        eta = _bounded(x @ beta)
         mu = np.exp(eta)
-        score = float(np.sum(w * (y - mu) ** 2 / (mu + alpha * mu**2)))
+        residual = y - mu
+        score = float((w * residual) @ (residual / (mu + alpha * mu * mu)))
         if abs(score - previous) <= 1e-8 * (score + 1.0):
             break
         previous = score
     return beta, mu
+
+
+def _bounded(eta: Array) -> Array:
+    """``eta`` within the log-mean bounds (``np.clip`` costs three times as much here)."""
+    return np.minimum(np.maximum(eta, -ETA_LIMIT), ETA_LIMIT)
 
 
 def _pearson_alpha(y: Array, mu: Array, w: Array, df: float) -> float:
@@ -154,8 +161,9 @@ def _pearson_alpha(y: Array, mu: Array, w: Array, df: float) -> float:
     alpha = 0.0
     for _ in range(30):
         spread = 1.0 + alpha * mu
-        excess = float(np.sum(squared / spread)) - df
-        slope = float(np.sum(squared * mu / spread**2))
+        share = squared / spread
+        excess = float(share.sum()) - df
+        slope = float(share @ (mu / spread))
         if slope <= 0:
             break
         step = excess / slope
@@ -168,6 +176,12 @@ def _pearson_alpha(y: Array, mu: Array, w: Array, df: float) -> float:
 
 
 def _solve(a: Array, b: Array) -> Array:
+    """``a^-1 b`` for the fits' symmetric positive definite matrices, by Cholesky (LAPACK's
+    dposv: a quarter of ``np.linalg.solve``'s cost at this size, which IRLS pays every step);
+    by LU, or least squares, where ``a`` is not positive definite."""
+    _, solution, info = dposv(a, b)
+    if info == 0:
+        return np.asarray(solution, dtype=float)
     try:
         return np.asarray(np.linalg.solve(a, b), dtype=float)
     except np.linalg.LinAlgError:
