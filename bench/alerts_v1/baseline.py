@@ -2,7 +2,11 @@
 
 The expected count for a period from its series' history: level, trend and season where the
 history allows, with lasting level shifts found by a change-point scan (the rules are on
-``HistoryRules``). Pure functions; never reads the database or decides what is an alert."""
+``HistoryRules``). Pure functions; never reads the database or decides what is an alert.
+
+It fits with today's GLM (``insights.analysis.glm``, never given a penalty here), so ``bench
+alerts``' cost ratio compares the two detectors' work on the same solver, not the solver's own
+speed then and now."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from contracts import Period, PeriodKind, financial_quarter
-from insights.analysis.glm import Array, GlmFit, fit_robust  # unchanged since v1
+from insights.analysis.glm import Array, GlmFit, fit_robust  # today's: see the module docstring
 
 PERIODS_PER_YEAR: dict[str, float] = {
     "day": 365.25,
