@@ -3,6 +3,7 @@ the admin client; importing it also stops kafka-python leaking a socket on every
 
 from __future__ import annotations
 
+import inspect
 import logging
 import socket
 from collections.abc import Callable
@@ -68,13 +69,16 @@ def close_sockets_that_fail_to_connect() -> None:
     """kafka-python 3 (up to 3.0.12 at least) leaves the socket of every refused or timed-out
     connection attempt open until the garbage collector finds it: while a broker is down, each
     reconnect leaks a file descriptor (and a ``ResourceWarning``). Its connect step now closes
-    the socket on failure. Idempotent; does nothing on kafka-python 2, which has no such step."""
+    the socket on failure. Idempotent. Only the step's known shape is wrapped: kafka-python 2
+    has no such step, and a release that reshapes it is left as it is (``tests/ingest/
+    test_kafka.py`` then says whether the leak is still there)."""
     try:
         from kafka.net.inet import KafkaNetSocket
     except ImportError:
         return
     connect = KafkaNetSocket.sock_connect
-    if getattr(connect, "closes_on_failure", False):
+    known = ["self", "net", "sock", "sockaddr", "timeout_at"]
+    if getattr(connect, "closes_on_failure", False) or _parameters(connect) != known:
         return
 
     async def sock_connect(
@@ -88,6 +92,10 @@ def close_sockets_that_fail_to_connect() -> None:
 
     sock_connect.closes_on_failure = True  # type: ignore[attr-defined]
     KafkaNetSocket.sock_connect = sock_connect
+
+
+def _parameters(function: Callable[..., Any]) -> list[str]:
+    return list(inspect.signature(function).parameters)
 
 
 close_sockets_that_fail_to_connect()  # before any client of this process connects
