@@ -21,6 +21,7 @@ ROBUST_CONSISTENCY = 1.0 - 2.0 * OUTLIER_RESIDUAL * math.exp(
     -(OUTLIER_RESIDUAL**2) / 2
 ) / math.sqrt(2 * math.pi)
 MAX_ALPHA = 10.0
+RIDGE = 1e-8  # added to every information matrix: keeps the solves well-posed
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,14 +82,19 @@ def fit_negative_binomial(
             break
         alpha = new_alpha
         beta, mu = _irls(x, y, w, alpha, beta, k)
-    info = (x.T * (w * mu / (1.0 + alpha * mu))) @ x + k + 1e-8 * np.eye(x.shape[1])
+    info = _information(x, w, mu, alpha) + k + RIDGE * np.eye(x.shape[1])
     return GlmFit(beta, mu, w, alpha, _inverse(info), df)
+
+
+def _information(x: Array, w: Array, mu: Array, alpha: float) -> Array:
+    """X'WX at the working weights w mu / (1 + alpha mu): what the data say about beta."""
+    return np.asarray((x.T * (w * mu / (1.0 + alpha * mu))) @ x, dtype=float)
 
 
 def _effective_parameters(x: Array, w: Array, mu: Array, alpha: float, penalty: Array) -> float:
     """trace((X'WX + K)^-1 X'WX): what a penalised fit spends of the data's degrees of freedom."""
-    xwx = (x.T * (w * mu / (1.0 + alpha * mu))) @ x
-    return float(np.trace(_solve(xwx + penalty + 1e-8 * np.eye(x.shape[1]), xwx)))
+    xwx = _information(x, w, mu, alpha)
+    return float(np.trace(_solve(xwx + penalty + RIDGE * np.eye(x.shape[1]), xwx)))
 
 
 def fit_robust(x: Array, y: Array, penalty: Array | None = None) -> tuple[GlmFit, GlmFit]:
@@ -130,7 +136,7 @@ def _irls(
     beta = np.zeros(p) if start is None else start
     eta = np.log(y + 0.5) if start is None else _bounded(x @ start)
     mu = np.exp(eta)
-    penalised = 1e-8 * np.eye(p) + penalty  # the tiny ridge keeps the solve well-posed
+    penalised = RIDGE * np.eye(p) + penalty
     previous = np.inf
     for _ in range(max_iter):
         working = w * mu / (1.0 + alpha * mu)
