@@ -3,21 +3,26 @@ them to the sinks, one transaction per batch; undecodable messages go to the dea
 
 from workers.app import WorkerState, create_app
 from workers.batches import (
+    BACKFILL_CHUNK_CONTACTS,
     BatchOutcome,
     RawMessage,
+    backfill_chunks,
     public_rating,
     public_wording,
     store_contacts,
     store_ratings,
     store_reviews,
+    unpack_envelope,
 )
 from workers.heap import freeze_long_lived_objects
 from workers.run import run_worker
 
 __all__ = (
+    "BACKFILL_CHUNK_CONTACTS",
     "BatchOutcome",
     "RawMessage",
     "WorkerState",
+    "backfill_chunks",
     "create_app",
     "freeze_long_lived_objects",
     "public_rating",
@@ -26,4 +31,5 @@ __all__ = (
     "store_contacts",
     "store_ratings",
     "store_reviews",
+    "unpack_envelope",
 )

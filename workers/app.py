@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from classifiers import ContactClassifier, ModelRegistry
 from config import FollowUpRule, Settings
-from contracts import Topic, encode, split_envelope, topic_name
+from contracts import Topic, encode, topic_name
 from sinks import (
     SinkError,
     SinkUnavailableError,
@@ -30,6 +30,7 @@ from sinks import (
 from workers.batches import (
     BatchOutcome,
     RawMessage,
+    backfill_chunks,
     store_contacts,
     store_ratings,
     store_reviews,
@@ -182,10 +183,9 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
         return outcome
 
     def backfill(envelopes: list[RawMessage]) -> BatchOutcome:
-        """Each envelope stored as one batch, live batches going first between envelopes."""
+        """A few envelopes' contacts stored together, live batches going first between chunks."""
         total = BatchOutcome()
-        for envelope in envelopes:
-            batch = unpack_envelope(envelope)
+        for batch in backfill_chunks(envelopes):
             with state.live_first.bulk():
                 outcome = store_contacts(batch, state.classifier, backfill_sink, sleep=state.pause)
             state.contacts_processed += outcome.stored
@@ -267,15 +267,6 @@ def _check_identity(state: WorkerState) -> None:
         state.problem.report(reason)
         log.error("%s: stopping so the worker restarts on the new database", reason)
         os.kill(os.getpid(), signal.SIGTERM)
-
-
-def unpack_envelope(envelope: RawMessage) -> list[RawMessage]:
-    """The contacts of a back-fill envelope as messages of their own (same topic, partition
-    and offset: a dead letter names the envelope it came in)."""
-    return [
-        RawMessage(envelope.topic, envelope.partition, envelope.offset, None, value)
-        for value in split_envelope(envelope.value)
-    ]
 
 
 def _raw(event: Any) -> RawMessage:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -27,6 +27,7 @@ from contracts import (
     DeadLetter,
     RatingReceived,
     decode,
+    split_envelope,
 )
 from sinks import (
     ContactSink,
@@ -113,6 +114,38 @@ def store_contacts(
     ]
     _write(items, sink, outcome, sleep)  # also when only dead letters: they are stored too
     return outcome
+
+
+BACKFILL_CHUNK_CONTACTS = 2_000
+"""Back-filled contacts stored in one transaction: the contacts of about four envelopes
+(``ingest.backfill`` packs 500). Stored together instead of an envelope at a time, a two-worker
+million-row back-fill on SQLite ran 8-17% faster (``bench backfill``, alternated runs): a
+quarter of the commits, each writing once the index and trend pages its contacts share. A live
+batch waits for at most one chunk (about a second of work)."""
+
+
+def unpack_envelope(envelope: RawMessage) -> list[RawMessage]:
+    """The contacts of a back-fill envelope as messages of their own (same topic, partition
+    and offset: a dead letter names the envelope it came in)."""
+    return [
+        RawMessage(envelope.topic, envelope.partition, envelope.offset, None, value)
+        for value in split_envelope(envelope.value)
+    ]
+
+
+def backfill_chunks(
+    envelopes: Sequence[RawMessage], size: int = BACKFILL_CHUNK_CONTACTS
+) -> Iterator[list[RawMessage]]:
+    """The envelopes' contacts in order, in chunks of whole envelopes holding at least ``size``
+    contacts each (the last may hold fewer); an envelope is never split."""
+    chunk: list[RawMessage] = []
+    for envelope in envelopes:
+        chunk += unpack_envelope(envelope)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def store_ratings(

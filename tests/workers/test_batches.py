@@ -18,9 +18,16 @@ from contracts import (
     Reporter,
     contact_id_for,
     encode,
+    encode_envelope,
 )
 from sinks import FlushResult, MemorySink, PublicWording, ReviewResult, SinkUnavailableError
-from workers import RawMessage, store_contacts, store_ratings, store_reviews
+from workers import (
+    RawMessage,
+    backfill_chunks,
+    store_contacts,
+    store_ratings,
+    store_reviews,
+)
 
 
 def message(offset: int, value: bytes, topic: str = "contacts") -> RawMessage:
@@ -209,3 +216,30 @@ def test_reviews_are_applied_counted_apart_from_unknown_contacts_and_poison_dead
     sink.add(known, ContactClassified.of(known.contact_id, guess), PublicWording(None, "Bin"))
     sink.flush()  # redelivered: the reviewer's labels stay
     assert sink.contacts[known.contact_id][1].category == "fly_tipping"
+
+
+def envelope(offset: int, refs: range) -> RawMessage:
+    values = [encode(contact(str(ref), f"Bin {ref} not emptied")) for ref in refs]
+    return RawMessage("contacts.backfill", 0, offset, None, encode_envelope(values))
+
+
+def test_backfill_envelopes_are_stored_in_chunks_of_whole_envelopes_in_order() -> None:
+    envelopes = [envelope(offset, range(offset * 3, offset * 3 + 3)) for offset in range(5)]
+    chunks = list(backfill_chunks(envelopes, size=5))
+    # whole envelopes until a chunk holds at least 5 contacts; the rest in a last, smaller one
+    assert [len(chunk) for chunk in chunks] == [6, 6, 3]
+    assert [m.offset for m in chunks[0]] == [0, 0, 0, 1, 1, 1]  # each names its envelope
+    decoded = [m.value for chunk in chunks for m in chunk]
+    assert decoded == [encode(contact(str(ref), f"Bin {ref} not emptied")) for ref in range(15)]
+
+
+def test_a_chunk_of_backfill_envelopes_is_stored_in_one_flush(
+    small_classifier: ContactClassifier,
+) -> None:
+    sink = MemorySink()
+    envelopes = [envelope(offset, range(offset * 2, offset * 2 + 2)) for offset in range(3)]
+    stored = [
+        store_contacts(chunk, small_classifier, sink).stored
+        for chunk in backfill_chunks(envelopes, size=4)
+    ]
+    assert stored == [4, 2] and sink.flushes == 2 and len(sink.contacts) == 6
