@@ -13,7 +13,7 @@ from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import SinkError, database_identity, open_database, record_worker_stopped
 from workers.app import WorkerState, create_app
-from workers.heap import freeze_long_lived_objects
+from workers.heap import freeze_long_lived_objects, limit_malloc_arenas
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ def _use_uvloop() -> None:
 
 def run_worker(settings: Settings) -> None:
     """Block until SIGTERM/SIGINT. ``settings.kafka_bootstrap`` must be resolved already."""
+    limit_malloc_arenas()  # before any thread: resident memory stays flat over long runs
     _use_uvloop()
     registry = ModelRegistry(settings.models_dir)
     taxonomy = load_taxonomy(settings.config_dir)
