@@ -3,7 +3,6 @@ them to the sinks, one transaction per batch; undecodable messages go to the dea
 
 from workers.app import WorkerState, create_app
 from workers.batches import (
-    BACKFILL_CHUNK_CONTACTS,
     BatchOutcome,
     RawMessage,
     backfill_chunks,
@@ -12,13 +11,11 @@ from workers.batches import (
     store_contacts,
     store_ratings,
     store_reviews,
-    unpack_envelope,
 )
 from workers.heap import freeze_long_lived_objects
 from workers.run import run_worker
 
 __all__ = (
-    "BACKFILL_CHUNK_CONTACTS",
     "BatchOutcome",
     "RawMessage",
     "WorkerState",
@@ -31,5 +28,4 @@ __all__ = (
     "store_contacts",
     "store_ratings",
     "store_reviews",
-    "unpack_envelope",
 )

@@ -195,7 +195,8 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
 
     batching_agent(Topic.contacts_received, "categorise_contacts", contacts)
     # History is not announced on contacts.classified (a million events nobody is waiting
-    # for); it is in the database. Envelopes are few and large: a handful per batch.
+    # for); it is in the database. Envelopes are few and large: four per batch, the envelopes
+    # of one stored chunk (BACKFILL_CHUNK_CONTACTS).
     batching_agent(
         Topic.contacts_backfill,
         "backfill_contacts",

@@ -117,11 +117,11 @@ def store_contacts(
 
 
 BACKFILL_CHUNK_CONTACTS = 2_000
-"""Back-filled contacts stored in one transaction: the contacts of about four envelopes
-(``ingest.backfill`` packs 500). Stored together instead of an envelope at a time, a two-worker
-million-row back-fill on SQLite ran 8-17% faster (``bench backfill``, alternated runs): a
-quarter of the commits, each writing once the index and trend pages its contacts share. A live
-batch waits for at most one chunk (about a second of work)."""
+"""Back-filled contacts stored in one transaction: the contacts of four envelopes
+(``ingest.backfill`` packs 500). With a quarter of the commits, two-worker back-fills on SQLite
+ran 8-17% faster than an envelope at a time (``bench backfill``, alternated 400,000-row runs;
+a million rows in 293-299 s against 319-343). A live batch waits for at most one chunk (about
+a second of work); eight envelopes were no faster and held 40 MB more (bench/PROFILE.md)."""
 
 
 def unpack_envelope(envelope: RawMessage) -> list[RawMessage]:
