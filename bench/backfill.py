@@ -1,6 +1,7 @@
 """A CRM back-fill through ``civicpulse up``: rows/s into the stream, rows/s to stored, the
 peak memory of the ingest process, the worker and the broker, how long a live web-form contact
-sent halfway through takes to be stored, and how long ``up`` takes to stop afterwards.
+sent 30% of the way through takes to be stored, and how long ``up`` takes to stop afterwards;
+at each tenth of the rows, each process's resident memory and the rate since the tenth before.
 
 The back-fill path (``civicpulse ingest csv``: envelopes on ``contacts.backfill``, confirmed
 by id, checkpointed) runs beside the baseline, the plain one-topic path it replaces (every
@@ -51,6 +52,11 @@ LIVE_AT = 0.3
 """The live contact is sent once this share of the rows is stored."""
 
 
+Sample = tuple[int, float | None, float | None, float | None, float]
+"""Contacts stored; resident MB of the ingest process, the largest worker and the broker;
+seconds since the ingest started."""
+
+
 @dataclass
 class PathRun:
     path: str
@@ -64,7 +70,7 @@ class PathRun:
     stop_seconds: float
     # Resident MB of (ingest, worker, broker) each time another tenth of the rows was stored:
     # flat after warm-up is the aim (issue 12), apart from the model and caches.
-    memory: list[tuple[int, float | None, float | None, float | None]] = field(default_factory=list)
+    memory: list[Sample] = field(default_factory=list)
 
     @property
     def command_rate(self) -> float:
@@ -124,7 +130,7 @@ def run_path(
         stored = 0
         worker_pids = [c.process.pid for c in stack.children if c.name == "worker" and c.process]
         broker_pid = stack.broker.process.pid if stack.broker and stack.broker.process else None
-        memory: list[tuple[int, float | None, float | None, float | None]] = []
+        memory: list[Sample] = []
         while command_seconds is None or stored < rows or (live and live_seconds is None):
             if stored >= (len(memory) + 1) * rows / 10:
                 memory.append(
@@ -133,6 +139,7 @@ def run_path(
                         resident_mb(ingest.pid) if ingest.poll() is None else None,
                         _largest(resident_mb(pid) for pid in worker_pids),
                         resident_mb(broker_pid) if broker_pid else None,
+                        time.monotonic() - started,
                     )
                 )
             ingest_peak = max(ingest_peak or 0.0, peak_mb(ingest.pid) or 0.0) or ingest_peak
@@ -276,12 +283,17 @@ def show(runs: list[PathRun]) -> None:
 
 
 def show_memory(run: PathRun) -> None:
-    """Resident memory as the back-fill went: flat after warm-up, or growing with the rows."""
-    table = Table(title=f"Resident MB while {run.path} stored {run.rows:,} rows")
-    for column in ("stored", "ingest MB", "worker MB", "broker MB"):
+    """Resident memory as the back-fill went (flat after warm-up, or growing with the rows),
+    and the rate in each tenth of it (falling as the database grows)."""
+    table = Table(title=f"{run.path}: resident MB and rows/s as {run.rows:,} rows were stored")
+    for column in ("stored", "ingest MB", "worker MB", "broker MB", "rows/s since the last row"):
         table.add_column(column, justify="right")
-    for stored, *sizes in run.memory:
-        table.add_row(f"{stored:,}", *("-" if mb is None else f"{mb:,.0f}" for mb in sizes))
+    previous = (0, 0.0)
+    for stored, *sizes, seconds in run.memory:
+        rate = (stored - previous[0]) / max(seconds - previous[1], 1e-9)
+        cells = ("-" if mb is None else f"{mb:,.0f}" for mb in sizes)
+        table.add_row(f"{stored:,}", *cells, f"{rate:,.0f}")
+        previous = (stored, seconds)
     console.print(table)
     if len(run.memory) >= 3 and run.memory[1][2] and run.memory[-1][2]:
         grew = run.memory[-1][2] - run.memory[1][2]
