@@ -68,8 +68,8 @@ class PathRun:
     broker_peak_mb: float | None
     live_seconds: float | None
     stop_seconds: float
-    # Resident MB of (ingest, worker, broker) each time another tenth of the rows was stored:
-    # flat after warm-up is the aim (issue 12), apart from the model and caches.
+    # A Sample each time another tenth of the rows was stored: memory flat after warm-up is
+    # the aim (issue 12), apart from the model and caches.
     memory: list[Sample] = field(default_factory=list)
 
     @property
@@ -286,7 +286,7 @@ def show_memory(run: PathRun) -> None:
     """Resident memory as the back-fill went (flat after warm-up, or growing with the rows),
     and the rate in each tenth of it (falling as the database grows)."""
     table = Table(title=f"{run.path}: resident MB and rows/s as {run.rows:,} rows were stored")
-    for column in ("stored", "ingest MB", "worker MB", "broker MB", "rows/s since the last row"):
+    for column in ("stored", "ingest MB", "worker MB", "broker MB", "rows/s since the row above"):
         table.add_column(column, justify="right")
     previous = (0, 0.0)
     for stored, *sizes, seconds in run.memory:
