@@ -7,8 +7,8 @@ contact (a fifth of it); with the start-up objects frozen and a larger first gen
 Below Python, glibc's allocator gives each new thread an arena of its own (up to eight per
 core), and an arena keeps the high-water mark of the batches its thread ran. The worker's
 batches run on several executor threads, so its resident memory crept up by one batch's peak
-each time another thread took a batch: +17 MB over a million back-filled rows. Two arenas keep
-it flat (+3 MB) at the same speed.
+each time another thread took a batch: +17 MB over a million back-filled rows. With two
+arenas, +5 MB at the same speed (bench/PROFILE.md).
 """
 
 from __future__ import annotations
@@ -45,5 +45,5 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         mallopt = libc.mallopt
     except (OSError, AttributeError):
-        return False  # musl (Alpine) has no mallopt: its allocator has no per-thread arenas
+        return False  # a C library without mallopt: nothing to cap
     return bool(mallopt(_M_ARENA_MAX, arenas))
