@@ -87,8 +87,13 @@ def fit_negative_binomial(
 
 
 def _information(x: Array, w: Array, mu: Array, alpha: float) -> Array:
-    """X'WX at the working weights w mu / (1 + alpha mu): what the data say about beta."""
-    return np.asarray((x.T * (w * mu / (1.0 + alpha * mu))) @ x, dtype=float)
+    """X'WX at the working weights: what the data say about beta."""
+    return np.asarray((x.T * _working_weights(w, mu, alpha)) @ x, dtype=float)
+
+
+def _working_weights(w: Array, mu: Array, alpha: float) -> Array:
+    """IRLS's weights for the negative binomial with a log link: w mu / (1 + alpha mu)."""
+    return np.asarray(w * mu / (1.0 + alpha * mu), dtype=float)
 
 
 def _effective_parameters(x: Array, w: Array, mu: Array, alpha: float, penalty: Array) -> float:
@@ -139,7 +144,7 @@ def _irls(
     penalised = RIDGE * np.eye(p) + penalty
     previous = np.inf
     for _ in range(max_iter):
-        working = w * mu / (1.0 + alpha * mu)
+        working = _working_weights(w, mu, alpha)
         z = eta + (y - mu) / mu
         xtw = x.T * working
         beta = _solve(xtw @ x + penalised, xtw @ z)
