@@ -15,7 +15,13 @@ from contracts.cases import (
     FollowUpStatus,
     case_event_id_for,
 )
-from contracts.codec import decode, encode, encode_envelope, split_envelope
+from contracts.codec import (
+    ENVELOPE_CONTACTS,
+    decode,
+    encode,
+    encode_envelope,
+    split_envelope,
+)
 from contracts.errors import ContractError, PipelineError
 from contracts.events import (
     SCHEMA_VERSION,
@@ -51,6 +57,7 @@ from contracts.text import storable_text
 from contracts.topics import Topic, topic_name
 
 __all__ = (
+    "ENVELOPE_CONTACTS",
     "EVENT_TYPES",
     "PERIOD_KINDS",
     "SCHEMA_VERSION",

@@ -56,6 +56,8 @@ def describe_errors(exc: ValidationError) -> str:
 
 
 ENVELOPE_SEPARATOR = b"\n"
+ENVELOPE_CONTACTS = 500
+"""Contacts a back-fill envelope holds (the last of an export may hold fewer)."""
 
 
 def encode_envelope(values: Sequence[bytes]) -> bytes:

@@ -30,7 +30,14 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from contracts import CaseEvent, PipelineError, Topic, encode, encode_envelope
+from contracts import (
+    ENVELOPE_CONTACTS,
+    CaseEvent,
+    PipelineError,
+    Topic,
+    encode,
+    encode_envelope,
+)
 from ingest._publisher import KafkaPublisher
 from ingest.checkpoint import BackfillCheckpoint, CheckpointFile
 from ingest.errors import BrokerUnavailableError
@@ -41,7 +48,6 @@ log = logging.getLogger(__name__)
 StoredContacts = Callable[[list[uuid.UUID]], set[uuid.UUID]]
 """Which of these contact ids the database holds (injected: ingest never reads the database)."""
 
-ENVELOPE_CONTACTS = 500
 WINDOW_CONTACTS = 20_000
 """Contacts sent but not yet seen stored, at most: bounds the broker's and our own memory."""
 

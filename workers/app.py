@@ -28,6 +28,7 @@ from sinks import (
     record_heartbeat,
 )
 from workers.batches import (
+    BACKFILL_CHUNK_ENVELOPES,
     BatchOutcome,
     RawMessage,
     backfill_chunks,
@@ -195,13 +196,12 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
 
     batching_agent(Topic.contacts_received, "categorise_contacts", contacts)
     # History is not announced on contacts.classified (a million events nobody is waiting
-    # for); it is in the database. Envelopes are few and large: four per batch, the envelopes
-    # of one stored chunk (BACKFILL_CHUNK_CONTACTS).
+    # for); it is in the database. Envelopes are few and large: a batch is one stored chunk's.
     batching_agent(
         Topic.contacts_backfill,
         "backfill_contacts",
         backfill,
-        batch_size=4,
+        batch_size=BACKFILL_CHUNK_ENVELOPES,
         announce=False,
         within=settings.worker_batch_seconds,
     )

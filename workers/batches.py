@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from classifiers import ContactClassifier, SourceLabels, contact_text, redact_personal_data
 from contracts import (
+    ENVELOPE_CONTACTS,
     ContactClassified,
     ContactReceived,
     ContactReviewed,
@@ -116,12 +117,13 @@ def store_contacts(
     return outcome
 
 
-BACKFILL_CHUNK_CONTACTS = 2_000
-"""Back-filled contacts stored in one transaction: the contacts of four envelopes
-(``ingest.backfill`` packs 500). With a quarter of the commits, two-worker back-fills on SQLite
-ran 8-17% faster than an envelope at a time (``bench backfill``, alternated 400,000-row runs;
-a million rows in 293-299 s against 319-343). A live batch waits for at most one chunk (about
-a second of work); eight envelopes were no faster and held 40 MB more (bench/PROFILE.md)."""
+BACKFILL_CHUNK_ENVELOPES = 4
+BACKFILL_CHUNK_CONTACTS = BACKFILL_CHUNK_ENVELOPES * ENVELOPE_CONTACTS
+"""Back-filled contacts stored in one transaction: the contacts of four envelopes (2,000).
+With a quarter of the commits, two-worker back-fills on SQLite ran 8-17% faster than an
+envelope at a time (``bench backfill``, alternated 400,000-row runs; a million rows in 293-299
+s against 319-343). A live batch waits for at most one chunk (about a second of work); eight
+envelopes were no faster and held 40 MB more (bench/PROFILE.md)."""
 
 
 def unpack_envelope(envelope: RawMessage) -> list[RawMessage]:
