@@ -347,8 +347,16 @@ _STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
 _MONTH_NAMES = ("Jan", "Jun", "June", "April", "August")
 _DAY_BEFORE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+$")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+[0-9]{1,4}(?![\w'\u2019])")
-# "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial)
-_NAME_BESIDE_WORD = re.compile(r"\[name\][\s-]+\w|[^\W\d_]-\[name\]|\b[A-Z]\.?[ \t]?\[name\]")
+# "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial): the placeholder first, then what
+# stands after it or (fixed-width lookbehinds) before it, so that ``re`` skips ahead to a
+# "[name]". Written as three alternatives, two of them starting with a letter, it tried every
+# position of every text: 20 µs a text, a tenth of redaction.
+_NAME_BESIDE_WORD = re.compile(
+    r"\[name\](?:[\s-]+\w"
+    r"|(?<=[^\W\d_]-\[name\])"
+    r"|(?<=\b[A-Z]\[name\])|(?<=\b[A-Z]\.\[name\])"
+    r"|(?<=\b[A-Z][ \t]\[name\])|(?<=\b[A-Z]\.[ \t]\[name\]))"
+)
 # Not looked for again: titles inside a name found, and names that are words a sentence often
 # starts with ("Hope you can help")
 _NOT_AGAIN_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd reverend
