@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
-from classifiers._redaction_spans import Span
+from classifiers._redaction_spans import Span, ascii_pieces, spaces_but
 from classifiers._redaction_words import KIN, NEVER_NAMES, PARTICLES
 
 __all__ = (
@@ -35,8 +35,7 @@ __all__ = (
 # written without a lookahead inside the repeat, which made ``re`` twice as slow
 _TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
 TOKEN = re.compile(_TOKEN_TEXT)
-_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + "_'-")  # in ASCII text
-_NOT_TOKEN_TO_SPACE = {code: " " for code in range(128) if chr(code) not in _TOKEN_CHARS}
+_TOKEN_CHARS = spaces_but(string.ascii_letters + string.digits + "_'-")  # a word's, in ASCII
 _NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
 # Characters that are in no word nor space between words: no run crosses them
 _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
@@ -99,7 +98,7 @@ def word_kinds(text: str) -> dict[str, int]:
     """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A set
     difference in C skips the words already known to be of kind 0, which are most of them."""
     if text.isascii():  # the usual case: cut at characters no word holds, in C, far faster
-        chunks = set(text.translate(_NOT_TOKEN_TO_SPACE).split()) - _QUIET
+        chunks = set(ascii_pieces(text, _TOKEN_CHARS)) - _QUIET
         words = {word for chunk in chunks for word in _tokens(chunk)}
     else:
         words = set(TOKEN.findall(text))
