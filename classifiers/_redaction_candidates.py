@@ -11,8 +11,9 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
-from classifiers._redaction_spans import Span, ascii_pieces, spaces_but
+from classifiers._redaction_spans import Span
 from classifiers._redaction_words import KIN, NEVER_NAMES, PARTICLES
+from classifiers.ascii_words import ascii_pieces, spaces_but
 
 __all__ = (
     "INTRODUCED",

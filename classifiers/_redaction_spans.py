@@ -4,15 +4,15 @@ Knows no kind of personal data itself; the passes in ``_redaction_*`` modules do
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+from classifiers.ascii_words import WORD_CHARACTERS, ascii_pieces
 
 __all__ = (
     "RIGHT_EDGE",
     "Number",
     "Span",
-    "ascii_pieces",
     "digits_of",
     "find_numbers",
     "found_at",
@@ -20,7 +20,6 @@ __all__ = (
     "left_edge",
     "line_starts",
     "matches_at",
-    "spaces_but",
     "words_of",
 )
 
@@ -38,21 +37,6 @@ RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder af
 
 _DIGITS = re.compile(r"[0-9]+")
 _WORDS = re.compile(r"\w+")
-
-
-def spaces_but(kept: str) -> bytes:
-    """A ``bytes.translate`` table turning every byte but those of ``kept`` into a space."""
-    return bytes(code if chr(code) in kept else 32 for code in range(256))
-
-
-def ascii_pieces(text: str, table: bytes) -> list[str]:
-    """The pieces of ASCII ``text`` between the characters ``table`` turns into spaces.
-    ``bytes.translate`` indexes a table in C: about four times as fast on a contact's text as
-    ``str.translate``, which looks each character up in a dict."""
-    return text.encode("ascii").translate(table).decode("ascii").split()
-
-
-_ASCII_WORD = spaces_but(string.ascii_letters + string.digits + "_")  # ``\w`` in ASCII text
 
 
 def free_before(text: str, index: int) -> bool:
@@ -115,5 +99,5 @@ def words_of(lowered: str) -> frozenset[str]:
     """The ``\\w+`` words of a lower-case text. A pass whose cue is whole words checks for
     them here before it scans the text; the passes share it until the text changes."""
     if lowered.isascii():  # the usual case: ``translate`` and ``split`` in C are far faster
-        return frozenset(ascii_pieces(lowered, _ASCII_WORD))
+        return frozenset(ascii_pieces(lowered, WORD_CHARACTERS))
     return frozenset(_WORDS.findall(lowered))
