@@ -20,7 +20,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from classifiers.embeddings import Encoder, SentenceEncoder
-from classifiers.features import build_features
+from classifiers.features import build_features, tfidf_matrix
 
 # The embedding's weight against the TF-IDF block (each row of which has unit norm too):
 # cross-validation chooses among these (issue 11: the best weight differs between models).
@@ -46,7 +46,7 @@ class EmbeddingFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, texts: Sequence[str]) -> Any:
         check_is_fitted(self, "text_features_")
-        return self._stack(self.text_features_.transform(list(texts)), texts)
+        return self._stack(tfidf_matrix(self.text_features_, list(texts)), texts)
 
     def _stack(self, tfidf: Any, texts: Sequence[str]) -> Any:
         if len(texts) == 0:

@@ -15,6 +15,7 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.utils.validation import check_is_fitted
 
 from classifiers.calibration import TemperatureScaling
+from classifiers.features import tfidf_matrix
 
 Calibration = tuple[Sequence[str], Mapping[str, Sequence[str]]]
 
@@ -48,7 +49,7 @@ class ContactLabeller(BaseEstimator):  # type: ignore[misc]
         step = on_step or (lambda _name: None)
         self.features_ = clone(self.features)
         matrix = self.features_.fit_transform(list(texts))
-        held_out = self.features_.transform(list(calibration[0])) if calibration else None
+        held_out = tfidf_matrix(self.features_, list(calibration[0])) if calibration else None
         step("features")
         self.heads_: dict[str, Any] = {}
         for name, labels in targets.items():
@@ -71,7 +72,7 @@ class ContactLabeller(BaseEstimator):  # type: ignore[misc]
     def transform(self, texts: Sequence[str]) -> Any:
         """The shared feature matrix (sparse TF-IDF) of ``texts``."""
         check_is_fitted(self, "features_")
-        return self.features_.transform(list(texts))
+        return tfidf_matrix(self.features_, list(texts))
 
     def predict_proba(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Class probabilities per target (columns in ``classes(target)`` order)."""
