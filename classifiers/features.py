@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -97,17 +96,17 @@ def _ngram_counts(features: Any, texts: list[str]) -> Any:
     preprocess, tokenize = features.build_preprocessor(), _tokenizer(features)
     low, high = features.ngram_range
     index = features.vocabulary_.get
-    columns = array("i")  # C ints: numpy reads them without converting each one
+    columns: list[int] = []
     ends = [0]
     for text in texts:
         grams = _ngrams(tokenize(preprocess(features.decode(text))), low, high)
-        columns.extend([c for c in map(index, grams) if c is not None])
+        columns += [c for c in map(index, grams) if c is not None]
         ends.append(len(columns))
     wide = ends[-1] > np.iinfo(np.int32).max  # as scikit-learn: 64-bit indices past 2**31
     counts = sparse.csr_matrix(
         (
             np.ones(len(columns), dtype=features.dtype),
-            np.frombuffer(columns, dtype=np.intc).astype(np.int64 if wide else np.int32),
+            np.asarray(columns, dtype=np.int64 if wide else np.int32),
             np.asarray(ends, dtype=np.int64 if wide else np.int32),
         ),
         shape=(len(texts), len(features.vocabulary_)),
