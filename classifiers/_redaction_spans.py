@@ -19,6 +19,7 @@ __all__ = (
     "free_before",
     "left_edge",
     "line_starts",
+    "lower_in_place",
     "matches_at",
     "words_of",
 )
@@ -37,6 +38,14 @@ RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder af
 
 _DIGITS = re.compile(r"[0-9]+")
 _WORDS = re.compile(r"\w+")
+
+
+def lower_in_place(text: str) -> str:
+    """``text.lower()``, keeping characters whose lower case is longer, so indexes still match."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def free_before(text: str, index: int) -> bool:

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from classifiers._redaction_brands import brand_spans
-from classifiers._redaction_candidates import TOKEN
 from classifiers._redaction_gazetteer import english, fold, gazetteer
 from classifiers._redaction_houses import house_spans
 from classifiers._redaction_ids import (
@@ -26,6 +25,12 @@ from classifiers._redaction_ids import (
     profile_spans,
     spelt_email_spans,
     vehicle_spans,
+)
+from classifiers._redaction_known import (
+    address_lines,
+    known_name_spans,
+    known_phone_spans,
+    known_spans,
 )
 from classifiers._redaction_names import (
     born_names,
@@ -41,7 +46,6 @@ from classifiers._redaction_names import (
 from classifiers._redaction_numbers import (
     bank_details,
     card_spans,
-    national_digits,
     nhs_spans,
     nino_spans,
     phone_spans,
@@ -61,15 +65,12 @@ from classifiers._redaction_people import (
     unsigned_names,
 )
 from classifiers._redaction_roles import role_names
-from classifiers._redaction_spans import Number, Span, digits_of, find_numbers, free_before
+from classifiers._redaction_spans import Span, find_numbers, lower_in_place
 from classifiers._redaction_streets import (
-    STREET_AFTER,
-    STREET_WORDS,
     address_spans,
     lower_case_address_spans,
 )
 from classifiers._redaction_units import unit_after_name_spans, unit_spans
-from classifiers._redaction_words import COMMON
 from contracts import Reporter
 
 __all__ = ("prepare_redaction", "redact_personal_data")
@@ -79,8 +80,6 @@ Claim = tuple[int, int, str]  # a span and its placeholder
 _EMAIL_LOCAL = frozenset("_.!#$%&'*+/=?^`{|}~-")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"]+")
-_ADDRESS_PARTS = re.compile(r"[,\n]")
-_FLAT_ONLY = re.compile(r"(?i:(?:flat|apartment|apt|unit)\.?\s*)?[0-9]+[A-Za-z]?")
 
 
 def prepare_redaction() -> None:
@@ -98,10 +97,12 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
     if "@" in text:
         text = _splice(text, _as("[email]", _email_spans(text)))
     if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
-        text = _splice(text, _as("[email]", _known_spans(text, _lower(text), [reporter.email])))
+        text = _splice(
+            text, _as("[email]", known_spans(text, lower_in_place(text), [reporter.email]))
+        )
     if "@" in text or ".com/" in text:
         text = _splice(text, _as("[social]", [*handle_spans(text), *profile_spans(text)]))
-    lowered = _lower(text)
+    lowered = lower_in_place(text)
     text, lowered = _replace(text, lowered, "[email]", spelt_email_spans(text, lowered))
     text, lowered = _replace(text, lowered, "[social]", named_handle_spans(text, lowered))
     if "://" not in text and "www." not in lowered:
@@ -128,9 +129,9 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
                 masked = f"{masked[:start]}[{'x' * (end - start - 2)}]{masked[end:]}"
             numbers = find_numbers(masked)
     text = _splice(text, claims)
-    lowered = _lower(text)
+    lowered = lower_in_place(text)
     if reporter is not None and reporter.address:
-        spans = _known_spans(text, lowered, _address_lines(reporter.address))
+        spans = known_spans(text, lowered, address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
     text, lowered = _replace(text, lowered, "[address]", unit_spans(text, lowered))
@@ -161,7 +162,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
 def _reporter_name(text: str, lowered: str, reporter: Reporter | None) -> tuple[str, str]:
     if reporter is None or not reporter.name:
         return text, lowered
-    return _replace(text, lowered, "[name]", _known_names(text, lowered, reporter.name))
+    return _replace(text, lowered, "[name]", known_name_spans(text, lowered, reporter.name))
 
 
 def _name_passes(text: str, lowered: str) -> tuple[str, str]:
@@ -183,7 +184,7 @@ def _name_passes(text: str, lowered: str) -> tuple[str, str]:
     for name in found:
         words = " ".join(w for w in name.split() if _named_again(w, full=" " in name.strip()))
         if words:
-            again = _not_dates(text, _known_names(text, lowered, words))
+            again = _not_dates(text, known_name_spans(text, lowered, words))
             text, lowered = _replace(text, lowered, "[name]", again)
     return text, lowered
 
@@ -242,15 +243,7 @@ def _replace(text: str, lowered: str, placeholder: str, spans: Iterable[Span]) -
     if not found:
         return text, lowered  # most passes find nothing: skip building the claims
     new = _splice(text, _as(placeholder, found))
-    return (text, lowered) if new is text else (new, _lower(new))
-
-
-def _lower(text: str) -> str:
-    """``text.lower()``, keeping characters whose lower case is longer, so indexes still match."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return (text, lowered) if new is text else (new, lower_in_place(new))
 
 
 def _email_spans(text: str) -> Iterator[Span]:
@@ -267,81 +260,6 @@ def _email_spans(text: str) -> Iterator[Span]:
         at = text.find("@", max(done, at + 1))
 
 
-def _known_phone_spans(text: str, numbers: list[Number], reporter: Reporter | None) -> list[Span]:
-    """Numbers holding the reporter's phone number, however it is spaced or prefixed."""
-    core = national_digits(digits_of(reporter.phone)) if reporter and reporter.phone else ""
-    spans: list[Span] = []
-    for start, _, stop in numbers if len(core) >= 7 else ():
-        fresh = stop - start >= len(core) and (not spans or start > spans[-1][1])
-        if fresh and core in national_digits(digits_of(text[start:stop])):
-            spans.append((start - (text[start - 1 : start] in ("+", "(")), stop))
-    return spans
-
-
-def _address_lines(address: str) -> list[str]:
-    parts = [part.strip() for part in _ADDRESS_PARTS.split(address) if part.strip()]
-    if len(parts) > 1 and _FLAT_ONLY.fullmatch(parts[0]):
-        return [f"{parts[0]}, {parts[1]}", parts[1]]  # "Flat 3, 14 Oak Street"
-    return parts[:1]
-
-
-def _known_names(text: str, lowered: str, name: str) -> list[Span]:
-    """The full name; its uncommon words where capitalised, but not "Smith Street"."""
-    words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in COMMON]
-    if not any(_lower(word) in lowered for word in words):
-        return _known_spans(text, lowered, [name])  # the usual case: the text never names them
-    spans = _known_spans(text, lowered, [name, " ".join(words)])
-    for word in (_lower(w) for w in words if len(w) >= 3 and "[" not in w and "]" not in w):
-        spans += [
-            span
-            for span in _occurrences(text, lowered, word)
-            if text[span[0]].isupper()
-            and not STREET_AFTER.match(text, span[1])
-            and not (
-                word in STREET_WORDS and _STREET_BEFORE.search(text, max(0, span[0] - 30), span[0])
-            )
-        ]
-    return spans
-
-
-def _known_spans(text: str, lowered: str, phrases: list[str]) -> list[Span]:
-    """Whole-word, case-insensitive occurrences of ``phrases`` (without brackets)."""
-    wanted = {" ".join(_lower(phrase).split()) for phrase in phrases}
-    wanted = {p for p in wanted if len(p) >= 2 and "[" not in p and "]" not in p and p in lowered}
-    return [span for phrase in wanted for span in _occurrences(text, lowered, phrase)]
-
-
-def _occurrences(text: str, lowered: str, phrase: str) -> list[Span]:
-    """Where ``phrase`` stands as whole words, with the rest of a double-barrelled name it is
-    part of ("Hartley" in "Hartley-Singh" takes "-Singh" too: half a surname is no redaction)."""
-    spans: list[Span] = []
-    start = lowered.find(phrase)
-    while start != -1:
-        if _standalone(text, start, start + len(phrase)):
-            before = _BARRELLED_BEFORE.search(text, max(0, start - 30), start)
-            after = _BARRELLED_AFTER.match(text, start + len(phrase))
-            spans.append(
-                (before.start() if before else start, after.end() if after else start + len(phrase))
-            )
-        start = lowered.find(phrase, start + 1)
-    return spans
-
-
-def _standalone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is whole words, not inside or next to a placeholder."""
-    after = text[end : end + 1]
-    if not free_before(text, start) or after.isalnum() or after == "_":
-        return False
-    if after == "[" and text[end + 1 : end + 2].islower():
-        return False
-    return not (text[start - 1 : start] == "[" and after == "]")
-
-
-# The other part of a double-barrelled name around a word found: "Kaur-[Bassi]", "[Hartley]-Singh"
-_BARRELLED_AFTER = re.compile(r"(?:-[^\W\d_][\w'\u2019]*)+")
-_BARRELLED_BEFORE = re.compile(rf"(?<![\w'\u2019\]-]){TOKEN.pattern}-$")  # a word, as TOKEN
-# A street's name before its street word: "Gemma Lane" is named again, not "Wharf Lane"
-_STREET_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
 # Months that are also names, and a day before one or a day or year after it: a date ("14 Jan",
 # "Jun 2022")
 _MONTH_NAMES = ("Jan", "Jun", "June", "April", "August")
@@ -394,7 +312,7 @@ _DIGIT_PASSES = (
     (6, licence_spans, "[licence]"),
     (1, passport_spans, "[passport]"),
     (10, phone_spans, "[phone]"),
-    (7, _known_phone_spans, "[phone]"),
+    (7, known_phone_spans, "[phone]"),
     (1, vehicle_spans, "[vehicle]"),
     (1, postcode_spans, "[postcode]"),
     (1, address_spans, "[address]"),
