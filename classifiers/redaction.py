@@ -134,7 +134,7 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         spans = known_spans(text, lowered, address_lines(reporter.address))
         text, lowered = _replace(text, lowered, "[address]", spans)
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
-    text, lowered = _replace(text, lowered, "[address]", unit_spans(text, lowered))
+    text, lowered = _address_units(text, lowered)
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
     # of a name, as they would on a second run (redacting twice must change nothing).
     text, lowered = _reporter_name(text, lowered, reporter)
@@ -157,6 +157,17 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         numbers = numbers if text is numbered else find_numbers(text)
         text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
     return text
+
+
+def _address_units(text: str, lowered: str) -> tuple[str, str]:
+    """The units before an address found, until none is left: "Flat Flat 12" is "Flat
+    [address]" after one look, and "[address]" after two (redacting twice changes nothing)."""
+    for _ in range(3):
+        before = text
+        text, lowered = _replace(text, lowered, "[address]", unit_spans(text, lowered))
+        if text == before:
+            break
+    return text, lowered
 
 
 def _reporter_name(text: str, lowered: str, reporter: Reporter | None) -> tuple[str, str]:

@@ -69,6 +69,7 @@ def test_redaction_is_idempotent_on_any_text(text: str) -> None:
 @example("Smith Dr Mr", Reporter(name="John Smith"))  # "Dr" a title, not "Smith Drive"
 @example("Mr Mrs07700Oliver-Mrs", None)  # a title is never looked for again as a name
 @example("C C [name]", None)  # an initial before a name found joins it
+@example("Flat Flat 12", None)  # a unit before a unit found joins it
 def test_redaction_is_idempotent_on_personal_looking_text(
     text: str, reporter: Reporter | None
 ) -> None:
