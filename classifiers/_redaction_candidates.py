@@ -140,12 +140,20 @@ def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
     """Where a name may start (also inside words: only the stretches holding them count)."""
     capitals = any(kind & _CAPITAL for kind in kinds.values())
     called = "called" in lowered or "named" in lowered or "known" in lowered
+    # What ``_may_start_at`` needs beside the word: most texts have neither, so most such
+    # words ("over", "weeks") are not looked for at all
+    after_name = "[name] " in text
+    surnames = any(kind & _SURNAME for kind in kinds.values())
     for word, kind in kinds.items():
         if kind & _STARTS or (kind & _WORD_NAME and called):
             yield from _occurrences(text, word)
             continue
         particle = kind & _PARTICLE and capitals
-        others = kind & (_WORD_NAME | _UNKNOWN | _SURNAME)
+        others = (
+            (kind & _SURNAME and after_name)
+            or kind & _UNKNOWN
+            or (kind & _WORD_NAME and surnames)
+        )
         if particle or others:
             yield from (
                 at

@@ -85,6 +85,19 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     ("let", 0, _THEN_KNOW),  # "let Jo Bloggs know"
 )
 _CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
+
+
+def _cues_by_word() -> dict[str, tuple[int, ...]]:
+    """Each cue's index filed under its longest word (not "i"): a text is checked only for the
+    cues whose word it holds, not for all forty (a loop that cost a third of the pass)."""
+    filed: dict[str, list[int]] = {}
+    for index, words in enumerate(_CUE_WORDS):
+        filed.setdefault(max(sorted(words), key=lambda w: (len(w), w != "i")), []).append(index)
+    return {word: tuple(indices) for word, indices in filed.items()}
+
+
+_CUES_UNDER = _cues_by_word()
+_CUE_KEYS = frozenset(_CUES_UNDER)
 # The whole words one of which what follows the name starts with (in ASCII text)
 _THEN_WORDS = {
     _THEN_HERE: frozenset(["here", "from", "again", "speaking", "calling", "ringing", "writing"]),
@@ -195,7 +208,8 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
     words_here = words_of(lowered)
     # ``re.IGNORECASE`` sees the lower case of ASCII text only as ``lowered`` holds it
     ascii_text = text.isascii()
-    for (cue, lowercase, then), cue_words in zip(_NAME_CUES, _CUE_WORDS, strict=True):
+    held = sorted(i for word in _CUE_KEYS & words_here for i in _CUES_UNDER[word])
+    for (cue, lowercase, then), cue_words in ((_NAME_CUES[i], _CUE_WORDS[i]) for i in held):
         if cue == "from" and not details:
             continue  # "from" only before contact details
         if not cue_words <= words_here:
