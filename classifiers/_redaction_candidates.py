@@ -150,9 +150,7 @@ def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
             continue
         particle = kind & _PARTICLE and capitals
         others = (
-            (kind & _SURNAME and after_name)
-            or kind & _UNKNOWN
-            or (kind & _WORD_NAME and surnames)
+            (kind & _SURNAME and after_name) or kind & _UNKNOWN or (kind & _WORD_NAME and surnames)
         )
         if particle or others:
             yield from (
