@@ -77,13 +77,13 @@ _DATE_AFTER_NAME = re.compile(
 # Current (AB12 CDE) plates anywhere; older prefix (A123 BCD) and suffix (ABC 123D) plates only
 # in capitals near a word about a vehicle, since "A56 and" or "the 123" read the same way.
 _PLATE = re.compile(
-    r"(?<![\w\[])[A-Za-z]{2}(?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]?[A-Za-z]{3}"
+    r"(?<![\w\[\]])[A-Za-z]{2}(?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]?[A-Za-z]{3}"
     + RIGHT_EDGE
 )
 # A current plate written with a space on both sides of its age digits ("KX 65 LPO"): in
 # capitals only, and not "ON 21 MAY" nor "AT 10 AND"
 _SPACED_PLATE = re.compile(
-    r"(?<![\w\[])(?P<area>[A-Z]{2})[ \t](?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]"
+    r"(?<![\w\[\]])(?P<area>[A-Z]{2})[ \t](?:0[2-9]|1[0-9]|2[0-9]|5[1-9]|6[0-9]|7[0-9])[ \t]"
     r"(?P<rest>[A-Z]{3})" + RIGHT_EDGE
 )
 _NOT_AREAS_TEXT = "AT ON IN BY TO OF IS IT NO SO UP OR AS AN BE DO GO HE ME MY OK US WE"
@@ -91,7 +91,7 @@ _NOT_AREAS = frozenset(_NOT_AREAS_TEXT.split())
 _NOT_ENDS_TEXT = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC THE AND FOR MPH MIN HRS YRS AGO"
 _NOT_PLATE_ENDS = frozenset(_NOT_ENDS_TEXT.split())
 _OLD_PLATE = re.compile(
-    r"(?<![\w\[])(?:[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])" + RIGHT_EDGE
+    r"(?<![\w\[\]])(?:[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])" + RIGHT_EDGE
 )
 _VEHICLE_CUE = re.compile(
     r"\b(?:reg|registration|plate|car|van|vehicle|lorry|taxi|motorbike|truck|parked|driver"
@@ -189,22 +189,35 @@ def dob_after_name_spans(text: str, this_year: int) -> Iterator[Span]:
 
 def vehicle_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:
     pairs = (s - 2 for s, e, _ in numbers if e - s == 2 and s >= 2 and text[s - 1].isalpha())
-    for plate in matches_at(_PLATE, text, pairs):
-        if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha():
-            yield plate.span()
+    plates = [
+        plate.span()
+        for plate in matches_at(_PLATE, text, pairs)
+        if plate.group()[:2].isalpha() and plate.group()[-3:].isalpha()
+    ]
     spaced = (s - 3 for s, e, _ in numbers if e - s == 2 and s >= 3 and text[s - 1] in " \t")
-    for plate in matches_at(_SPACED_PLATE, text, spaced):
-        if plate.group("area") not in _NOT_AREAS and plate.group("rest") not in _NOT_PLATE_ENDS:
-            yield plate.span()
+    plates += (
+        plate.span()
+        for plate in matches_at(_SPACED_PLATE, text, spaced)
+        if plate.group("area") not in _NOT_AREAS and plate.group("rest") not in _NOT_PLATE_ENDS
+    )
+    yield from plates
     # An old plate holds one to three digits right after or before a capital letter
     old = any(
         e - s <= 3 and ("A" <= text[s - 1 : s] <= "Z" or "A" <= text[e : e + 1] <= "Z")
         for s, e, _ in numbers
     )
-    if old and _VEHICLE_CUE.search(text):
+    if old and (plates or _VEHICLE_CUE.search(text)):
         for plate in _OLD_PLATE.finditer(text):
-            if _VEHICLE_CUE.search(text, max(0, plate.start() - 60), plate.start()):
+            if _vehicle_before(text, plate.start(), plates):
                 yield plate.span()
+
+
+def _vehicle_before(text: str, start: int, plates: list[Span]) -> bool:
+    """A vehicle cue in the 60 characters before ``start``, or a plate found there (which a
+    second run reads as the cue "[vehicle]": "AB12 CDE and P123 CDE")."""
+    if any(start - 60 <= found < start for found, _ in plates):
+        return True
+    return _VEHICLE_CUE.search(text, max(0, start - 60), start) is not None
 
 
 def licence_spans(text: str, numbers: list[Number], _: Reporter | None) -> Iterator[Span]:

@@ -136,17 +136,14 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
     text, lowered = _replace(text, lowered, "[address]", house_spans(text, lowered))
     text, lowered = _address_units(text, lowered)
     # The reporter's own name first: the name passes then read "[name] Okafor" as the rest
-    # of a name, as they would on a second run (redacting twice must change nothing).
-    text, lowered = _reporter_name(text, lowered, reporter)
-    text, lowered = _name_passes(text, lowered)
-    # A name found may show a word beside it to be a name only now ("[name] Mrthe"), or free
-    # the reporter's surname from what looked like a street ("Smith Dr Mr": "Dr" was a title):
-    # look again until nothing changes, so that redacting twice changes nothing.
-    for _ in range(3):
+    # of a name, as they would on a second run. A name found may show what stands beside it to
+    # be a name only now ("[name] Mrthe", "Dr [name]", "HTML, [name]"), or free the reporter's
+    # surname from what looked like a street ("Smith Dr Mr": "Dr" was a title): look again
+    # until nothing changes, so that redacting twice changes nothing.
+    for _ in range(4):
         before = text
         text, lowered = _reporter_name(text, lowered, reporter)
-        if _NAME_BESIDE_WORD.search(text):
-            text, lowered = _name_passes(text, lowered)
+        text, lowered = _name_passes(text, lowered)
         if text == before:
             break
     if longest and "[name]" in text:  # a birth date or a home beside a name found
@@ -276,16 +273,6 @@ def _email_spans(text: str) -> Iterator[Span]:
 _MONTH_NAMES = ("Jan", "Jun", "June", "April", "August")
 _DAY_BEFORE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+$")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+[0-9]{1,4}(?![\w'\u2019])")
-# "[name] Mrthe", "Oliver-[name]", "C [name]" (an initial): the placeholder first, then what
-# stands after it or (fixed-width lookbehinds) before it, so that ``re`` skips ahead to a
-# "[name]". Written as three alternatives, two of them starting with a letter, it tried every
-# position of every text: 20 µs a text, a tenth of redaction.
-_NAME_BESIDE_WORD = re.compile(
-    r"\[name\](?:[\s-]+\w"
-    r"|(?<=[^\W\d_]-\[name\])"
-    r"|(?<=\b[A-Z]\[name\])|(?<=\b[A-Z]\.\[name\])"
-    r"|(?<=\b[A-Z][ \t]\[name\])|(?<=\b[A-Z]\.[ \t]\[name\]))"
-)
 # Not looked for again: titles inside a name found, and names that are words a sentence often
 # starts with ("Hope you can help")
 _NOT_AGAIN_TEXT = """cllr councillor sgt sergeant pcso insp inspector supt constable revd reverend
