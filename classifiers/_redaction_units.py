@@ -33,8 +33,8 @@ _FLAT_ALONE = re.compile(  # tried where "flat" or "apartment" is
     rf"{_EDGE}(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{{1,4}}[A-Za-z]?"
     r"(?![\w'\u2019])"
 )
-_UNIT_BEFORE = re.compile(
-    rf"{_EDGE}(?:{_FLOOR})?{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*(?:{_NUMBER})?\[address\]"
+_UNIT_BEFORE = re.compile(  # "Flat 2, Flat [address]": each unit word is part of the address
+    rf"{_EDGE}(?:(?:{_FLOOR})?{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*)+(?:{_NUMBER})?\[address\]"
 )
 _BUILDINGS = """Tower Towers Lofts Site Basin Estate Lodge Mill Buildings Mansions Point Heights
     Apartments Block Wharf Quay Marina Works Hall Gardens Court House Park Place Centre"""
