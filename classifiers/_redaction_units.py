@@ -31,7 +31,7 @@ _NUMBER_BEFORE = re.compile(rf"(?<![\w/-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\
 # A flat alone, capitalised as its address is: "[name] is in Flat 9."
 _FLAT_ALONE = re.compile(  # tried where "flat" or "apartment" is
     rf"{_EDGE}(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{{1,4}}[A-Za-z]?"
-    r"(?![\w'\u2019])"
+    r"(?![\w'\u2019])(?!\[[a-z])"
 )
 _UNIT_BEFORE = re.compile(  # "Flat 2, Flat [address]": each unit word is part of the address
     rf"{_EDGE}(?:(?:{_FLOOR})?{_UNIT_WORD}(?:{_UNIT_ID})?[ \t]*,?[ \t]*)+(?:{_NUMBER})?\[address\]"
