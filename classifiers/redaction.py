@@ -152,7 +152,9 @@ def _redact_segment(text: str, reporter: Reporter | None) -> str:
         text, lowered = _replace(text, lowered, "[address]", unit_after_name_spans(text))
     if longest >= 6:  # last, so that no later pass shortens the distances it measures
         numbers = numbers if text is numbered else find_numbers(text)
-        text = _splice(text, _as("[account]", bank_details(text, lowered, numbers)))
+        accounts = list(bank_details(text, lowered, numbers))
+        if accounts:  # rare: look again at the words the placeholders now stand beside
+            return _redact_segment(_splice(text, _as("[account]", accounts)), reporter)
     return text
 
 

@@ -76,6 +76,7 @@ def test_redaction_is_idempotent_on_any_text(text: str) -> None:
 @example("Mr Street07700gareth Street", None)  # a surname found again, then a name before it
 @example("ab12cde P123CDE", None)  # a plate found is a cue for an old plate after it
 @example("12-34-56ab12cde", None)  # a plate glued to a placeholder is glued to a word
+@example("12-34-56bins(DOB", None)  # bank details last, then the words beside them again
 def test_redaction_is_idempotent_on_personal_looking_text(
     text: str, reporter: Reporter | None
 ) -> None:
