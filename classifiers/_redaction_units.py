@@ -27,7 +27,7 @@ _UNIT_WORD = rf"(?i:{_UNIT_WORDS})\.?"
 _UNIT_ID = r"[ \t]*(?:(?i:no)\.?[ \t]*)?(?:[0-9]{1,4}[A-Za-z]?|[A-Za-z])(?![\w'\u2019])"
 # A flat of a Glasgow close ("2/1") or a range of house numbers ("61-63") before an address
 _NUMBER = r"[0-9]{1,4}[A-Za-z]?[ \t]?[/\u2013-][ \t]?"
-_NUMBER_BEFORE = re.compile(rf"(?<![\w/-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\[address\]")
+_NUMBER_BEFORE = re.compile(rf"(?<![\w/\]-])(?:{_NUMBER}|(?i:no|number)\.?[ \t]*)\[address\]")
 # A flat alone, capitalised as its address is: "[name] is in Flat 9."
 _FLAT_ALONE = re.compile(  # tried where "flat" or "apartment" is
     rf"{_EDGE}(?:Flat|FLAT|Apartment|APARTMENT)[ \t]+(?:[Nn]o\.?[ \t]*)?[0-9]{{1,4}}[A-Za-z]?"

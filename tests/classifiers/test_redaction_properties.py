@@ -71,6 +71,7 @@ def test_redaction_is_idempotent_on_any_text(text: str) -> None:
 @example("Flat Flat 12", None)  # a unit before a unit found joins it
 @example("Flat Flat Flat Flat 7700", None)  # however many there are
 @example("Flat 0Li", None)  # a flat glued to a name found is glued to a word
+@example("Regards,Oak7700-[address]", None)  # so is a house number
 @example("HTML, C [name]", None)  # the initial joins the name, then a surname first
 @example("bins Li DOB, Dr DOB", None)  # a name found again, then its title
 @example("Mr Street07700gareth Street", None)  # a surname found again, then a name before it
