@@ -1,14 +1,15 @@
-"""Redaction passes for people's names (after titles, cues such as "my name is", family words
-such as "my son", sign-offs, before a date of birth) and house names; the word lists they use
-are in ``_redaction_words`` (street addresses: ``_redaction_streets``). Each finds spans; none
-replaces text."""
+"""Redaction passes for people's names that a word before them announces: a title, a cue such as
+"my name is", a family word such as "my son", a sign-off, a date of birth after them. Names
+found by where they stand (beside the writer, before contact details, in a letter's heading)
+are in ``_redaction_placed``; the word lists both use are in ``_redaction_words``. Each finds
+spans; none replaces text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from classifiers._redaction_gazetteer import fold, gazetteer, known_given
+from classifiers._redaction_gazetteer import known_given
 from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
 from classifiers._redaction_spans import (
     Span,
@@ -17,7 +18,6 @@ from classifiers._redaction_spans import (
     matches_at,
     words_of,
 )
-from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import (
     COMMON,
     FAMILY,
@@ -26,19 +26,15 @@ from classifiers._redaction_words import (
     MODALS,
     ORGANISATIONS,
     PARTICLES,
-    PLACES,
     SIGNED_STOPS,
 )
 
 __all__ = (
     "born_names",
     "cued_names",
-    "detailed_names",
-    "given_names",
-    "heading_names",
     "kin_names",
-    "paired_names",
     "signed_names",
+    "strong_name",
     "titled_names",
 )
 
@@ -46,15 +42,7 @@ _WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
 # What follows a family word before a name: "my mum, Jo"
 _KIN_CUE_END = re.compile(r"(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")
-_PAIR = re.compile(  # a capitalised pair of words
-    r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
-    r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
-)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # what ``_PAIR``'s given name may be
-_DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
-_STOPS_OR_PLACES = SIGNED_STOPS | PLACES
 _FAMILY_WORDS = frozenset(FAMILY)
-_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(PLACES)})(?!\w)")
 _THEN_HERE = re.compile(r"[ \t]+(?i:here|from|again|speaking|calling|ringing|writing)\b")
 _NAME_FIELDS = (
     *("name", "surname", "forename", "tenant", "resident", "customer", "applicant", "complainant"),
@@ -120,20 +108,6 @@ _SIGNED = re.compile(
     rf"(?!\w)(?P<gap>[ \t]*[,.!:-]?(?:[ \t]*\r?\n){{0,2}})([ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _END_OF_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
-_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
-_WRITER = frozenset(("i", "me", "myself"))
-_WORDS_BEFORE = re.compile(
-    r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
-)
-_HEADING = re.compile(
-    r"^[ \t]*((?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,2}[^\W\d_][\w'\u2019-]*)[ \t]*,?[ \t]*\r?\n"
-    r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
-    re.MULTILINE,
-)
-_HERE = re.compile(
-    r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
-    re.MULTILINE | re.IGNORECASE,
-)
 _BEFORE_BORN = re.compile(
     r"(?<![\w'\u2019-])((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,2}[A-Za-z][\w'\u2019-]*)"
     r"[ \t]*(\(|,|-)?[ \t]*$"
@@ -227,7 +201,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
                 name = _name_at(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
             if not name or (then is not None and not then.match(text, name[1])):
                 continue
-            if then not in (_THEN_HERE, _ANYTHING) or _strong_name(text[name[0] : name[1]]):
+            if then not in (_THEN_HERE, _ANYTHING) or strong_name(text[name[0] : name[1]]):
                 yield name
     for header in matches_at(_FROM_HEADER, text, line_starts(text)) if "From:" in text else ():
         if known_given(header.group("name").split()[0]):  # not "From: Housing Options"
@@ -304,80 +278,13 @@ def _named_known(start: int, words: str, stop_words: frozenset[str]) -> Span | N
     return _named(start, lowered, 2, stop_words, cased=words)
 
 
-def _strong_name(name: str) -> bool:
+def strong_name(name: str) -> bool:
     """Two words or more (not an organisation's), or a known given name: "It's Grim here",
     "on behalf of Halton Housing" are not names."""
     words = name.lower().split()
     if known_given(words[0]):
         return True
     return len(words) > 1 and not any(word in ORGANISATIONS for word in words)
-
-
-def paired_names(text: str, lowered: str) -> Iterator[Span]:
-    """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
-    words_here = words_of(lowered)
-    writer = "and" in words_here and not _WRITER.isdisjoint(words_here)  # whole words in _AND_I
-    for pair in _AND_I.finditer(text) if writer and " and " in lowered else ():
-        found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
-        words = found.group(1).split() if found else []
-        if words and not known_given(words[0].lower()):
-            capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
-            if not capitalised or any(w.lower() in SIGNED_STOPS for w in words):
-                continue
-        if words and not any(w.lower() in SIGNED_STOPS for w in words):
-            yield found.start(1) if found else 0, pair.start()
-
-
-def detailed_names(text: str, lowered: str) -> Iterator[Span]:
-    """Two capitalised words right before contact details: "Jo Bloggs, [address]"."""
-    for detail in _DETAILS.finditer(text) if "]" in text else ():
-        found = _WORDS_BEFORE.search(text, max(0, detail.start() - 40), detail.start())
-        words = found.group(1).split() if found else []
-        named = len(words) == 2 and all(w[0].isupper() and not w.isupper() for w in words)
-        if found and named and not any(_bare(w) in _STOPS_OR_PLACES for w in words):
-            yield found.span(1)
-
-
-def given_names(text: str, lowered: str) -> Iterator[Span]:
-    """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
-    not a street or a place named after someone ("Victoria Park", "Grace Road")."""
-    capitalised = {word.lower() for word in _CAPITALISED.findall(text)}
-    if capitalised.isdisjoint(gazetteer().all_given):
-        return  # no capitalised word is a given name: no pair starts with one
-    for pair in _PAIR.finditer(text):
-        given, surname = pair.group(1), pair.group(2)
-        stops = _bare(given) in SIGNED_STOPS or _bare(surname) in SIGNED_STOPS  # "An Amber"
-        if stops or not known_given(given.lower()):
-            continue
-        if fold(surname) in PARTICLES:
-            continue  # "Seren Ní Bhraonáin": the gazetteer pass takes the whole name
-        if surname.lower() in PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
-            continue
-        if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
-            yield pair.span()
-
-
-def heading_names(text: str, lowered: str) -> Iterator[Span]:
-    """A letter's heading: a line holding only a name, above an address line; a line that
-    opens with a name and "here" ("Jo Bloggs here, ...")."""
-    for line in _HERE.finditer(text) if "here" in words_of(lowered) else ():
-        words = line.group(1).split()
-        stops = any(_bare(w) in SIGNED_STOPS for w in words)  # "It's Grim here"
-        known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
-        if known and not stops and _strong_name(line.group(1)):
-            yield line.span(1)
-    for line in matches_at(_HEADING, text, line_starts(text)) if "\n" in text else ():
-        words = line.group(1).split()
-        known = known_given(words[0].lower())
-        if any(w.lower() in SIGNED_STOPS or w.lower() in ORGANISATIONS for w in words):
-            continue
-        if known or all(w[0].isupper() and not w.isupper() for w in words):
-            yield line.span(1)
-
-
-def _bare(word: str) -> str:
-    """A word in lower case without its "'s" or "'m" ("It's" -> "it")."""
-    return word.lower().replace("\u2019", "'").split("'")[0]
 
 
 def _in_capitals(text: str, index: int) -> bool:

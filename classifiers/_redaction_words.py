@@ -1,6 +1,7 @@
-"""The word lists the name passes share (``_redaction_names``, ``_redaction_people``,
-``_redaction_roles``, ``_redaction_candidates``): words that are never names, family and helper
-words a name follows, particles inside names, and the words of places and organisations."""
+"""The word lists the name passes share (``_redaction_names``, ``_redaction_placed``,
+``_redaction_people``, ``_redaction_roles``, ``_redaction_candidates``): words that are never
+names, family and helper words a name follows, particles inside names, and the words of places
+and organisations."""
 
 from __future__ import annotations
 

@@ -35,11 +35,7 @@ from classifiers._redaction_known import (
 from classifiers._redaction_names import (
     born_names,
     cued_names,
-    detailed_names,
-    given_names,
-    heading_names,
     kin_names,
-    paired_names,
     signed_names,
     titled_names,
 )
@@ -63,6 +59,12 @@ from classifiers._redaction_people import (
     coordinated_names,
     known_names,
     unsigned_names,
+)
+from classifiers._redaction_placed import (
+    detailed_names,
+    given_names,
+    heading_names,
+    paired_names,
 )
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Span, find_numbers, lower_in_place

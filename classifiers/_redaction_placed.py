@@ -1,0 +1,113 @@
+"""Redaction passes for people's names found by where they stand, with no word announcing them:
+paired with the writer ("Sarah and I"), right before contact details ("Jo Bloggs, [phone]"), a
+known given name before a capitalised surname ("Liam Hope"), a letter's heading line or "Jo
+Bloggs here". The passes after a cue word are in ``_redaction_names``. Each finds spans; none
+replaces text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from classifiers._redaction_gazetteer import fold, gazetteer, known_given
+from classifiers._redaction_names import strong_name
+from classifiers._redaction_spans import Span, line_starts, matches_at, words_of
+from classifiers._redaction_streets import STREET_AFTER
+from classifiers._redaction_words import (
+    ORGANISATIONS,
+    PARTICLES,
+    PLACES,
+    SIGNED_STOPS,
+)
+
+__all__ = ("detailed_names", "given_names", "heading_names", "paired_names")
+
+_PAIR = re.compile(  # a capitalised pair of words
+    r"(?<![\w'\u2019\]-])([A-Z][a-z]+)[ \t]+"
+    r"([A-Z][a-z'\u2019]*(?:[A-Z-][a-z']+)?[^\W\d_]*)(?![\w-])"
+)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # what ``_PAIR``'s given name may be
+_DETAILS = re.compile(r"[ \t]*[,(<-][ \t]*\[(?:phone|email|address|postcode)\]")
+_STOPS_OR_PLACES = SIGNED_STOPS | PLACES
+_PLACE_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(PLACES)})(?!\w)")
+_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|i|me|myself)(?!\w)")
+_WRITER = frozenset(("i", "me", "myself"))
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[^\W\d_][\w'\u2019-]*[ \t]+)?[^\W\d_][\w'\u2019-]*)$"
+)
+_HEADING = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019.-]*[ \t]+){1,2}[^\W\d_][\w'\u2019-]*)[ \t]*,?[ \t]*\r?\n"
+    r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
+    re.MULTILINE,
+)
+_HERE = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def paired_names(text: str, lowered: str) -> Iterator[Span]:
+    """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
+    words_here = words_of(lowered)
+    writer = "and" in words_here and not _WRITER.isdisjoint(words_here)  # whole words in _AND_I
+    for pair in _AND_I.finditer(text) if writer and " and " in lowered else ():
+        found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
+        words = found.group(1).split() if found else []
+        if words and not known_given(words[0].lower()):
+            capitalised = len(words) == 2 and all(w[0].isupper() for w in words)
+            if not capitalised or any(w.lower() in SIGNED_STOPS for w in words):
+                continue
+        if words and not any(w.lower() in SIGNED_STOPS for w in words):
+            yield found.start(1) if found else 0, pair.start()
+
+
+def detailed_names(text: str, lowered: str) -> Iterator[Span]:
+    """Two capitalised words right before contact details: "Jo Bloggs, [address]"."""
+    for detail in _DETAILS.finditer(text) if "]" in text else ():
+        found = _WORDS_BEFORE.search(text, max(0, detail.start() - 40), detail.start())
+        words = found.group(1).split() if found else []
+        named = len(words) == 2 and all(w[0].isupper() and not w.isupper() for w in words)
+        if found and named and not any(_bare(w) in _STOPS_OR_PLACES for w in words):
+            yield found.span(1)
+
+
+def given_names(text: str, lowered: str) -> Iterator[Span]:
+    """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
+    not a street or a place named after someone ("Victoria Park", "Grace Road")."""
+    capitalised = {word.lower() for word in _CAPITALISED.findall(text)}
+    if capitalised.isdisjoint(gazetteer().all_given):
+        return  # no capitalised word is a given name: no pair starts with one
+    for pair in _PAIR.finditer(text):
+        given, surname = pair.group(1), pair.group(2)
+        stops = _bare(given) in SIGNED_STOPS or _bare(surname) in SIGNED_STOPS  # "An Amber"
+        if stops or not known_given(given.lower()):
+            continue
+        if fold(surname) in PARTICLES:
+            continue  # "Seren Ní Bhraonáin": the gazetteer pass takes the whole name
+        if surname.lower() in PLACES or STREET_AFTER.match(text, pair.start(2) - 1):
+            continue
+        if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
+            yield pair.span()
+
+
+def heading_names(text: str, lowered: str) -> Iterator[Span]:
+    """A letter's heading: a line holding only a name, above an address line; a line that
+    opens with a name and "here" ("Jo Bloggs here, ...")."""
+    for line in _HERE.finditer(text) if "here" in words_of(lowered) else ():
+        words = line.group(1).split()
+        stops = any(_bare(w) in SIGNED_STOPS for w in words)  # "It's Grim here"
+        known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
+        if known and not stops and strong_name(line.group(1)):
+            yield line.span(1)
+    for line in matches_at(_HEADING, text, line_starts(text)) if "\n" in text else ():
+        words = line.group(1).split()
+        known = known_given(words[0].lower())
+        if any(w.lower() in SIGNED_STOPS or w.lower() in ORGANISATIONS for w in words):
+            continue
+        if known or all(w[0].isupper() and not w.isupper() for w in words):
+            yield line.span(1)
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without its "'s" or "'m" ("It's" -> "it")."""
+    return word.lower().replace("\u2019", "'").split("'")[0]
