@@ -28,13 +28,13 @@ LAZY_COMMANDS = (
     LazyCommand(
         "train",
         f"{COMMANDS}.model:register",
-        "Train the classifier, save it as a new version with its evaluation report, and\n"
+        "Train the classifier, save it as a new version with its evaluation report, and "
         "(by default, when it can be used as it is) promote it.",
     ),
     LazyCommand(
         "evaluate",
         f"{COMMANDS}.model:register",
-        "Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion\n"
+        "Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion "
         "matrix and calibration (tables and PNGs), and what its stored threshold auto-accepts.",
     ),
     LazyCommand(
@@ -50,40 +50,40 @@ LAZY_COMMANDS = (
     LazyCommand(
         "alerts",
         f"{COMMANDS}.alerts:register",
-        "Counts that differ significantly from what their history predicts (trend, season,\n"
+        "Counts that differ significantly from what their history predicts (trend, season, "
         "level shifts; false discoveries controlled across all series), with a reason each.",
     ),
     LazyCommand(
         "digest",
         f"{COMMANDS}.report:register",
-        "A service manager's digest for one period: the table against the previous period and\n"
-        "the same period last year, significant changes first, ward hotspots, emerging topics,\n"
+        "A service manager's digest for one period: the table against the previous period and "
+        "the same period last year, significant changes first, ward hotspots, emerging topics, "
         "compliments and example contacts.",
     ),
     LazyCommand(
         "backfill",
         f"{COMMANDS}.report:register",
-        "Back-fill a multi-year realistic history (seasons, weekdays, growth, a spike, a drop,\n"
-        "a new channel's lasting level shift and an emerging topic) into the database, with how\n"
+        "Back-fill a multi-year realistic history (seasons, weekdays, growth, a spike, a drop, "
+        "a new channel's lasting level shift and an emerging topic) into the database, with how "
         "each contact was answered (some late) and rated.",
     ),
     LazyCommand(
         "timeliness",
         f"{COMMANDS}.lifecycle:register",
-        "Contacts received in the period: responses within target, median working days to\n"
+        "Contacts received in the period: responses within target, median working days to "
         "respond, and contacts still open past a due date.",
     ),
     LazyCommand(
         "satisfaction",
         f"{COMMANDS}.lifecycle:register",
-        "Ratings given in the period: share satisfied with its 95% interval, mean score,\n"
+        "Ratings given in the period: share satisfied with its 95% interval, mean score, "
         "ratings per responded contact, and the direction against the previous period.",
     ),
     LazyCommand(
         "reclassify",
         f"{COMMANDS}.review:register",
         "Re-run stored contacts through the promoted model and correct the trend tables "
-        "exactly.\nLabels a source system or a reviewer assigned are never touched.",
+        "exactly. Labels a source system or a reviewer assigned are never touched.",
     ),
 )
 # Listed after the commands defined below.

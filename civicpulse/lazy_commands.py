@@ -2,7 +2,7 @@
 import Faust, scikit-learn, matplotlib and the rest for commands they never call.
 
 ``civicpulse --help`` lists each lazy command by the summary recorded here, without importing
-it; ``tests/civicpulse/test_lazy_commands.py`` checks every summary against the real help.
+it; ``tests/civicpulse/test_startup.py`` checks every summary against the real help.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class LazyCommand:
         command = self.defined_by_target().commands.get(self.name)
         if command is None:
             raise LookupError(f"{self.target} does not define the command {self.name!r}")
+        _listed_on_one_line(command)
         return command
 
     def defined_by_target(self) -> TyperGroup:
@@ -49,8 +50,17 @@ class LazyCommand:
 
 
 def first_paragraph(help_text: str | None) -> str:
-    """What a group's help listing shows of a command's help (as Typer's rich help does)."""
-    return inspect.cleandoc(help_text or "").split("\n\n")[0].strip()
+    """What a group's help listing shows of a command's help: its first paragraph, on one line
+    (Typer's rich listing would keep a docstring's line breaks)."""
+    return " ".join(inspect.cleandoc(help_text or "").split("\n\n")[0].split())
+
+
+def _listed_on_one_line(command: Any) -> None:
+    """Give ``command`` and every subcommand the short help a listing shows, on one line."""
+    if command.short_help is None and command.help:
+        command.short_help = first_paragraph(command.help)
+    for subcommand in getattr(command, "commands", {}).values():
+        _listed_on_one_line(subcommand)
 
 
 class _Listed(TyperCommand):
@@ -71,6 +81,8 @@ class LazyGroup(TyperGroup):
         self._lazy = {c.name: c for c in (*self.commands_first, *self.groups_after)}
         self._listing = False
         own = dict(self.commands)
+        for command in own.values():
+            _listed_on_one_line(command)
         self.commands.clear()
         for entry in self.commands_first:
             self.commands[entry.name] = _Listed(name=entry.name, help=entry.summary)

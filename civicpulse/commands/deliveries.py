@@ -52,7 +52,7 @@ def release_stuck_delivery(
     recipient: Annotated[str, typer.Option(help="The recipient's address")],
     channel: Annotated[str, typer.Option(help="smtp, directory or webhook")],
 ) -> None:
-    """Mark a delivery stuck in ``pending`` as failed, so the next run sends it. Only for one
+    """Mark a delivery stuck in "pending" as failed, so the next run sends it. Only for one
     whose sender is known to have died: a live sender's attempt would then be sent twice."""
     ctx = command_context()
     try:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import sys
@@ -60,7 +61,8 @@ class Target(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("train")(train)
+    families = f"Model families for --family: {', '.join(FAMILIES)}."
+    app.command("train", help=f"{inspect.cleandoc(train.__doc__ or '')}\n\n{families}")(train)
     app.command("evaluate")(evaluate)
     app.add_typer(models_app, name="models")
 
@@ -71,8 +73,8 @@ FromOption = Annotated[
         "--from",
         exists=True,
         dir_okay=False,
-        help="Labelled CSV: with --label-column any export, else subject,text,contact_type,"
-        "service,category (default: the starter dataset)",
+        help="Labelled CSV: with --label-column any export, else the columns subject, text, "
+        "contact_type, service, category (default: the starter dataset)",
     ),
 ]
 TextColumns = Annotated[
@@ -102,22 +104,27 @@ def train(
     family: Annotated[
         str | None,
         typer.Option(
-            help=f"Model family, no search: {', '.join(FAMILIES)} [default: {DEFAULT_FAMILY}; "
-            "with --label-column the best of a search on the export]"
+            help=f"Model family, no search (one of those listed above; default "
+            f"{DEFAULT_FAMILY}, or with --label-column the best of a search on the export)"
         ),
     ] = None,
     target_precision: Annotated[
         float,
         typer.Option(
             "--precision-target",
-            "--target-precision",
             min=0.5,
             max=1.0,
             help="Precision wanted on auto-accepted contacts (chooses the review threshold)",
         ),
     ] = 0.95,
+    old_target_precision: Annotated[
+        float | None, typer.Option("--target-precision", min=0.5, max=1.0, hidden=True)
+    ] = None,  # the option's name before --precision-target, kept for existing scripts
     from_database: Annotated[
-        bool, typer.Option(help="Train on stored contacts with source/reviewer labels")
+        bool,
+        typer.Option(
+            "--from-database", help="Train on stored contacts with source/reviewer labels"
+        ),
     ] = False,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     if_no_model: Annotated[
@@ -150,7 +157,7 @@ def train(
     searching = bool(label_column) and family is None and not select
     try:
         options = TrainingOptions(
-            target_precision=target_precision,
+            target_precision=old_target_precision or target_precision,
             min_count=min_count,
             mapping=read_label_mapping(mapping) if mapping else {},
             select=select,
@@ -279,7 +286,7 @@ def evaluate(
     target: Annotated[Target, typer.Option(help="What the label column is")] = Target.category,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     out: Annotated[
-        Path | None, typer.Option(help="Folder for the charts [default: outputs/evaluation-V]")
+        Path | None, typer.Option(help="Folder for the charts (default: outputs/evaluation-V)")
     ] = None,
 ) -> None:
     """Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion

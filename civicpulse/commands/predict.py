@@ -25,7 +25,7 @@ def models_predict(
         list[str] | None, typer.Option("--text-column", help="Text column (repeat to join)")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option(help="CSV to write [default: outputs/predictions-V-FILE.csv]")
+        Path | None, typer.Option(help="CSV to write (default: outputs/predictions-V-FILE.csv)")
     ] = None,
 ) -> None:
     """Label every row of an export: each row keeps its columns and gains, per target the

@@ -58,7 +58,7 @@ def issue(
     name: Annotated[str, typer.Argument(help="Who holds the token (recorded as the reviewer)")],
     scope: Annotated[
         list[str] | None,
-        typer.Option("--scope", help="partner:ID, repeatable [default: every partner]"),
+        typer.Option("--scope", help="partner:ID, repeatable (default: every partner)"),
     ] = None,
 ) -> None:
     """Issue a token for NAME. It is shown once: only its sha256 is stored."""

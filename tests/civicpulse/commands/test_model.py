@@ -184,12 +184,15 @@ def test_a_precision_target_picks_the_threshold_and_an_unreachable_one_is_loud(
         args = ["train", "--from", str(TENANT), *COLUMNS, "--family", "word_sgd_svm"]
         lenient = json.loads(cli(*args, "--precision-target", "0.6", "--format", "json").stdout)
         strict = cli(*args, "--precision-target", "1.0")
+        # the option's earlier name still works (hidden from --help)
+        older = json.loads(cli(*args, "--target-precision", "0.7", "--format", "json").stdout)
     finally:
         HOME.remove(tmp_path)
     accept = lenient["auto_accept"]
     assert accept["target_precision"] == 0.6 and accept["target_reached"] is True
     assert accept["thresholds"]["category"] < 1.0
     assert [p["threshold"] for p in accept["operating_points"]]
+    assert older["auto_accept"]["target_precision"] == 0.7
     loud = " ".join(strict.stderr.split())
     assert "no threshold reaches 100% precision" in loud and "best achievable" in loud
     assert "no threshold reaches 100% precision" in " ".join(strict.stdout.split())
