@@ -85,11 +85,15 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         "web_port": settings.worker_web_port or 6066,
         "producer_acks": -1,
         "worker_redirect_stdouts": False,
+        # Faust's own files (table folders), under home: not "<app id>-data" in whatever
+        # folder the worker was started from
+        "datadir": str(settings.home / "worker-data" / "{conf.name}"),
     }
 
 
 def create_app(settings: Settings, state: WorkerState) -> faust.App:
     """Build the worker app. Agents run with concurrency 1: parallelism comes from partitions."""
+    (settings.home / "worker-data").mkdir(parents=True, exist_ok=True)  # Faust makes one level
     app = faust.App(settings.worker_app_id, **faust_settings(settings))
     use_fetch_wait(app, settings.worker_fetch_wait_seconds)  # before any topic: see the module
 

@@ -123,6 +123,12 @@ def test_status_reports_everything_as_json(pipeline) -> None:  # type: ignore[no
     }
 
 
+def test_the_worker_keeps_its_files_under_home(pipeline) -> None:  # type: ignore[no-untyped-def]
+    app_id = pipeline.settings.worker_app_id
+    assert (pipeline.settings.home / "worker-data" / app_id).is_dir()
+    assert not (REPO / f"{app_id}-data").exists()  # Faust's default: the folder it ran in
+
+
 def test_commands_fail_fast_without_a_broker(tmp_path: Path) -> None:
     import subprocess
     import sys
