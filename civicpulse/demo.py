@@ -9,8 +9,13 @@ id, so nothing is counted twice.
 
 from __future__ import annotations
 
+import _thread
 import json
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -62,18 +67,24 @@ def demo(
         console.rule("No model yet: training the starter classifier")
         train(from_=STARTER_DATASET, name="starter", promote=True, format=Format.table)
     stack = Stack(ctx.settings)
-    stack.stop_on_signals()
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C
     try:
-        console.print("Starting broker, worker and intake API ...")
-        stack.start()
-        console.print(f"Kafka at {stack.bootstrap}, intake API at {stack.api_url}")
-        _send_samples(ctx, stack, samples)
-        console.print("Waiting for the worker to store everything ...")
-        report = _wait_idle(ctx, timeout)
+        with _interrupted_if_a_part_exits(stack) as exits:
+            console.print("Starting broker, worker and intake API ...")
+            stack.start()
+            console.print(f"Kafka at {stack.bootstrap}, intake API at {stack.api_url}")
+            _send_samples(ctx, stack, samples)
+            console.print("Waiting for the worker to store everything ...")
+            report = _wait_idle(ctx, timeout)
     except PipelineError as exc:
         raise fail(str(exc)) from exc
+    except (KeyboardInterrupt, typer.Exit) as exc:
+        if exits:  # a step stopped because a part of the stack had exited
+            raise fail(f"{exits[0]} before the demo finished: its log is above") from None
+        raise fail("interrupted", 130) if isinstance(exc, KeyboardInterrupt) else exc from None
     finally:
         stack.stop()
+        signal.signal(signal.SIGTERM, previous)
     _show_results(ctx, expected, report, time.monotonic() - started)
     period = latest_rated_quarter(_sample_ratings(samples))
     if period is not None:
@@ -84,6 +95,29 @@ def demo(
         finally:
             engine.dispose()
         show_lifecycle_tables(period, len(views), sum(v.overdue for v in views))
+
+
+@contextmanager
+def _interrupted_if_a_part_exits(stack: Stack) -> Iterator[list[str]]:
+    """Interrupt the demo, as Ctrl-C would, when its worker, API or broker exits: a worker that
+    cannot start would otherwise leave the demo waiting out its timeout. Yields what exited."""
+    exits: list[str] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.5):
+            if (what := stack.exited()) is not None:
+                exits.append(what)
+                _thread.interrupt_main(signal.SIGINT)
+                return
+
+    watcher = threading.Thread(target=watch, name="demo-watch", daemon=True)
+    watcher.start()
+    try:
+        yield exits
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _sample_ratings(samples: Path) -> list[dict[str, Any]]:

@@ -218,6 +218,16 @@ class Stack:
                 child.start()
         return 0
 
+    def exited(self) -> str | None:
+        """What has exited (the worker, the API, the embedded broker) without being asked to
+        stop, in words; None while all run."""
+        if self._stopping.is_set():
+            return None
+        for child in self.children:
+            if child.process is not None and not child.running():
+                return f"the {child.name} exited with code {child.process.returncode}"
+        return "the embedded broker exited" if self._broker_down() else None
+
     def _broker_down(self) -> bool:
         """The embedded broker has exited (it is restarted before the worker)."""
         process = self.broker.process if self.broker is not None else None
