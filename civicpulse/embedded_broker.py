@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from civicpulse.parent_death import stop_with_parent
 from config import Settings
 from contracts import PipelineError
 
@@ -99,6 +100,7 @@ class EmbeddedBroker:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            preexec_fn=stop_with_parent(),
         )
         deadline = time.monotonic() + timeout
         while not is_listening(self.bootstrap, timeout=0.2):

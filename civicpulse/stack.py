@@ -28,6 +28,7 @@ from civicpulse.embedded_broker import (
     our_topics,
     recorded_bootstrap,
 )
+from civicpulse.parent_death import stop_with_parent
 from config import Settings
 from contracts import PipelineError
 
@@ -67,6 +68,7 @@ class Child:
             env=self.env,
             start_new_session=True,
             stdin=subprocess.DEVNULL,
+            preexec_fn=stop_with_parent(),
         )
         log.info("started %s (pid %d)", self.name, self.process.pid)
 

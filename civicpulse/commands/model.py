@@ -286,7 +286,10 @@ def evaluate(
     target: Annotated[Target, typer.Option(help="What the label column is")] = Target.category,
     format: Annotated[Format, typer.Option("--format")] = Format.table,
     out: Annotated[
-        Path | None, typer.Option(help="Folder for the charts (default: outputs/evaluation-V)")
+        Path | None,
+        typer.Option(
+            help="Folder for the charts (default: outputs/evaluation-V in CIVICPULSE_HOME)"
+        ),
     ] = None,
 ) -> None:
     """Measure a saved model on labelled contacts: accuracy, macro-F1, per class, confusion

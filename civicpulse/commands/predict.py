@@ -25,7 +25,10 @@ def models_predict(
         list[str] | None, typer.Option("--text-column", help="Text column (repeat to join)")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option(help="CSV to write (default: outputs/predictions-V-FILE.csv)")
+        Path | None,
+        typer.Option(
+            help="CSV to write (default: outputs/predictions-V-FILE.csv in CIVICPULSE_HOME)"
+        ),
     ] = None,
 ) -> None:
     """Label every row of an export: each row keeps its columns and gains, per target the

@@ -222,6 +222,7 @@ def running_stack(
         stack.wait_until("up", lambda: stack.cli("status").returncode == 0, timeout=120)
         yield stack
     finally:
+        process = stack.process  # a test may have started `up` again
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(60)

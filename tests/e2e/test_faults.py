@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,6 +185,37 @@ def test_killed_worker_is_restarted_and_nothing_acknowledged_is_lost(running_sta
     finally:
         done.set()
         poster.join(60)
+    assert_stored_once_and_trends_agree(stack, acknowledged)
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its parent's parent to reap it is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_up_takes_its_parts_with_it_and_the_next_up_loses_nothing(running_stack) -> None:  # type: ignore[no-untyped-def]
+    stack = running_stack
+    parts = [stack.broker_pid(), stack.child_pid("worker"), stack.child_pid("serve")]
+    acknowledged = set(post_contacts(stack, 30, "k").values())
+    os.kill(stack.process.pid, signal.SIGKILL)  # no chance to stop anything itself
+    stack.process.wait(10)
+    deadline = time.monotonic() + 60
+    while any(map(_alive, parts)):
+        assert time.monotonic() < deadline, [p for p in parts if _alive(p)]
+        time.sleep(0.2)
+    with stack.log.open("ab") as out:  # the same home again: it must not find a stack running
+        stack.process = subprocess.Popen(
+            [sys.executable, "-m", "civicpulse", "up"],
+            env=stack.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    stack.wait_until("up again", lambda: stack.cli("status").returncode == 0)
     assert_stored_once_and_trends_agree(stack, acknowledged)
 
 
