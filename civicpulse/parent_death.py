@@ -38,7 +38,7 @@ def stop_with_parent() -> Callable[[], None] | None:
     parent = os.getpid()
 
     def preexec() -> None:
-        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        _PRCTL(_PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGTERM))  # best effort: no check
         if os.getppid() != parent:  # the parent died before the call: stop, as it would
             os._exit(1)
 
