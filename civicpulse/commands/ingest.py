@@ -111,7 +111,6 @@ def ingest_csv(
     try:
         overrides = parse_column_overrides(column or [])
         chosen = resolve_profile(profile, load_crm_profiles(ctx.settings.config_dir), overrides)
-        settings = with_broker(ctx.settings)
         parse = parse_crm_file(
             file,
             profile=chosen,
@@ -119,6 +118,7 @@ def ingest_csv(
             column_overrides=overrides,
             earliest_year=ctx.settings.earliest_year,
         )
+        settings = with_broker(ctx.settings)  # after the file's checks: a wrong file says so
         backfill, finish = build_backfill(
             settings, parse, file, rejects_file, on_progress=lambda tally: None
         )

@@ -103,3 +103,16 @@ def test_an_api_that_is_not_there_stops_the_run_saying_so(home: Path, tmp_path: 
     message = " ".join(done.output.split())
     assert f"the intake API at {url} is not answering" in message
     assert "0 of 2 accepted before this" in message
+
+
+def test_a_wrong_export_is_named_before_any_broker_is_looked_for(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CIVICPULSE_KAFKA_BOOTSTRAP", raising=False)  # and none runs in home
+    export = tmp_path / "export.csv"
+    export.write_text("a,b\n1,2\n", encoding="utf-8")
+    done = runner.invoke(app, ["ingest", "csv", str(export), "--profile", "verint_council"])
+    assert done.exit_code == 1
+    message = " ".join(done.output.split())
+    assert "missing column(s) 'Case Reference'" in message
+    assert "No Kafka broker" not in message
