@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS outbox (
 -- stored every second: neither scans the other's rows.
 CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (accepted_at) WHERE sent_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_sent ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+-- The broker (embedded: its pid) the relays last sent to, so that a relay started after a
+-- restart of everything knows that what was sent went to a broker that is gone.
+CREATE TABLE IF NOT EXISTS relay_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -141,6 +144,20 @@ class Outbox:
             "UPDATE outbox SET sent_at = NULL WHERE topic = ? AND record_id = ?",
             [(r.topic.value, str(r.record_id)) for r in records],
         )
+
+    def broker_sent_to(self) -> str | None:
+        """The broker generation the relays last recorded (``record_broker``), if any."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM relay_state WHERE name = 'broker'").fetchone()
+        return None if row is None else str(row[0])
+
+    def record_broker(self, generation: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO relay_state (name, value) VALUES ('broker', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (generation,),
+            )
 
     def remove(self, records: Iterable[Keyed]) -> None:
         """Forget records the database holds."""

@@ -62,7 +62,7 @@ class OutboxRelay:
     watch_other_writers: float | None = None
     last_error: str | None = None
     _producer: EncodedPublisher | None = None
-    _generation: object = None
+    _generation: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _wake: threading.Event = field(default_factory=threading.Event)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -180,12 +180,22 @@ class OutboxRelay:
         self._wake.clear()
 
     def _after_broker_restart(self) -> int:
-        if self.broker_generation is None:
+        """Send everything again when the broker is another than the one the outbox's rows
+        were sent to: seen change under this relay, or recorded in the outbox by a relay that
+        ran before (``up`` killed and started again: what it sent went to a broker now gone)."""
+        generation = self.broker_generation() if self.broker_generation is not None else None
+        if generation is None:
+            return 0  # not a broker this home started (Kafka keeps what it was sent)
+        current = str(generation)
+        previous = (
+            self._generation if self._generation is not None else self.outbox.broker_sent_to()
+        )
+        self._generation = current
+        if previous == current:
             return 0
-        generation = self.broker_generation()
-        previous, self._generation = self._generation, generation
-        if previous is None or generation == previous:
-            return 0
+        self.outbox.record_broker(current)
+        if previous is None:
+            return 0  # the first broker this outbox has sent to
         waiting = self.outbox.counts().awaiting_storage
         log.warning("the broker restarted: sending %d unconfirmed record(s) again", waiting)
         self.outbox.mark_unsent()

@@ -92,6 +92,32 @@ def test_accepted_contacts_stay_in_the_outbox_until_stored_and_are_resent_after_
         relay.stop()
 
 
+@pytest.mark.kafka
+def test_a_relay_started_after_a_broker_restart_sends_again_what_the_old_broker_held(
+    kafka_settings: Settings, tmp_path: Path
+) -> None:
+    """`up` killed and started again: its new relay finds rows sent to a broker now gone."""
+    settings = kafka_settings.with_changes(home=tmp_path)
+    first = relay_for(settings, set(), [1])
+    try:
+        assert publish_contacts(OutboxPublisher(settings, first, strict=True), [contact(1)]) == 1
+        first.run_once()  # the outbox records the broker it sent to
+    finally:
+        first.stop()
+    same = relay_for(settings, set(), [1])  # started again beside the same broker
+    try:
+        assert same.run_once().resent == 0  # not overdue yet: the broker still holds it
+    finally:
+        same.stop()
+    after = relay_for(settings, set(), [2])  # beside a new broker
+    try:
+        result = after.run_once()
+        assert result.resent == 1 and result.sent == 1
+        assert after.run_once().resent == 0  # once
+    finally:
+        after.stop()
+
+
 def test_no_broker_no_acknowledgement_and_nothing_written(tmp_path: Path) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
