@@ -36,9 +36,12 @@ def stop_with_parent() -> Callable[[], None] | None:
     if _PRCTL is None:
         return None
     parent = os.getpid()
+    # Built here: between fork and exec the child should allocate as little as it can, since
+    # another thread of the parent may have held the allocator's lock at the fork.
+    sent = ctypes.c_ulong(signal.SIGTERM)  # the unsigned long the call reads
 
     def preexec() -> None:
-        _PRCTL(_PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGTERM))  # best effort: no check
+        _PRCTL(_PR_SET_PDEATHSIG, sent)  # best effort: no check
         if os.getppid() != parent:  # the parent died before the call: stop, as it would
             os._exit(1)
 
