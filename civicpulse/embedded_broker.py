@@ -157,6 +157,15 @@ class EmbeddedBroker:
         self.stop()
 
 
+def recorded_pid(address_file: Path) -> int | None:
+    """The process id an embedded broker in this home recorded (it may have exited since)."""
+    try:
+        pid = json.loads(address_file.read_text())["pid"]
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
+    return pid if isinstance(pid, int) else None
+
+
 def recorded_bootstrap(address_file: Path) -> str | None:
     """The address an embedded broker in this home recorded, if it is still listening."""
     try:

@@ -27,6 +27,7 @@ from civicpulse.embedded_broker import (
     is_listening,
     our_topics,
     recorded_bootstrap,
+    recorded_pid,
 )
 from civicpulse.parent_death import stop_with_parent
 from config import Settings
@@ -134,10 +135,11 @@ class Stack:
         self.settings.home.mkdir(parents=True, exist_ok=True)
         running = recorded_bootstrap(self.settings.broker_file)
         if self.settings.uses_embedded_broker and running:
+            pid = recorded_pid(self.settings.broker_file)
             raise StackAlreadyRunningError(
                 f"a CivicPulse stack is already running in {self.settings.home} "
-                f"(broker at {running}): "
-                "stop it first, or use another CIVICPULSE_HOME"
+                f"(its broker at {running}{f' is process {pid}' if pid else ''}): stop it "
+                "first (Ctrl-C where its `civicpulse up` runs), or use another CIVICPULSE_HOME"
             )
         workers = self.settings.up_workers
         migrate_here = workers > 1 and self.settings.database_auto_migrate

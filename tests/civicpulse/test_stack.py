@@ -21,7 +21,7 @@ from civicpulse.embedded_broker import (
     our_topics,
     recorded_bootstrap,
 )
-from civicpulse.stack import Stack
+from civicpulse.stack import Stack, StackAlreadyRunningError
 from config import Settings
 from contracts import PipelineError
 
@@ -141,3 +141,17 @@ def test_a_restarted_broker_leaves_nothing_of_the_old_one_open(tmp_path: Path) -
         assert old.process.stderr.closed
     finally:
         stack.stop()
+
+
+def test_a_second_stack_in_one_home_is_refused_naming_the_running_broker(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home")
+    running = EmbeddedBroker(address_file=settings.broker_file).start()
+    try:
+        assert running.process is not None
+        with pytest.raises(StackAlreadyRunningError) as refused:
+            Stack(settings, with_api=False).start()
+        message = str(refused.value)
+        assert f"broker at {running.bootstrap} is process {running.process.pid}" in message
+        assert "stop it first" in message
+    finally:
+        running.stop()
