@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from civicpulse.parent_death import stop_with_parent
+from civicpulse.parent_death import stopping_with_parent
 from config import Settings
 from contracts import PipelineError
 
@@ -87,20 +87,12 @@ class EmbeddedBroker:
         if not self.port:
             self.port = free_port(self.host)
         url = f"tcp://{self.host}:{self.port}"
+        broker = [str(tansu_binary()), "broker", "--listener-url", url]
         self.process = subprocess.Popen(
-            [
-                str(tansu_binary()),
-                "broker",
-                "--listener-url",
-                url,
-                "--advertised-listener-url",
-                url,
-                "--silent",
-            ],
+            stopping_with_parent([*broker, "--advertised-listener-url", url, "--silent"]),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            preexec_fn=stop_with_parent(),
         )
         deadline = time.monotonic() + timeout
         while not is_listening(self.bootstrap, timeout=0.2):

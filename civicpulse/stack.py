@@ -29,7 +29,7 @@ from civicpulse.embedded_broker import (
     recorded_bootstrap,
     recorded_pid,
 )
-from civicpulse.parent_death import stop_with_parent
+from civicpulse.parent_death import stopping_with_parent
 from config import Settings
 from contracts import PipelineError
 
@@ -65,11 +65,10 @@ class Child:
     def start(self) -> None:
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "civicpulse", *self.args],
+            stopping_with_parent([sys.executable, "-m", "civicpulse", *self.args]),
             env=self.env,
             start_new_session=True,
             stdin=subprocess.DEVNULL,
-            preexec_fn=stop_with_parent(),
         )
         log.info("started %s (pid %d)", self.name, self.process.pid)
 
