@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from civicpulse.parent_death import stopping_with_parent
 from config import Settings
@@ -125,11 +126,10 @@ class EmbeddedBroker:
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
-        if self.address_file is not None:
+        address, process = self.address_file, self.process
+        if address is not None and process is not None and recorded_pid(address) == process.pid:
             with contextlib.suppress(FileNotFoundError):
-                recorded = json.loads(self.address_file.read_text())
-                if self.process is not None and recorded.get("pid") == self.process.pid:
-                    self.address_file.unlink()
+                address.unlink()  # only our own record: a restarted broker may have replaced it
         if self.process is None:
             return
         if self.process.poll() is None:
@@ -149,22 +149,25 @@ class EmbeddedBroker:
         self.stop()
 
 
+def recorded(address_file: Path) -> dict[str, Any]:
+    """What an embedded broker in this home recorded (``bootstrap``, ``pid``); empty if none."""
+    try:
+        found = json.loads(address_file.read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def recorded_pid(address_file: Path) -> int | None:
     """The process id an embedded broker in this home recorded (it may have exited since)."""
-    try:
-        pid = json.loads(address_file.read_text())["pid"]
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return None
+    pid = recorded(address_file).get("pid")
     return pid if isinstance(pid, int) else None
 
 
 def recorded_bootstrap(address_file: Path) -> str | None:
     """The address an embedded broker in this home recorded, if it is still listening."""
-    try:
-        bootstrap = json.loads(address_file.read_text())["bootstrap"]
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return None
-    return bootstrap if is_listening(bootstrap) else None
+    bootstrap = recorded(address_file).get("bootstrap")
+    return bootstrap if isinstance(bootstrap, str) and is_listening(bootstrap) else None
 
 
 def our_topics(settings: Settings) -> Callable[[str], None]:

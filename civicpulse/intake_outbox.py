@@ -7,12 +7,12 @@ its own records and leaves the rest to that relay.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 
 from sqlalchemy import Engine
 
+from civicpulse.embedded_broker import recorded
 from config import Settings
 from contracts import Topic
 from ingest import KafkaPublisher, Outbox, OutboxPublisher, OutboxRelay, StoredCheck
@@ -38,13 +38,8 @@ def stored_check(engine: Engine) -> StoredCheck:
 def broker_generation(settings: Settings) -> object:
     """The embedded broker's pid as recorded in CIVICPULSE_HOME: it changes on a restart.
     None for a broker this home did not start (Kafka: overdue records are sent again instead)."""
-    try:
-        recorded = json.loads(settings.broker_file.read_text())
-    except (FileNotFoundError, ValueError):
-        return None
-    if not isinstance(recorded, dict) or recorded.get("bootstrap") != settings.kafka_bootstrap:
-        return None
-    return recorded.get("pid")
+    broker = recorded(settings.broker_file)
+    return broker.get("pid") if broker.get("bootstrap") == settings.kafka_bootstrap else None
 
 
 def build_relay(settings: Settings, *, ack_timeout: float = 5.0) -> OutboxRelay:
