@@ -19,6 +19,7 @@ import pytest
 
 from civicpulse.embedded_broker import EmbeddedBroker, free_port
 from config import Settings
+from tests.fixtures.processes import processes_of
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -153,19 +154,9 @@ class RunningStack:
 
     def child_pid(self, command: str) -> int:
         """The pid of ``civicpulse <command>`` started by this stack."""
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                argv = (entry / "cmdline").read_bytes().split(b"\0")
-                environ = (entry / "environ").read_bytes().split(b"\0")
-            except OSError:
-                continue
-            if f"CIVICPULSE_HOME={self.home}".encode() in environ and argv[-2:] == [
-                command.encode(),
-                b"",
-            ]:
-                return int(entry.name)
+        for pid, argv in processes_of(self.home).items():
+            if argv[-2:] == [command.encode(), b""]:
+                return pid
         raise AssertionError(f"no `civicpulse {command}` running:\n{self.tail()}")
 
     def wait_until(self, what: str, check: Callable[[], bool], timeout: float = 120) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.processes import processes_of
+
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,15 +64,7 @@ def _demo_env(home: Path) -> dict[str, str]:
 
 def _running_in(home: Path) -> list[str]:
     """The command lines of processes started for ``home`` (its broker, worker, API)."""
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            environ = (proc / "environ").read_bytes().split(b"\0")
-            if f"CIVICPULSE_HOME={home}".encode() in environ:
-                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
-        except OSError:  # gone, or not ours to read
-            continue
-    return found
+    return [b" ".join(argv).decode() for argv in processes_of(home).values()]
 
 
 def test_a_demo_whose_worker_cannot_start_stops_at_once_with_a_clear_error(
