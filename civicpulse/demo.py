@@ -68,8 +68,9 @@ def demo(
         train(from_=STARTER_DATASET, name="starter", promote=True, format=Format.table)
     stack = Stack(ctx.settings)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C
+    exits: list[str] = []  # bound before the watcher starts: an early Ctrl-C reads it too
     try:
-        with _interrupted_if_a_part_exits(stack) as exits:
+        with _interrupted_if_a_part_exits(stack, exits):
             console.print("Starting broker, worker and intake API ...")
             stack.start()
             console.print(f"Kafka at {stack.bootstrap}, intake API at {stack.api_url}")
@@ -98,10 +99,10 @@ def demo(
 
 
 @contextmanager
-def _interrupted_if_a_part_exits(stack: Stack) -> Iterator[list[str]]:
-    """Interrupt the demo, as Ctrl-C would, when its worker, API or broker exits: a worker that
-    cannot start would otherwise leave the demo waiting out its timeout. Yields what exited."""
-    exits: list[str] = []
+def _interrupted_if_a_part_exits(stack: Stack, exits: list[str]) -> Iterator[None]:
+    """Interrupt the demo, as Ctrl-C would, when its worker, API or broker exits (recorded in
+    ``exits``): a worker that cannot start would otherwise leave the demo waiting out its
+    timeout."""
     done = threading.Event()
 
     def watch() -> None:
@@ -114,7 +115,7 @@ def _interrupted_if_a_part_exits(stack: Stack) -> Iterator[list[str]]:
     watcher = threading.Thread(target=watch, name="demo-watch", daemon=True)
     watcher.start()
     try:
-        yield exits
+        yield
     finally:
         done.set()
         watcher.join()
