@@ -108,6 +108,12 @@ def period_of(kind: PeriodKind, day: date | datetime) -> Period:
     raise ContractError(f"unknown period kind {kind!r}; expected one of {', '.join(PERIOD_KINDS)}")
 
 
+def last_full_period(kind: PeriodKind, today: date) -> Period:
+    """The last period of ``kind`` that is over on ``today``: on 5 December 2026 the quarter
+    2026/27-Q2 (July to September), the month 2026-11."""
+    return period_of(kind, today).previous()
+
+
 def _next_month(first: date) -> date:
     return date(first.year + first.month // 12, first.month % 12 + 1, 1)
 

@@ -14,7 +14,14 @@ import typer
 from civicpulse.context import CommandContext, command_context, console, errors, fail
 from civicpulse.output import DIMENSION_ALIASES, rich_table, to_csv, to_json
 from config import ServiceStandards, Taxonomy, load_service_standards
-from contracts import ContractError, Period, PipelineError, parse_period
+from contracts import (
+    ContractError,
+    Period,
+    PipelineError,
+    last_full_period,
+    local_date,
+    parse_period,
+)
 from insights import (
     CASE_DIMENSIONS,
     RATING_DIMENSIONS,
@@ -45,13 +52,17 @@ def register(app: typer.Typer) -> None:
 
 
 PeriodOption = Annotated[
-    str, typer.Option(help="2025-10-14, 2025-W41, 2025-10, 2025/26-Q3 or 2025/26")
+    str | None,
+    typer.Option(
+        help="2025-10-14, 2025-W41, 2025-10, 2025/26-Q3 or 2025/26 (default: the last full "
+        "financial quarter, as in a quarterly monitoring report)"
+    ),
 ]
 FormatOption = Annotated[TableFormat, typer.Option("--format")]
 
 
 def timeliness(
-    period: PeriodOption,
+    period: PeriodOption = None,
     by: Annotated[
         str, typer.Option(help=f"Comma-separated: {', '.join(CASE_DIMENSIONS)} (type too)")
     ] = "service",
@@ -85,7 +96,7 @@ def timeliness(
 
 
 def satisfaction(
-    period: PeriodOption,
+    period: PeriodOption = None,
     by: Annotated[
         str, typer.Option(help=f"Comma-separated: {', '.join(RATING_DIMENSIONS)} (type too)")
     ] = "service",
@@ -120,7 +131,15 @@ def satisfaction(
     )
 
 
-def _period(label: str) -> Period:
+def _period(label: str | None) -> Period:
+    if label is None:
+        chosen = last_full_period("quarter", local_date(datetime.now(UTC)))
+        errors.print(
+            f"no --period: the last full quarter, {chosen.label} ({chosen.start:%-d %B %Y} to "
+            f"{chosen.end:%-d %B %Y})",
+            highlight=False,
+        )
+        return chosen
     try:
         return parse_period(label)
     except ContractError as exc:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from contracts import ContractError, parse_period, period_of, periods_between
+from contracts import ContractError, last_full_period, parse_period, period_of, periods_between
 from contracts.periods import financial_quarter, local_date
 
 
@@ -89,3 +89,17 @@ def test_contacts_are_placed_by_uk_local_date() -> None:
 def test_periods_between_lists_every_period() -> None:
     labels = [p.label for p in periods_between("quarter", date(2025, 2, 1), date(2025, 11, 1))]
     assert labels == ["2024/25-Q4", "2025/26-Q1", "2025/26-Q2", "2025/26-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "today", "label"),
+    [
+        ("quarter", date(2026, 12, 5), "2026/27-Q2"),
+        ("quarter", date(2026, 4, 1), "2025/26-Q4"),  # the year's first day: last year's Q4
+        ("quarter", date(2026, 3, 31), "2025/26-Q3"),  # Q4's last day: Q4 is not over
+        ("month", date(2026, 1, 1), "2025-12"),
+        ("year", date(2026, 12, 5), "2025/26"),
+    ],
+)
+def test_last_full_period_is_the_last_one_over(kind: str, today: date, label: str) -> None:
+    assert last_full_period(kind, today).label == label  # type: ignore[arg-type]

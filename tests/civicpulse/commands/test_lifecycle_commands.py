@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,14 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
-from contracts import CaseEvent, CaseEventKind, RatingReceived, case_event_id_for
+from contracts import (
+    CaseEvent,
+    CaseEventKind,
+    RatingReceived,
+    case_event_id_for,
+    last_full_period,
+    local_date,
+)
 from sinks import SqlContactSink, open_database, store_case_events
 from tests.fixtures.contacts import ContactSpec, StoreContacts
 
@@ -86,3 +93,30 @@ def test_ratings_link_followups_and_timeliness_commands(
     assert "<5" in csv_text and "Jo Bloggs" not in csv_text
     code, out = run("publish", "satisfaction", "--year", "2025/26-Q3")
     assert code == 1 and "financial year" in out
+
+
+def test_satisfaction_and_timeliness_default_to_the_last_full_quarter(
+    home: Engine, stored_contacts: StoreContacts
+) -> None:
+    quarter = last_full_period("quarter", local_date(datetime.now(UTC)))
+    inside = datetime.combine(quarter.start + timedelta(days=10), time(12), UTC)
+    before = datetime.combine(quarter.start - timedelta(days=10), time(12), UTC)
+    contacts = stored_contacts(
+        home, ContactSpec("Q-IN", when=inside), ContactSpec("Q-OUT", when=before)
+    )
+    sink = SqlContactSink(home)
+    for contact, rated in zip(contacts, (inside, before), strict=True):
+        sink.add_rating(
+            RatingReceived(
+                rating_id=uuid.uuid4(), contact_id=contact.contact_id, rated_at=rated, score=5
+            )
+        )
+    sink.flush()
+    done = CliRunner().invoke(app, ["satisfaction", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    (row,) = json.loads(done.stdout)
+    assert (row["period"], row["ratings"]) == (quarter.label, 1)  # the earlier one is left out
+    assert f"the last full quarter, {quarter.label}" in done.stderr
+    done = CliRunner().invoke(app, ["timeliness", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert [r["period"] for r in json.loads(done.stdout)] == [quarter.label]
