@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -12,6 +15,9 @@ from rich.markup import escape
 
 from config import ReferenceData, Settings, configure_logging, load_reference_data, load_settings
 from contracts import PipelineError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # Tables are wide; when output is not a terminal (logs, CI) do not squeeze them into 80 columns.
 console = Console() if sys.stdout.isatty() else Console(width=160)
@@ -41,3 +47,38 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def fail_on(exc: PipelineError) -> typer.Exit:
     return fail(str(exc))
+
+
+@contextmanager
+def reading_database(ctx: CommandContext, what: str) -> Iterator[Engine]:
+    """The database, for a command that reads ``what`` from it (or changes rows that must be
+    there). A SQLite file that is not there is reported, not created: an empty database would
+    hide a mistyped CIVICPULSE_HOME. A database error ends the command with one line naming
+    the database, not a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sinks import SinkError, make_engine, sqlite_file
+
+    engine = make_engine(ctx.settings.sqlalchemy_url, must_exist=True)
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        file = sqlite_file(engine)
+        if file is not None and not file.exists():
+            raise fail(
+                f"cannot read {what}: there is no database at {file}, so nothing is stored in "
+                "this home yet (`civicpulse up` or `civicpulse demo` stores contacts; "
+                "CIVICPULSE_HOME or CIVICPULSE_DATABASE_URL names another)"
+            )
+        yield engine
+    except (SQLAlchemyError, SinkError) as exc:
+        raise fail(f"cannot read {what} from {where}: {_database_problem(exc)}") from exc
+    finally:
+        engine.dispose()
+
+
+def _database_problem(exc: Exception) -> str:
+    """The database's own words (first line), and what to do when its tables are missing."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if "no such table" in reason or "does not exist" in reason:
+        reason += "; its schema is not created yet: `civicpulse db upgrade` creates it"
+    return reason

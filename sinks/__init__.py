@@ -20,6 +20,8 @@ from sinks.case_reads import (
     cases_responded_between,
     contact_exists,
     follow_ups,
+    latest_rated_at,
+    latest_received_at,
     rating_of,
     ratings_between,
     update_follow_up,
@@ -33,7 +35,7 @@ from sinks.db.contact_reads import (
     example_contacts,
     unsure_contacts,
 )
-from sinks.db.engine import make_engine
+from sinks.db.engine import make_engine, sqlite_file
 from sinks.db.queries import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
@@ -172,6 +174,8 @@ __all__ = (
     "head_revision",
     "issue_staff_token",
     "last_heartbeat",
+    "latest_rated_at",
+    "latest_received_at",
     "make_engine",
     "mark_delivered",
     "mark_delivery_failed",
@@ -193,6 +197,7 @@ __all__ = (
     "review_queue",
     "revoke_staff_token",
     "schema_revision",
+    "sqlite_file",
     "staff_audit",
     "staff_token_for",
     "staff_tokens",

@@ -233,3 +233,21 @@ def rating_of(engine: Engine, rating_id: uuid.UUID) -> int | None:
     with engine.connect() as connection:
         score = connection.scalar(select(RatingRow.score).where(RatingRow.rating_id == rating_id))
     return None if score is None else int(score)
+
+
+def latest_received_at(engine: Engine) -> datetime | None:
+    """When the latest contact stored was received (None: no contact is stored)."""
+    return _latest(engine, ContactRow.received_at)
+
+
+def latest_rated_at(engine: Engine) -> datetime | None:
+    """When the latest rating stored was given (None: no rating is stored)."""
+    return _latest(engine, RatingRow.rated_at)
+
+
+def _latest(engine: Engine, column: Any) -> datetime | None:
+    with engine.connect() as connection:  # received_at is indexed; ratings are few
+        found: datetime | None = connection.scalar(select(func.max(column)))
+    if found is None:
+        return None
+    return found.replace(tzinfo=UTC) if found.tzinfo is None else found

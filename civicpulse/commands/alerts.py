@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from civicpulse.context import command_context, console, errors, fail
+from civicpulse.context import command_context, console, errors, fail, reading_database
 from civicpulse.output import DIMENSION_ALIASES, Format, rich_table, to_json
 from contracts import ContractError, Period, parse_period
 from insights.analysis import (
@@ -24,7 +24,7 @@ from insights.analysis import (
     latest_period,
     load_series,
 )
-from sinks import TREND_DIMENSIONS, SinkError, make_engine
+from sinks import TREND_DIMENSIONS
 
 FIELDS = ("period", "observed", "expected", "direction", "q_value", "reason")
 
@@ -77,17 +77,11 @@ def alerts(
             f"use {', '.join(TREND_DIMENSIONS)} (type = contact_type)"
         )
     target = _as_of(as_of, period.value)
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    try:
-        series = load_series(engine, period.value, dims)
-    except AnalysisError as exc:
-        raise fail(str(exc)) from exc
-    except SinkError as exc:
-        raise fail(
-            f"cannot read trends from {engine.url.render_as_string(hide_password=True)}: {exc}"
-        ) from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "trends") as engine:
+        try:
+            series = load_series(engine, period.value, dims)
+        except AnalysisError as exc:
+            raise fail(str(exc)) from exc
     labels = labels_from_reference(ctx.reference)
     if all_periods:
         if target is not None:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, fail, fail_on, reading_database
 from civicpulse.output import Format, rich_table
 from config import load_service_standards
 from contracts import FollowUpStatus, PipelineError
@@ -24,7 +24,7 @@ from insights import (
     follow_up_view,
     follow_up_views,
 )
-from sinks import contact_exists, follow_ups, make_engine, update_follow_up
+from sinks import contact_exists, follow_ups, update_follow_up
 
 followups_app = typer.Typer(
     help="Follow-ups of dissatisfied ratings: list them, record what was done.",
@@ -50,13 +50,11 @@ def followups_list(
         return
     cmd = command_context()
     rule = load_service_standards(cmd.settings.config_dir).follow_up
-    engine = make_engine(cmd.settings.sqlalchemy_url)
-    try:
-        records = follow_ups(engine, service=service)
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
-    finally:
-        engine.dispose()
+    with reading_database(cmd, "follow-ups") as engine:
+        try:
+            records = follow_ups(engine, service=service)
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     views = follow_up_views(
         records, rule, WorkingCalendar(), datetime.now(UTC), overdue_only=overdue
     )
@@ -102,15 +100,13 @@ def followups_update(
     except ValueError as exc:
         raise fail(f"{followup_id!r} is not a follow-up id (a UUID)") from exc
     rule = load_service_standards(cmd.settings.config_dir).follow_up
-    engine = make_engine(cmd.settings.sqlalchemy_url)
     now = datetime.now(UTC)
-    try:
-        check_status_change(status, note)
-        record = update_follow_up(engine, wanted, status, note=note, owner=owner, now=now)
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
-    finally:
-        engine.dispose()
+    with reading_database(cmd, "follow-ups") as engine:
+        try:
+            check_status_change(status, note)
+            record = update_follow_up(engine, wanted, status, note=note, owner=owner, now=now)
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     view = follow_up_view(record, rule, WorkingCalendar(), now)
     console.print(f"follow-up {view.followup_id}: {view.status.value} (due {view.due})")
 
@@ -125,11 +121,8 @@ def ratings_link(
         wanted = uuid.UUID(contact_id)
     except ValueError as exc:
         raise fail(f"{contact_id!r} is not a contact id (a UUID)") from exc
-    engine = make_engine(cmd.settings.sqlalchemy_url)
-    try:
+    with reading_database(cmd, "contacts") as engine:
         known = contact_exists(engine, wanted)
-    finally:
-        engine.dispose()
     if not known:
         raise fail(f"no contact {wanted} is stored: a link can only rate a stored contact")
     sys.stdout.write(rating_link(cmd.settings, wanted) + "\n")

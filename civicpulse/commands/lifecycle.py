@@ -11,7 +11,14 @@ from typing import Annotated, Any
 
 import typer
 
-from civicpulse.context import CommandContext, command_context, console, errors, fail
+from civicpulse.context import (
+    CommandContext,
+    command_context,
+    console,
+    errors,
+    fail,
+    reading_database,
+)
 from civicpulse.output import DIMENSION_ALIASES, rich_table, to_csv, to_json
 from config import ServiceStandards, Taxonomy, load_service_standards
 from contracts import (
@@ -21,6 +28,7 @@ from contracts import (
     last_full_period,
     local_date,
     parse_period,
+    period_of,
 )
 from insights import (
     CASE_DIMENSIONS,
@@ -35,7 +43,8 @@ from insights import (
 from sinks import (
     cases_received_between,
     cases_responded_between,
-    make_engine,
+    latest_rated_at,
+    latest_received_at,
     ratings_between,
 )
 
@@ -73,16 +82,16 @@ def timeliness(
     ctx = command_context()
     chosen, dims = _period(period), _dims(by)
     standards = _standards(ctx)
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    try:
-        records = cases_received_between(engine, *period_bounds(chosen))
-        rows, problems = timeliness_table(
-            records, dims, chosen, standards, WorkingCalendar(), datetime.now(UTC)
-        )
-    except PipelineError as exc:
-        raise fail(str(exc)) from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "contacts") as engine:
+        try:
+            records = cases_received_between(engine, *period_bounds(chosen))
+            rows, problems = timeliness_table(
+                records, dims, chosen, standards, WorkingCalendar(), datetime.now(UTC)
+            )
+            if not records:
+                _say_where_data_is("contact", "received", latest_received_at(engine), chosen)
+        except PipelineError as exc:
+            raise fail(str(exc)) from exc
     for problem in problems:
         errors.print(f"left out: contact {problem.contact_id}: {problem.reason}", highlight=False)
     _emit(
@@ -107,20 +116,21 @@ def satisfaction(
     ctx = command_context()
     chosen, dims = _period(period), _dims(by)
     standards = _standards(ctx)
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    try:
-        rows = satisfaction_table(
-            ratings_between(engine, *period_bounds(chosen)),
-            ratings_between(engine, *period_bounds(chosen.previous())),
-            cases_responded_between(engine, *period_bounds(chosen)),
-            dims,
-            chosen,
-            standards.satisfied_scores,
-        )
-    except PipelineError as exc:
-        raise fail(str(exc)) from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "ratings") as engine:
+        try:
+            given = ratings_between(engine, *period_bounds(chosen))
+            if not given:
+                _say_where_data_is("rating", "given", latest_rated_at(engine), chosen)
+            rows = satisfaction_table(
+                given,
+                ratings_between(engine, *period_bounds(chosen.previous())),
+                cases_responded_between(engine, *period_bounds(chosen)),
+                dims,
+                chosen,
+                standards.satisfied_scores,
+            )
+        except PipelineError as exc:
+            raise fail(str(exc)) from exc
     _emit(
         [r.json_row() for r in rows],
         dims,
@@ -144,6 +154,19 @@ def _period(label: str | None) -> Period:
         return parse_period(label)
     except ContractError as exc:
         raise fail(str(exc)) from exc
+
+
+def _say_where_data_is(noun: str, verb: str, latest: datetime | None, chosen: Period) -> None:
+    """On standard error: the period that holds the latest data, when ``chosen`` holds none."""
+    if latest is None:
+        errors.print(f"no {noun} is stored yet", highlight=False)
+        return
+    holding = period_of(chosen.kind, latest)
+    errors.print(
+        f"no {noun} was {verb} in {chosen.label}; the latest stored {noun} was {verb} on "
+        f"{local_date(latest):%-d %B %Y}, in {holding.label} (--period {holding.label})",
+        highlight=False,
+    )
 
 
 def _dims(by: str) -> list[str]:

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, fail, fail_on, reading_database
 from config import load_service_standards
 from contracts import ContractError, PipelineError, parse_period
 from insights import period_bounds
 from insights.reports import public_satisfaction, satisfaction_csv, satisfaction_html
-from sinks import make_engine, ratings_between
+from sinks import ratings_between
 
 publish_app = typer.Typer(help="Tables for the public (small numbers suppressed).")
 
@@ -37,17 +37,17 @@ def publish_satisfaction(
         raise fail(str(exc)) from exc
     if period.kind != "year":
         raise fail(f"--year {year!r} is a {period.kind}; give a financial year like 2025/26")
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    try:
-        standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
-        ratings = ratings_between(engine, *period_bounds(period))
-        if not ratings:
-            raise fail(f"no ratings were given in {period.label}: nothing to publish")
-        published = public_satisfaction(ratings, period, ctx.reference, standards.satisfied_scores)
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "ratings") as engine:
+        try:
+            standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
+            ratings = ratings_between(engine, *period_bounds(period))
+            if not ratings:
+                raise fail(f"no ratings were given in {period.label}: nothing to publish")
+            published = public_satisfaction(
+                ratings, period, ctx.reference, standards.satisfied_scores
+            )
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     folder = out or ctx.settings.outputs_dir / "published"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"satisfaction-{period.label.replace('/', '-')}"

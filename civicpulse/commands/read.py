@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from civicpulse.charts import trend_chart
-from civicpulse.context import CommandContext, command_context, console, fail
+from civicpulse.context import CommandContext, command_context, console, fail, reading_database
 from civicpulse.output import (
     DIMENSION_ALIASES,
     change_text,
@@ -24,9 +24,7 @@ from contracts import SpreadsheetDictWriter
 from sinks import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
-    SinkError,
     export_contacts,
-    make_engine,
     trend_table,
 )
 
@@ -86,15 +84,11 @@ def trends(
         )
     dims_given = [d.strip() for d in by.split(",") if d.strip()]
     dims = [DIMENSION_ALIASES.get(d, d) for d in dims_given]
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    try:
-        rows = trend_table(engine, period.value, dims, last)
-    except ValueError as exc:
-        raise fail(str(exc)) from exc
-    except SinkError as exc:
-        raise fail(f"cannot read trends from {engine.url!r}: {exc}") from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "trends") as engine:
+        try:
+            rows = trend_table(engine, period.value, dims, last)
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
     records = [r.record(dims_given) for r in rows]
     fields = [*dims_given, "period", "count", "previous_count", "same_period_last_year_count"]
     render_trends(records, dims_given, ctx, format, period.value)
@@ -191,18 +185,18 @@ def contacts_export(
         since_date = date.fromisoformat(since) if since else None
     except ValueError as exc:
         raise fail(f"--since {since!r} is not a date like 2025-04-01") from exc
-    engine = make_engine(ctx.settings.sqlalchemy_url)
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    with reading_database(ctx, "contacts") as engine:
         rows = export_contacts(engine, since_date)
-        if format == ExportFormat.jsonl:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = SpreadsheetDictWriter(out, fieldnames=list(EXPORT_FIELDS), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    finally:
-        engine.dispose()
-        if output:
-            out.close()
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if format == ExportFormat.jsonl:
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                fields = list(EXPORT_FIELDS)
+                writer = SpreadsheetDictWriter(out, fieldnames=fields, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+        finally:
+            if output:
+                out.close()

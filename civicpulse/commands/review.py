@@ -12,12 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from civicpulse.broker_address import with_broker
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, fail, fail_on, reading_database
 from civicpulse.intake_outbox import durable_publisher
 from civicpulse.output import Format, rich_table
 from contracts import ContactType, PipelineError, Topic
 from ingest import BrokerUnavailableError, ReviewDecision, publish_reviews, review_event
-from sinks import contact_details, make_engine, review_queue
+from sinks import contact_details, review_queue
 
 review_app = typer.Typer(
     help="Contacts waiting for a person: list them, confirm or correct their labels.",
@@ -42,11 +42,8 @@ def review_list(
     if ctx.invoked_subcommand is not None:
         return
     cmd = command_context()
-    engine = make_engine(cmd.settings.sqlalchemy_url)
-    try:
+    with reading_database(cmd, "the review queue") as engine:
         items, waiting = review_queue(engine, limit=limit, service=service)
-    finally:
-        engine.dispose()
     explainer = _explainer(cmd.settings)
     rows = [_row(item, explainer) for item in items]
     if format == Format.json:
@@ -101,11 +98,8 @@ def _decide(contact_id: str, decision: ReviewDecision) -> None:
         cid = uuid.UUID(contact_id)
     except ValueError as exc:
         raise fail(f"{contact_id!r} is not a contact id") from exc
-    engine = make_engine(cmd.settings.sqlalchemy_url)
-    try:
+    with reading_database(cmd, "contacts") as engine:
         item = contact_details(engine, cid)
-    finally:
-        engine.dispose()
     if item is None:
         raise fail(f"no stored contact {contact_id}")
     try:

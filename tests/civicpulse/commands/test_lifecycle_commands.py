@@ -120,3 +120,30 @@ def test_satisfaction_and_timeliness_default_to_the_last_full_quarter(
     done = CliRunner().invoke(app, ["timeliness", "--format", "json"])
     assert done.exit_code == 0, done.output
     assert [r["period"] for r in json.loads(done.stdout)] == [quarter.label]
+
+
+def test_an_empty_period_names_the_one_holding_the_latest_data(
+    home: Engine, stored_contacts: StoreContacts
+) -> None:
+    done = CliRunner().invoke(app, ["satisfaction", "--period", "2025-10", "--format", "json"])
+    assert (done.exit_code, done.stdout) == (0, "[]\n")
+    assert "no rating is stored yet" in done.stderr
+    when = datetime(2025, 11, 20, 12, tzinfo=UTC)
+    (contact,) = stored_contacts(home, ContactSpec("LATEST", when=when))
+    sink = SqlContactSink(home)
+    sink.add_rating(
+        RatingReceived(
+            rating_id=uuid.uuid4(), contact_id=contact.contact_id, rated_at=when, score=4
+        )
+    )
+    sink.flush()
+    done = CliRunner().invoke(app, ["satisfaction", "--period", "2026/27-Q1", "--format", "json"])
+    assert (done.exit_code, done.stdout) == (0, "[]\n")
+    assert (
+        "no rating was given in 2026/27-Q1; the latest stored rating was given on "
+        "20 November 2025, in 2025/26-Q3 (--period 2025/26-Q3)"
+    ) in " ".join(done.stderr.split())
+    done = CliRunner().invoke(app, ["timeliness", "--period", "2025-12", "--format", "json"])
+    assert "the latest stored contact was received on 20 November 2025, in 2025-11" in " ".join(
+        done.stderr.split()
+    )

@@ -1,0 +1,89 @@
+"""``reading_database``: what a command that reads stored data says when there is nothing to
+read (a home where nothing ran yet, a database without its schema): one line naming the
+database and what to do, never a traceback, and no empty database created on the way."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from typer.testing import CliRunner
+
+from civicpulse.cli import app
+from tests.conftest import POSTGRES_ADMIN_URL
+
+SOMEONE = str(uuid.uuid4())
+READ_COMMANDS = [
+    ["trends"],
+    ["alerts", "--period", "month"],
+    ["satisfaction", "--period", "2025-10"],
+    ["timeliness", "--period", "2025-10"],
+    ["followups"],
+    ["followups", "update", SOMEONE, "--status", "resolved"],
+    ["ratings", "link", SOMEONE],
+    ["review"],
+    ["review", "confirm", SOMEONE],
+    ["contacts", "export"],
+    ["publish", "satisfaction", "--year", "2025/26"],
+]
+
+
+def run(*args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(app, list(args))
+    return done.exit_code, done.output
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=" ".join)
+def test_a_home_where_nothing_ran_is_named_and_left_empty(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path / "home"))
+    code, out = run(*command)
+    assert code == 1, out
+    assert f"there is no database at {tmp_path / 'home' / 'civicpulse.db'}" in out
+    assert "Traceback" not in out
+    assert not (tmp_path / "home" / "civicpulse.db").exists()  # not created empty
+
+
+@pytest.mark.parametrize("command", [READ_COMMANDS[0], READ_COMMANDS[2], READ_COMMANDS[4]])
+def test_a_sqlite_file_without_the_schema_says_how_to_create_it(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sqlite3.connect(tmp_path / "civicpulse.db").close()  # a file, no tables
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    code, out = run(*command)
+    assert code == 1, out
+    assert "civicpulse db upgrade" in out and "Traceback" not in out
+
+
+@pytest.fixture()
+def empty_postgres_url() -> Iterator[str]:
+    """A database of its own on the PostgreSQL server, with no tables."""
+    admin_url = make_url(POSTGRES_ADMIN_URL)
+    name = f"civicpulse_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", [READ_COMMANDS[0], READ_COMMANDS[2], READ_COMMANDS[9]])
+def test_a_postgres_database_without_the_schema_says_how_to_create_it(
+    command: list[str], empty_postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    monkeypatch.setenv("CIVICPULSE_DATABASE_URL", empty_postgres_url)
+    code, out = run(*command)
+    assert code == 1, out
+    assert "does not exist" in out and "civicpulse db upgrade" in out
+    assert "Traceback" not in out
