@@ -15,7 +15,14 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from civicpulse.broker_address import with_broker
-from civicpulse.context import CommandContext, command_context, console, fail, fail_on
+from civicpulse.context import (
+    CommandContext,
+    command_context,
+    console,
+    fail,
+    fail_on,
+    reading_database,
+)
 from civicpulse.output import Format, rich_table
 from contracts import (
     ActionEntry,
@@ -97,15 +104,16 @@ def list_actions(
 ) -> None:
     """The action log, newest first, with the measured effect on each theme."""
     ctx = command_context()
-    try:
-        reports = action_reports(
-            open_database(ctx.settings.sqlalchemy_url),
-            ctx.reference.taxonomy,
-            services=[service] if service else None,
-            today=local_date(datetime.now(UTC)),
-        )
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
+    with reading_database(ctx, "actions") as engine:
+        try:
+            reports = action_reports(
+                engine,
+                ctx.reference.taxonomy,
+                services=[service] if service else None,
+                today=local_date(datetime.now(UTC)),
+            )
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     if format is Format.json:
         sys.stdout.write(json.dumps([r.record() for r in reports], indent=2) + "\n")
         return

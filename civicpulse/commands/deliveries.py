@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, fail, fail_on, reading_database
 from civicpulse.output import Format, rich_table
 from contracts import PipelineError
 from sinks import delivery_records, open_database, release_delivery
@@ -25,10 +25,11 @@ def list_deliveries(
 ) -> None:
     """Every digest x recipient x channel: delivered, failed (retried next run) or pending."""
     ctx = command_context()
-    try:
-        records = delivery_records(open_database(ctx.settings.sqlalchemy_url), key)
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
+    with reading_database(ctx, "the delivery ledger") as engine:
+        try:
+            records = delivery_records(engine, key)
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     if format is Format.json:
         rows = [{**asdict(r), "created_at": r.created_at.isoformat(),
                  "delivered_at": r.delivered_at.isoformat() if r.delivered_at else None}

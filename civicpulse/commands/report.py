@@ -13,7 +13,14 @@ from typing import Annotated
 import typer
 
 from civicpulse.backfill import backfill
-from civicpulse.context import CommandContext, command_context, console, fail, fail_on
+from civicpulse.context import (
+    CommandContext,
+    command_context,
+    console,
+    fail,
+    fail_on,
+    reading_database,
+)
 from civicpulse.output import rich_table
 from config import load_service_standards
 from contracts import ContractError, Period, PipelineError, parse_period
@@ -27,7 +34,6 @@ from insights.digests import (
     write_digest_files,
 )
 from insights.reports import annual_csv, annual_html, annual_json, annual_report
-from sinks import open_database
 
 report_app = typer.Typer(help="Reports for the steering group.", no_args_is_help=True)
 
@@ -81,51 +87,49 @@ def digest(
     try:
         targets = load_targets(ctx.settings.config_dir / "targets.yaml")
         standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
-        engine = open_database(ctx.settings.sqlalchemy_url)
     except PipelineError as exc:
         raise fail_on(exc) from exc
-    try:
-        built = build_digest(engine, ctx.reference, scope, targets=targets, standards=standards)
-        if built.contacts == 0:
-            raise fail(
-                f"no contacts for {', '.join(services)} in {scope.period.label}: no digest "
-                "was written or sent (check the period and that these services' contacts "
-                "have been ingested)"
-            )
-        if to is not None:
-            rendered = DigestRenderer(ctx.reference.taxonomy).render(built)
-            for path in write_digest_files(rendered, to):
-                console.print(f"wrote {path}")
-        if send:
-            sent = send_digest(
-                engine,
-                ctx.reference,
-                book,
-                managers,
-                scope,
-                outputs_dir=ctx.settings.outputs_dir,
-                digest=built,
-                targets=targets,
-            )
-            console.print(
-                rich_table(
-                    f"Digest {scope.key}",
-                    ["recipient", "channel", "status", "attempts", "error"],
-                    [
-                        [s.outcome.recipient, s.outcome.channel, s.outcome.status,
-                         s.outcome.attempts, s.outcome.error or ""]
-                        for s in sent
-                    ],
-                    numeric=("attempts",),
+    with reading_database(ctx, "contacts") as engine:
+        try:
+            built = build_digest(engine, ctx.reference, scope, targets=targets, standards=standards)
+            if built.contacts == 0:
+                raise fail(
+                    f"no contacts for {', '.join(services)} in {scope.period.label}: no digest "
+                    "was written or sent (check the period and that these services' contacts "
+                    "have been ingested)"
                 )
-            )  # fmt: skip
-            failed = [s for s in sent if s.outcome.status == "failed"]
-            if failed:
-                raise fail(f"{len(failed)} delivery(ies) failed; they will be retried next run")
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
-    finally:
-        engine.dispose()
+            if to is not None:
+                rendered = DigestRenderer(ctx.reference.taxonomy).render(built)
+                for path in write_digest_files(rendered, to):
+                    console.print(f"wrote {path}")
+            if send:
+                sent = send_digest(
+                    engine,
+                    ctx.reference,
+                    book,
+                    managers,
+                    scope,
+                    outputs_dir=ctx.settings.outputs_dir,
+                    digest=built,
+                    targets=targets,
+                )
+                console.print(
+                    rich_table(
+                        f"Digest {scope.key}",
+                        ["recipient", "channel", "status", "attempts", "error"],
+                        [
+                            [s.outcome.recipient, s.outcome.channel, s.outcome.status,
+                             s.outcome.attempts, s.outcome.error or ""]
+                            for s in sent
+                        ],
+                        numeric=("attempts",),
+                    )
+                )  # fmt: skip
+                failed = [s for s in sent if s.outcome.status == "failed"]
+                if failed:
+                    raise fail(f"{len(failed)} delivery(ies) failed; they will be retried next run")
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
 
 
 @report_app.command("annual")
@@ -146,15 +150,13 @@ def annual(
         raise fail(f"--year {year!r} is a {fy.kind}; give a financial year like 2025/26")
     try:
         standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
-        engine = open_database(ctx.settings.sqlalchemy_url)
     except PipelineError as exc:
         raise fail_on(exc) from exc
-    try:
-        report = annual_report(engine, ctx.reference, fy, standards=standards)
-    except PipelineError as exc:
-        raise fail_on(exc) from exc
-    finally:
-        engine.dispose()
+    with reading_database(ctx, "contacts") as engine:
+        try:
+            report = annual_report(engine, ctx.reference, fy, standards=standards)
+        except PipelineError as exc:
+            raise fail_on(exc) from exc
     if not any(report.totals.values()):
         raise fail(
             f"no contacts in {fy.label}: no report was written (check the year and that "

@@ -29,6 +29,10 @@ READ_COMMANDS = [
     ["review", "confirm", SOMEONE],
     ["contacts", "export"],
     ["publish", "satisfaction", "--year", "2025/26"],
+    ["digest", "--service", "waste_recycling", "--period", "2025-10", "--to", "digest-out"],
+    ["report", "annual", "--year", "2025/26"],
+    ["deliveries", "list"],
+    ["actions", "list"],
 ]
 
 
