@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
-from civicpulse.context import command_context, console, fail, fail_on
+from civicpulse.context import command_context, console, fail, fail_on, reading_database
 from civicpulse.output import Format, rich_table
 from config import ReferenceData
 from contracts import PipelineError
@@ -78,7 +78,8 @@ def issue(
 @token_app.command("list")
 def list_tokens(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
     """Every token (never the secret): id, holder, scopes, issued, revoked."""
-    tokens = staff_tokens(_database())
+    with reading_database(command_context(), "staff tokens") as engine:
+        tokens = staff_tokens(engine)
     rows = [
         {
             "token_id": t.token_id,
@@ -110,7 +111,8 @@ def revoke(
     token_id: Annotated[str, typer.Argument(help="The token's id (see `token list`)")],
 ) -> None:
     """Revoke a token: from now on it gets 401."""
-    token = revoke_staff_token(_database(), token_id)
+    with reading_database(command_context(), "staff tokens") as engine:
+        token = revoke_staff_token(engine, token_id)
     if token is None:
         raise fail(f"no staff token {token_id!r}: see `civicpulse staff token list`")
     console.print(f"Revoked token {token.token_id} of {token.holder}.", highlight=False)
@@ -119,7 +121,8 @@ def revoke(
 @staff_app.command("audit")
 def audit(format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
     """Who did what on the review routes: list, read, relabel; when, and which contact."""
-    entries = staff_audit(_database())
+    with reading_database(command_context(), "the staff audit trail") as engine:
+        entries = staff_audit(engine)
     rows = [
         {
             "at": e.at.isoformat(),

@@ -33,6 +33,9 @@ READ_COMMANDS = [
     ["report", "annual", "--year", "2025/26"],
     ["deliveries", "list"],
     ["actions", "list"],
+    ["staff", "token", "list"],
+    ["staff", "token", "revoke", SOMEONE],
+    ["staff", "audit"],
 ]
 
 
