@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
@@ -34,7 +35,10 @@ class CommandContext:
 
 
 def command_context() -> CommandContext:
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        raise fail("; ".join(_setting_problems(exc))) from exc
     configure_logging(settings)
     return CommandContext(settings)
 
@@ -74,6 +78,18 @@ def reading_database(ctx: CommandContext, what: str) -> Iterator[Engine]:
         raise fail(f"cannot read {what} from {where}: {_database_problem(exc)}") from exc
     finally:
         engine.dispose()
+
+
+def _setting_problems(exc: ValidationError) -> list[str]:
+    """Each refused ``CIVICPULSE_*`` variable and why; a value is shown unless it may hold a
+    secret (a URL may carry a password)."""
+    problems = []
+    for error in exc.errors():
+        name = "CIVICPULSE_" + "_".join(str(part) for part in error["loc"]).upper()
+        why = error["msg"].removeprefix("Value error, ")
+        shown = not any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "URL"))
+        problems.append(f"{name}={error['input']!r}: {why}" if shown else f"{name} {why}")
+    return problems
 
 
 def _database_problem(exc: Exception) -> str:

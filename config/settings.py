@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from config.database_url import checked_database_url
 
 CONFIG_DIR = Path(__file__).resolve().parent
 
@@ -90,6 +92,11 @@ class Settings(BaseSettings):
     digest_schedule_enabled: bool = True
 
     log_level: str = "INFO"
+
+    @field_validator("database_url")
+    @classmethod
+    def _openable(cls, url: str | None) -> str | None:
+        return checked_database_url(url) if url and url.strip() else None
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -94,3 +94,14 @@ def test_a_postgres_database_without_the_schema_says_how_to_create_it(
     assert code == 1, out
     assert "does not exist" in out and "civicpulse db upgrade" in out
     assert "Traceback" not in out
+
+
+def test_a_refused_setting_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CIVICPULSE_API_PORT", "eighty")
+    monkeypatch.setenv("CIVICPULSE_DATABASE_URL", "mysql://jo:hunter2@db/civicpulse")
+    code, out = run("trends")
+    said = " ".join(out.split())
+    assert code == 1 and "Traceback" not in out
+    assert "CIVICPULSE_API_PORT='eighty': Input should be a valid integer" in said
+    assert "CIVICPULSE_DATABASE_URL needs the 'mysql' driver" in said
+    assert "hunter2" not in out  # a URL may carry a password: never echoed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,33 @@ def test_settings_are_frozen_and_validated(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         Settings(home=tmp_path, topic_partitions=0)
     assert settings.with_changes(api_port=1).api_port == 1
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgres://jo:pw@db:5432/civicpulse", "postgresql+psycopg://jo:pw@db:5432/civicpulse"),
+        ("postgresql://jo@db/civicpulse", "postgresql+psycopg://jo@db/civicpulse"),
+        ("postgresql+psycopg://jo@db/civicpulse", "postgresql+psycopg://jo@db/civicpulse"),
+        (
+            "sqlite:////var/lib/civicpulse/civicpulse.db",
+            "sqlite:////var/lib/civicpulse/civicpulse.db",
+        ),
+        ("", None),  # as if unset: the SQLite file under home
+    ],
+)
+def test_a_database_url_names_the_installed_driver(given: str, used: str | None) -> None:
+    assert load_settings(database_url=given).database_url == used
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("not a url", "is not a database URL"),
+        ("nosuch://x/y", "SQLAlchemy does not know ('nosuch')"),
+        ("mysql://jo:pw@db/civicpulse", "needs the 'mysql' driver"),
+    ],
+)
+def test_a_database_url_that_cannot_be_opened_is_refused_when_read(given: str, said: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(said)):
+        load_settings(database_url=given)
