@@ -93,6 +93,13 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    @field_validator("home")
+    @classmethod
+    def _a_folder(cls, home: Path) -> Path:
+        if home.exists() and not home.is_dir():
+            raise ValueError(f"{home} is a file: CivicPulse keeps its state in a folder")
+        return home
+
     @field_validator("database_url")
     @classmethod
     def _openable(cls, url: str | None) -> str | None:

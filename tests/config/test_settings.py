@@ -70,3 +70,9 @@ def test_a_database_url_names_the_installed_driver(given: str, used: str | None)
 def test_a_database_url_that_cannot_be_opened_is_refused_when_read(given: str, said: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(said)):
         load_settings(database_url=given)
+
+
+def test_a_home_that_is_a_file_is_refused_when_read(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(ValidationError, match="is a file: CivicPulse keeps its state in a folder"):
+        load_settings(home=tmp_path / "notes.txt")
