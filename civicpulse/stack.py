@@ -97,10 +97,17 @@ class Child:
             self.process.wait(5)
 
 
-def _migrate_once(settings: Settings) -> None:
-    from sinks import open_database  # only here: `up` itself needs no database otherwise
+def _migrate_once(settings: Settings, *, must: bool) -> None:
+    """Migrate the database now. Unless ``must``, an unreachable one is left to the worker,
+    which waits for it while the intake API accepts contacts into its outbox."""
+    from sinks import SinkUnavailableError, open_database  # `up` needs no database otherwise
 
-    open_database(settings.sqlalchemy_url, migrate_schema=True).dispose()
+    try:
+        open_database(settings.sqlalchemy_url, migrate_schema=True).dispose()
+    except SinkUnavailableError as exc:
+        if must:
+            raise
+        log.warning("%s: the worker opens it once it can; contacts are accepted meanwhile", exc)
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
@@ -141,9 +148,11 @@ class Stack:
                 "first (Ctrl-C where its `civicpulse up` runs), or use another CIVICPULSE_HOME"
             )
         workers = self.settings.up_workers
-        migrate_here = workers > 1 and self.settings.database_auto_migrate
-        if migrate_here:  # before anything starts: so the workers never race to migrate
-            _migrate_once(self.settings)
+        # Before anything starts: so that several workers never race to migrate, and so that
+        # the database is there once `up` says it is up (a first worker trains the starter
+        # model before it opens the database: `trends` and the relay found no file meanwhile).
+        if self.settings.database_auto_migrate:
+            _migrate_once(self.settings, must=workers > 1)
         if self.settings.uses_embedded_broker:
             self.broker = EmbeddedBroker(
                 address_file=self.settings.broker_file, prepare=our_topics(self.settings)
@@ -159,7 +168,7 @@ class Stack:
         }
         if self.settings.database_url:
             env["CIVICPULSE_DATABASE_URL"] = self.settings.database_url
-        if migrate_here:
+        if workers > 1 and self.settings.database_auto_migrate:
             env["CIVICPULSE_DATABASE_AUTO_MIGRATE"] = "false"
         if workers > self.settings.topic_partitions:
             log.warning(

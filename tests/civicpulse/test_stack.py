@@ -24,6 +24,7 @@ from civicpulse.embedded_broker import (
 from civicpulse.stack import Stack, StackAlreadyRunningError
 from config import Settings
 from contracts import PipelineError
+from sinks import open_database
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[2]
@@ -122,6 +123,34 @@ def test_workers_that_cannot_be_migrated_for_start_nothing(tmp_path: Path) -> No
     assert stack.broker is None
     assert stack.children == []
     assert not settings.broker_file.exists()
+
+
+def test_one_worker_finds_its_database_made_when_up_has_started(
+    tmp_path: Path, small_model_dir: Path
+) -> None:
+    """`up` migrates before it starts its parts, also for one worker: the database is there
+    as soon as `up` is (a first worker loads or trains a model before it opens it)."""
+    home = tmp_path / "home"
+    shutil.copytree(small_model_dir, home / "models")
+    stack = Stack(Settings(home=home), with_api=False)
+    try:
+        stack.start()
+        engine = open_database(f"sqlite:///{home / 'civicpulse.db'}", migrate_schema=False)
+        engine.dispose()  # at the latest schema already: no SchemaOutOfDateError
+    finally:
+        stack.stop()
+
+
+def test_one_worker_starts_while_its_database_is_unreachable(tmp_path: Path) -> None:
+    """With one worker an unreachable database does not stop `up`: the worker waits for it,
+    and the intake API accepts contacts into its outbox meanwhile."""
+    nobody_listens = f"postgresql+psycopg://civicpulse@127.0.0.1:{free_port()}/civicpulse"
+    stack = Stack(Settings(home=tmp_path / "home", database_url=nobody_listens), with_api=False)
+    try:
+        stack.start()
+        assert stack.broker is not None and [c.name for c in stack.children] == ["worker"]
+    finally:
+        stack.stop()
 
 
 def test_a_restarted_broker_leaves_nothing_of_the_old_one_open(tmp_path: Path) -> None:
