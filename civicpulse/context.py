@@ -95,6 +95,9 @@ def _setting_problems(exc: ValidationError) -> list[str]:
 def _database_problem(exc: Exception) -> str:
     """The database's own words (first line), and what to do when its tables are missing."""
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    if "no such table" in reason or "does not exist" in reason:
-        reason += "; its schema is not created yet: `civicpulse db upgrade` creates it"
+    if any(words in reason for words in ("no such table", "no such column", "does not exist")):
+        reason += (
+            "; the database's schema is missing or older than this CivicPulse: "
+            "`civicpulse db upgrade` brings it up to date"
+        )
     return reason

@@ -105,3 +105,15 @@ def test_a_refused_setting_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch)
     assert "CIVICPULSE_API_PORT='eighty': Input should be a valid integer" in said
     assert "CIVICPULSE_DATABASE_URL needs the 'mysql' driver" in said
     assert "hunter2" not in out  # a URL may carry a password: never echoed
+
+
+def test_an_older_schema_says_how_to_bring_it_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite3.connect(tmp_path / "civicpulse.db") as connection:
+        connection.execute("CREATE TABLE contact (contact_id TEXT PRIMARY KEY)")  # few columns
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    code, out = run("contacts", "export")
+    said = " ".join(out.split())
+    assert code == 1 and "Traceback" not in out
+    assert "no such column" in said and "`civicpulse db upgrade` brings it up to date" in said
