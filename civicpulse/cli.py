@@ -281,4 +281,13 @@ def serve() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as exc:
+        # A path the user gave that cannot be read or written ("--out /mnt/share" not
+        # mounted): one line, as for any other bad input. Other errors keep their traceback.
+        if exc.filename is None or logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        from civicpulse.context import fail
+
+        raise SystemExit(fail(f"{exc.filename}: {exc.strerror or exc}").exit_code) from exc

@@ -1,10 +1,14 @@
-"""``reading_database``: what a command that reads stored data says when there is nothing to
-read (a home where nothing ran yet, a database without its schema): one line naming the
-database and what to do, never a traceback, and no empty database created on the way."""
+"""What a command says when it cannot start on what it was given: a home where nothing ran
+yet, a database without its schema (``reading_database``: one line naming the database and what
+to do, never a traceback, and no empty database created on the way), a refused setting, a path
+that cannot be written. Each is one line, never a traceback."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,3 +121,21 @@ def test_an_older_schema_says_how_to_bring_it_up_to_date(
     said = " ".join(out.split())
     assert code == 1 and "Traceback" not in out
     assert "no such column" in said and "`civicpulse db upgrade` brings it up to date" in said
+
+
+def test_a_path_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    """Through the console script's ``main`` (``python -m civicpulse``), as a user runs it."""
+    (tmp_path / "notes.txt").write_text("a file, so nothing can be made inside it")
+    unwritable = tmp_path / "notes.txt" / "schemas"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
+    env["CIVICPULSE_HOME"] = str(tmp_path / "home")
+    done = subprocess.run(
+        [sys.executable, "-m", "civicpulse", "schemas", "--out", str(unwritable)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"error: {unwritable}: Not a directory" in " ".join(done.stderr.split())
