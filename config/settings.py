@@ -100,6 +100,19 @@ class Settings(BaseSettings):
             raise ValueError(f"{home} is a file: CivicPulse keeps its state in a folder")
         return home
 
+    @field_validator("kafka_bootstrap")
+    @classmethod
+    def _host_and_port(cls, bootstrap: str | None) -> str | None:
+        """``host:port[,host:port]`` (a port may be left out: Kafka's 9092); blanks dropped."""
+        if bootstrap is None:
+            return None
+        servers = [server.strip() for server in bootstrap.split(",") if server.strip()]
+        for server in servers:
+            _, colon, port = server.rpartition(":")
+            if colon and not (port.isdigit() and 0 < int(port) < 65536):
+                raise ValueError(f"{server!r} is not host:port (a port number after the colon)")
+        return ",".join(servers) or None
+
     @field_validator("database_url")
     @classmethod
     def _openable(cls, url: str | None) -> str | None:

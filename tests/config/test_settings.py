@@ -76,3 +76,22 @@ def test_a_home_that_is_a_file_is_refused_when_read(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a folder")
     with pytest.raises(ValidationError, match="is a file: CivicPulse keeps its state in a folder"):
         load_settings(home=tmp_path / "notes.txt")
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("kafka-1:9092, kafka-2:9092,", "kafka-1:9092,kafka-2:9092"),
+        ("localhost", "localhost"),  # the port may be left out: Kafka's own 9092
+        ("[::1]:9092", "[::1]:9092"),
+        (" ", None),  # as if unset: the embedded broker
+    ],
+)
+def test_kafka_servers_are_read_as_a_list(given: str, used: str | None) -> None:
+    assert load_settings(kafka_bootstrap=given).kafka_bootstrap == used
+
+
+@pytest.mark.parametrize("given", ["kafka:notaport", "kafka:0", "kafka:9092,kafka:99999"])
+def test_a_kafka_server_without_a_port_number_is_refused(given: str) -> None:
+    with pytest.raises(ValidationError, match="is not host:port"):
+        load_settings(kafka_bootstrap=given)
