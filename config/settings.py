@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from config.database_url import checked_database_url
 
 CONFIG_DIR = Path(__file__).resolve().parent
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class Settings(BaseSettings):
@@ -99,6 +100,20 @@ class Settings(BaseSettings):
         if home.exists() and not home.is_dir():
             raise ValueError(f"{home} is a file: CivicPulse keeps its state in a folder")
         return home
+
+    @field_validator("config_dir")
+    @classmethod
+    def _config_folder(cls, folder: Path) -> Path:
+        if not (folder / "taxonomy.yaml").is_file():
+            raise ValueError(f"{folder} holds no taxonomy.yaml: it is not a config folder")
+        return folder
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, level: str) -> str:
+        if level.upper() not in LOG_LEVELS:
+            raise ValueError(f"{level!r} is not a log level: use one of {', '.join(LOG_LEVELS)}")
+        return level.upper()
 
     @field_validator("kafka_bootstrap")
     @classmethod

@@ -95,3 +95,11 @@ def test_kafka_servers_are_read_as_a_list(given: str, used: str | None) -> None:
 def test_a_kafka_server_without_a_port_number_is_refused(given: str) -> None:
     with pytest.raises(ValidationError, match="is not host:port"):
         load_settings(kafka_bootstrap=given)
+
+
+def test_a_log_level_or_config_folder_that_cannot_work_is_refused(tmp_path: Path) -> None:
+    assert load_settings(log_level="debug").log_level == "DEBUG"
+    with pytest.raises(ValidationError, match="'verbose' is not a log level: use one of DEBUG"):
+        load_settings(log_level="verbose")
+    with pytest.raises(ValidationError, match=re.escape("holds no taxonomy.yaml")):
+        load_settings(config_dir=tmp_path)
