@@ -48,7 +48,8 @@ MEMORY_CHECK_SECONDS = 30.0
 
 
 class StackAlreadyRunningError(PipelineError):
-    """Another stack's embedded broker is running in the same CIVICPULSE_HOME."""
+    """Another stack's embedded broker is running in the same CIVICPULSE_HOME, or another
+    program holds the intake API's port."""
 
 
 @dataclass
@@ -146,6 +147,14 @@ class Stack:
                 f"a CivicPulse stack is already running in {self.settings.home} "
                 f"(its broker at {running}{f' is process {pid}' if pid else ''}): stop it "
                 "first (Ctrl-C where its `civicpulse up` runs), or use another CIVICPULSE_HOME"
+            )
+        port = self.settings.api_port
+        if self.with_api and port and is_listening(f"{self.settings.api_host}:{port}"):
+            # Else the API exits at once, `up` restarts it until it gives up, and meanwhile the
+            # other program's answers look like the API's.
+            raise StackAlreadyRunningError(
+                f"port {port} (CIVICPULSE_API_PORT) on {self.settings.api_host} is already in "
+                "use by another program: stop it, or choose another port"
             )
         workers = self.settings.up_workers
         # Before anything starts: so that several workers never race to migrate, and so that

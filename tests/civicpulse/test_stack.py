@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -151,6 +152,18 @@ def test_one_worker_starts_while_its_database_is_unreachable(tmp_path: Path) -> 
         assert stack.broker is not None and [c.name for c in stack.children] == ["worker"]
     finally:
         stack.stop()
+
+
+def test_an_api_port_another_program_holds_is_refused_before_anything_starts(
+    tmp_path: Path,
+) -> None:
+    """It was taken for the API: `up` said it was up, then restarted the API until it gave up."""
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        stack = Stack(Settings(home=tmp_path / "home", api_port=port))
+        with pytest.raises(StackAlreadyRunningError, match=f"port {port} .* already in use"):
+            stack.start()
+    assert stack.broker is None and stack.children == []
 
 
 def test_a_restarted_broker_leaves_nothing_of_the_old_one_open(tmp_path: Path) -> None:
