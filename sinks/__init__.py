@@ -67,6 +67,7 @@ from sinks.delivery_ledger import (
     release_delivery,
 )
 from sinks.errors import (
+    SchemaNewerError,
     SchemaOutOfDateError,
     SinkError,
     SinkUnavailableError,
@@ -136,6 +137,7 @@ __all__ = (
     "RelabelResult",
     "ReviewItem",
     "ReviewResult",
+    "SchemaNewerError",
     "SchemaOutOfDateError",
     "SeriesRows",
     "SinkError",

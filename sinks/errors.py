@@ -4,6 +4,7 @@ PipelineError (contracts)
 └── SinkError                  a write or read against the database failed
     ├── SinkUnavailableError   the database cannot be reached now; retry after ``retry_after`` s
     ├── SchemaOutOfDateError   the schema is not at this code's revision and migrating is off
+    │   └── SchemaNewerError   a newer CivicPulse migrated it: this one neither migrates nor writes
     └── UnknownFollowUpError   no follow-up has the id asked for
 """
 
@@ -33,6 +34,20 @@ class SchemaOutOfDateError(SinkError):
             f"database at {url} is at schema revision {found or '(none: empty database)'}, "
             f"this CivicPulse needs {wanted}; run `civicpulse db upgrade` first "
             "(this process does not migrate: CIVICPULSE_DATABASE_AUTO_MIGRATE=false)"
+        )
+        self.url, self.found, self.wanted = url, found, wanted
+
+
+class SchemaNewerError(SchemaOutOfDateError):
+    """The database is at a revision this code does not know: a newer CivicPulse migrated it
+    (the code was rolled back, or an older image started beside a newer one)."""
+
+    def __init__(self, url: str, *, found: str, wanted: str) -> None:
+        SinkError.__init__(
+            self,
+            f"database at {url} is at schema revision {found}, which this CivicPulse (at "
+            f"{wanted}) does not know: a newer CivicPulse migrated it. Run that version, or "
+            "restore the database from before the upgrade; this one leaves it alone",
         )
         self.url, self.found, self.wanted = url, found, wanted
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from sinks.db.engine import write_transaction
 from sinks.db.errors import database_errors
-from sinks.errors import SchemaOutOfDateError
+from sinks.errors import SchemaNewerError, SchemaOutOfDateError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -36,6 +36,7 @@ def migrate(engine: Engine) -> None:
     """Run every pending migration (idempotent; safe to call at every start)."""
     from alembic import command
 
+    refuse_unknown_revision(engine, schema_revision(engine))
     cfg = alembic_config(engine)
     with database_errors("migration"), write_transaction(engine) as connection:
         cfg.attributes["connection"] = connection
@@ -62,7 +63,22 @@ def head_revision() -> str:
 def require_current_schema(engine: Engine) -> None:
     """SchemaOutOfDateError unless the database is at this code's head revision."""
     found, wanted = schema_revision(engine), head_revision()
+    refuse_unknown_revision(engine, found)
     if found != wanted:
         raise SchemaOutOfDateError(
             engine.url.render_as_string(hide_password=True), found=found, wanted=wanted
         )
+
+
+def refuse_unknown_revision(engine: Engine, found: str | None) -> None:
+    """SchemaNewerError when ``found`` is no revision of this code's migrations."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if found is None:
+        return
+    try:
+        ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(found)
+    except CommandError:
+        url = engine.url.render_as_string(hide_password=True)
+        raise SchemaNewerError(url, found=found, wanted=head_revision()) from None

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from sinks import (
+    SchemaNewerError,
     SchemaOutOfDateError,
     head_revision,
     make_engine,
@@ -50,6 +51,28 @@ def test_a_worker_that_may_not_migrate_refuses_an_older_schema(tmp_path: Path) -
     with pytest.raises(SchemaOutOfDateError, match="at schema revision 0001") as refused:
         open_database(url, migrate_schema=False)
     assert refused.value.found == "0001"
+
+
+@pytest.mark.parametrize("may_migrate", [True, False])
+def test_a_schema_a_newer_civicpulse_made_is_left_alone(tmp_path: Path, may_migrate: bool) -> None:
+    """After the code is rolled back: migrating would fail inside Alembic with "Can't locate
+    revision", and a worker that may not migrate said only that the schema was not current."""
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        with engine.begin() as connection:  # as a later CivicPulse would leave it
+            connection.execute(text("UPDATE alembic_version SET version_num = '0099_later'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(SchemaNewerError, match="a newer CivicPulse migrated it") as refused:
+        open_database(url, migrate_schema=may_migrate)
+    assert (refused.value.found, refused.value.wanted) == ("0099_later", head_revision())
+    engine = make_engine(url)
+    try:
+        assert schema_revision(engine) == "0099_later"  # untouched
+    finally:
+        engine.dispose()
 
 
 def test_once_migrated_the_database_opens_without_migrating(tmp_path: Path) -> None:
