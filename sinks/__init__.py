@@ -98,7 +98,13 @@ from sinks.review_queue import (
     contact_details,
     review_queue,
 )
-from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
+from sinks.schema import (
+    head_revision,
+    migrate,
+    refuse_unknown_revision,
+    require_current_schema,
+    schema_revision,
+)
 from sinks.sql import SqlContactSink, postcode_district
 from sinks.staff import (
     IssuedToken,
@@ -194,6 +200,7 @@ __all__ = (
     "record_staff_actions",
     "record_worker_stopped",
     "recount",
+    "refuse_unknown_revision",
     "release_delivery",
     "require_current_schema",
     "review_queue",

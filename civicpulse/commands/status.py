@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import Progress, TaskID
@@ -16,6 +16,9 @@ from civicpulse.output import Format
 from config import Settings
 from contracts import PipelineError
 from sinks import SinkError, StoreStatus, database_health, make_engine, store_status
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(app: typer.Typer) -> None:
@@ -60,6 +63,10 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
             "error": health.problem,
         }
         if health.reachable:
+            schema = _schema(engine)
+            problem = schema.pop("error", None)
+            report["database"].update(schema)
+            report["database"]["error"] = report["database"]["error"] or problem
             try:
                 stored = store_status(engine, settings.worker_alive_after_seconds)
             except SinkError as exc:
@@ -86,6 +93,7 @@ def collect_status(ctx: CommandContext) -> dict[str, Any]:
         report["broker"]["reachable"]
         and report["database"]["reachable"]
         and report["database"]["writable"]
+        and report["database"].get("schema_current", False)
         and report["worker_alive"]
     )
     report["idle"] = bool(report["ok"] and stream is not None and stream.total_lag == 0)
@@ -121,6 +129,27 @@ def _show_stored(progress: Progress, task: TaskID, report: dict[str, Any]) -> No
     stored = int(report.get("contacts_stored") or 0)
     waiting = sum((report.get("consumer_lag") or {}).values())
     progress.update(task, completed=stored, total=stored + waiting)
+
+
+def _schema(engine: Engine) -> dict[str, Any]:
+    """The schema revision found and the one this code needs, and what to do if they differ."""
+    from sinks import SchemaNewerError, head_revision, refuse_unknown_revision, schema_revision
+
+    try:
+        found, wanted = schema_revision(engine), head_revision()
+        refuse_unknown_revision(engine, found)
+    except SchemaNewerError as exc:
+        return {"schema": exc.found, "schema_current": False, "error": str(exc)}
+    except SinkError as exc:
+        return {"schema": None, "schema_current": False, "error": f"schema unreadable: {exc}"}
+    if found == wanted:
+        return {"schema": found, "schema_current": True}
+    return {
+        "schema": found,
+        "schema_current": False,
+        "error": f"schema at revision {found or '(none)'}, this CivicPulse needs {wanted}: a "
+        "worker migrates it when it starts, or `civicpulse db upgrade`",
+    }
 
 
 def worker_problem(stored: StoreStatus) -> str | None:
@@ -190,7 +219,7 @@ def _print_status(report: dict[str, Any]) -> None:
         f"{broker.get('error') or ''}"
     )
     db = report["database"]
-    db_ok = bool(db["reachable"] and db.get("writable"))
+    db_ok = bool(db["reachable"] and db.get("writable") and db.get("schema_current"))
     console.print(f"database   {mark[db_ok]}  {db['url']} {db.get('error') or ''}", highlight=False)
     workers = report.get("workers") or []
     console.print(
