@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 from civicpulse.embedded_broker import EmbeddedBroker
 from classifiers import ContactClassifier, ModelRegistry, prepare_redaction, train_and_register
@@ -19,15 +18,13 @@ from config import ReferenceData, Settings, load_reference_data
 from ingest import read_table
 from sinks import open_database
 from sinks.db.tables import Base
+from tests.fixtures.postgres import fresh_postgres_database
 
 # Shared fixtures, each in a module of its own (pytest only reads plugins named here).
 pytest_plugins = ["tests.fixtures.contacts"]
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL_DATASET = REPO / "tests" / "classifiers" / "data" / "small_contacts.csv"
-POSTGRES_ADMIN_URL = os.environ.get(
-    "CIVICPULSE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 
 # CI draws the same examples every run (a failure there is reproducible, never a coin toss);
 # a developer's runs keep exploring new ones. `.ci/run` sets HYPOTHESIS_PROFILE=ci.
@@ -90,17 +87,8 @@ def kafka_settings(kafka_broker: EmbeddedBroker, tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh database for this session on the machine's PostgreSQL server."""
-    admin_url = make_url(POSTGRES_ADMIN_URL)
-    name = f"civicpulse_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
-from tests.conftest import POSTGRES_ADMIN_URL
+from tests.fixtures.postgres import fresh_postgres_database
 
 SOMEONE = str(uuid.uuid4())
 READ_COMMANDS = [
@@ -74,17 +73,8 @@ def test_a_sqlite_file_without_the_schema_says_how_to_create_it(
 @pytest.fixture()
 def empty_postgres_url() -> Iterator[str]:
     """A database of its own on the PostgreSQL server, with no tables."""
-    admin_url = make_url(POSTGRES_ADMIN_URL)
-    name = f"civicpulse_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.mark.postgres
