@@ -30,7 +30,7 @@ from classifiers.families import (
     installed_stacks,
 )
 from classifiers.labeller import ContactLabeller, Labeller
-from classifiers.labels import LabelCleaning, clean_labels, is_taxonomy_label
+from classifiers.labels import OTHER, LabelCleaning, clean_labels, is_taxonomy_label
 from classifiers.model import ContactClassifier, Decisions
 from classifiers.operating_points import ThresholdChoice, choose_threshold_for, operating_points
 from classifiers.report import (
@@ -253,9 +253,22 @@ def _clean(
     if len(data) < 20 or few:
         raise TrainingDataError(
             f"need at least 20 labelled contacts and 2 distinct labels per target; got "
-            f"{len(data)} contacts" + (f", one label only for {', '.join(few)}" if few else "")
+            f"{len(data)} contacts"
+            + "".join(f", one label only for {t}{_why_one(cleaning[t])}" for t in few)
         )
     return labels, cleaning
+
+
+def _why_one(cleaning: LabelCleaning) -> str:
+    """The labels folded away, when folding is what left one: else the export had one."""
+    if not cleaning.folded:
+        return ""
+    shown = ", ".join(f"{label!r} ({n})" for label, n in list(cleaning.folded.items())[:5])
+    more = f" and {len(cleaning.folded) - 5} more" if len(cleaning.folded) > 5 else ""
+    return (
+        f" ({len(cleaning.folded)} label(s) with fewer than {cleaning.min_count} contacts were "
+        f"folded into {OTHER!r}: {shown}{more}; --min-count sets that number)"
+    )
 
 
 def _fold(texts: Sequence[str], labels: Mapping[str, Sequence[str]], rows: np.ndarray) -> Fold:

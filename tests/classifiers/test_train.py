@@ -108,8 +108,19 @@ def test_too_little_data_is_refused(reference: ReferenceData) -> None:
     with pytest.raises(TrainingDataError, match="at least 20"):
         train_from_rows(noisy_rows(10), reference.taxonomy)
     same = [LabelledText(f"text {i}", category="Only") for i in range(30)]
-    with pytest.raises(TrainingDataError, match="one label only for category"):
+    with pytest.raises(TrainingDataError, match=r"one label only for category$"):
         train_from_rows(same, reference.taxonomy)
+
+
+def test_labels_folded_into_other_are_named_when_that_leaves_one(reference: ReferenceData) -> None:
+    """30 labels of one contact each: --min-count (5) folds every one, which the message said
+    nothing of ("one label only" for an export with thirty)."""
+    rare = [LabelledText(f"text {i}", category=f"Label {i:02d}") for i in range(30)]
+    with pytest.raises(TrainingDataError) as refused:
+        train_from_rows(rare, reference.taxonomy)
+    said = str(refused.value)
+    assert "one label only for category (30 label(s) with fewer than 5 contacts" in said
+    assert "'Label 00' (1)" in said and "and 25 more; --min-count sets that number" in said
 
 
 def test_labels_outside_the_taxonomy_are_refused(tmp_path: Path, reference: ReferenceData) -> None:
