@@ -7,12 +7,14 @@ import inspect
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from civicpulse.commands.model_versions import models_app
@@ -310,6 +312,7 @@ def evaluate(
     except PipelineError as exc:
         raise fail_on(exc) from exc
     truth = [artifact.clean_label(name, label) for label in data.labels[name]]
+    unknown = _labels_never_predicted(truth, artifact.labeller.classes(name), model)
     predicted, confidence = predictions(artifact.labeller, data.texts, name)
     metrics = target_metrics(truth, predicted, confidence, artifact.thresholds[name])
     folder = out or ctx.settings.outputs_dir / f"evaluation-{model}"
@@ -329,6 +332,7 @@ def evaluate(
         "data": str(on),
         **metrics.to_dict(),
         "most_confused": [pair.to_dict() for pair in most_confused(confusion)],
+        "labels_never_predicted": unknown,
         "charts": charts,
     }
     (folder / f"evaluation-{name}.json").write_text(json.dumps(result, indent=2))
@@ -336,3 +340,21 @@ def evaluate(
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
         return
     show_evaluation(metrics, model=model, target=name, data=str(on), charts=charts)
+
+
+def _labels_never_predicted(truth: list[str], classes: Iterable[str], model: str) -> dict[str, int]:
+    """Labels of the data the model has no class for, with their counts, said on standard
+    error: every such contact counts as an error, so a wrong --target or --label-column, or
+    another council's labels, would read as a bad model."""
+    known = set(classes)
+    unknown = Counter(label for label in truth if label not in known)
+    if unknown:
+        shown = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(5))
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        errors.print(
+            f"[yellow]warning:[/] {sum(unknown.values())} of {len(truth)} contacts carry labels "
+            f"model {model} never predicts: {escape(shown)}{more}. They count as errors: check "
+            "--target and --label-column, or train on these labels (`train --from`).",
+            highlight=False,
+        )
+    return dict(unknown.most_common())

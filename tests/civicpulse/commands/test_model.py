@@ -139,6 +139,7 @@ def test_evaluate_reports_the_exact_keys_and_writes_charts(
     result = json.loads(done.stdout)
     assert {"accuracy", "macro_f1", "per_class", "auto_accept"} <= set(result)
     assert set(result["auto_accept"]) == {"threshold", "precision", "coverage"}
+    assert result["labels_never_predicted"] == {}
     assert result["auto_accept"]["threshold"] == tenant["auto_accept"]["thresholds"]["category"]
     assert result["accuracy"] >= 0.9 and result["macro_f1"] >= 0.8
     assert set(result["per_class"]["Rent"]) == {"precision", "recall", "f1", "support"}
@@ -161,6 +162,28 @@ def test_evaluate_reports_the_exact_keys_and_writes_charts(
         set(pair) == {"true", "predicted", "contacts", "share_of_true"}
         for pair in result["most_confused"]
     )
+
+
+def test_evaluate_names_labels_the_model_never_predicts(
+    tenant: dict[str, Any], tmp_path: Path
+) -> None:
+    """A wrong label column or another council's labels: every such contact is an error, so
+    the low score is said to come from them."""
+    with TENANT.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), [next(reader), next(reader)]
+    rows[0]["Feedback Category"] = "Bananas"
+    other = tmp_path / "other-labels.csv"
+    with other.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    done = cli("evaluate", "--model", tenant["version"], "--on", str(other), *COLUMNS,
+               "--format", "json", "--out", str(tmp_path))  # fmt: skip
+    assert json.loads(done.stdout)["labels_never_predicted"] == {"Bananas": 1}
+    warned = " ".join(done.stderr.split())
+    assert f"1 of 2 contacts carry labels model {tenant['version']} never predicts" in warned
+    assert "'Bananas' (1)" in warned
 
 
 def test_an_export_is_searched_and_the_report_ranks_the_families(tenant: dict[str, Any]) -> None:
