@@ -311,6 +311,10 @@ def evaluate(
         data = training_set(rows, [name])
     except PipelineError as exc:
         raise fail_on(exc) from exc
+    if not data.texts:
+        raise fail(
+            f"{on}: no row has both text and a label in {label_column!r}: nothing to measure"
+        )
     truth = [artifact.clean_label(name, label) for label in data.labels[name]]
     unknown = _labels_never_predicted(truth, artifact.labeller.classes(name), model)
     predicted, confidence = predictions(artifact.labeller, data.texts, name)

@@ -186,6 +186,18 @@ def test_evaluate_names_labels_the_model_never_predicts(
     assert "'Bananas' (1)" in warned
 
 
+def test_evaluate_on_a_file_with_nothing_labelled_says_so(
+    tenant: dict[str, Any], tmp_path: Path
+) -> None:
+    empty = tmp_path / "unlabelled.csv"
+    empty.write_text("Customer Comments,Feedback Category\nBins not collected,\n", encoding="utf-8")
+    done = cli("evaluate", "--model", tenant["version"], "--on", str(empty), *COLUMNS, code=1)
+    assert "no row has both text and a label in 'Feedback Category'" in " ".join(
+        done.stderr.split()
+    )
+    assert done.exception is None or isinstance(done.exception, SystemExit)  # no traceback
+
+
 def test_an_export_is_searched_and_the_report_ranks_the_families(tenant: dict[str, Any]) -> None:
     families = [row for row in tenant["comparison"] if "family" in row]
     # EXPORT_SEARCH, and the MiniLM stack where the embeddings extra is installed.
