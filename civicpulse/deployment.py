@@ -11,7 +11,7 @@ from typing import Annotated
 import httpx
 import typer
 
-from civicpulse.context import command_context, console, fail
+from civicpulse.context import command_context, console, fail, reading_database
 from sinks import SinkError, last_heartbeat, make_engine, migrate, schema_revision
 
 # Addresses a server listens on that a client cannot connect to: ask the loopback instead.
@@ -76,16 +76,12 @@ def healthcheck_api(
 def healthcheck_worker() -> None:
     """Exit 0 when a worker on this machine recorded a heartbeat in the database within
     CIVICPULSE_WORKER_ALIVE_AFTER_SECONDS."""
-    settings = command_context().settings
+    ctx = command_context()
+    settings = ctx.settings
     host = socket.gethostname()  # what the worker records (workers.WorkerState)
-    engine = make_engine(settings.sqlalchemy_url)
-    url = engine.url.render_as_string(hide_password=True)
-    try:
+    with reading_database(ctx, "worker heartbeats") as engine:
+        url = engine.url.render_as_string(hide_password=True)
         seen = last_heartbeat(engine, host)
-    except SinkError as exc:
-        raise fail(f"cannot read worker heartbeats from the database at {url}: {exc}") from exc
-    finally:
-        engine.dispose()
     if seen is None:
         raise fail(f"no running worker on {host} has recorded a heartbeat in {url}")
     age = (datetime.now(UTC) - seen).total_seconds()

@@ -39,6 +39,7 @@ READ_COMMANDS = [
     ["staff", "token", "list"],
     ["staff", "token", "revoke", SOMEONE],
     ["staff", "audit"],
+    ["healthcheck", "worker"],
 ]
 
 

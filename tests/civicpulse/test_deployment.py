@@ -4,6 +4,7 @@ them: against a real database, a real intake API server and real heartbeat rows.
 from __future__ import annotations
 
 import socket
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -85,4 +86,9 @@ def test_healthcheck_worker_follows_this_hosts_heartbeat(tmp_path: Path) -> None
 def test_healthcheck_worker_fails_on_an_unmigrated_database(tmp_path: Path) -> None:
     env = {"CIVICPULSE_HOME": str(tmp_path)}  # the default SQLite file, never created
     said = cli(env, "healthcheck", "worker", code=1)
-    assert "cannot read worker heartbeats from the database at sqlite:///" in said
+    assert f"cannot read worker heartbeats: there is no database at {tmp_path}" in said
+    assert not (tmp_path / "civicpulse.db").exists()  # and none is made
+    sqlite3.connect(tmp_path / "civicpulse.db").close()  # a file without the schema
+    said = cli(env, "healthcheck", "worker", code=1)
+    assert "cannot read worker heartbeats from sqlite:///" in said
+    assert "`civicpulse db upgrade` brings it up to date" in said
