@@ -61,17 +61,16 @@ def reading_database(ctx: CommandContext, what: str) -> Iterator[Engine]:
     the database, not a traceback."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from sinks import SinkError, make_engine, sqlite_file
+    from sinks import SinkError, database_missing, make_engine
 
     engine = make_engine(ctx.settings.sqlalchemy_url, must_exist=True)
     where = engine.url.render_as_string(hide_password=True)
     try:
-        file = sqlite_file(engine)
-        if file is not None and not file.exists():
+        if database_missing(engine):  # a SQLite file that is not there
             raise fail(
-                f"cannot read {what}: there is no database at {file}, so nothing is stored in "
-                "this home yet (`civicpulse up` or `civicpulse demo` stores contacts; "
-                "CIVICPULSE_HOME or CIVICPULSE_DATABASE_URL names another)"
+                f"cannot read {what}: there is no database at {engine.url.database}, so nothing "
+                "is stored in this home yet (`civicpulse up` or `civicpulse demo` stores "
+                "contacts; CIVICPULSE_HOME or CIVICPULSE_DATABASE_URL names another)"
             )
         yield engine
     except (SQLAlchemyError, SinkError) as exc:

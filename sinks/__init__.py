@@ -35,7 +35,7 @@ from sinks.db.contact_reads import (
     example_contacts,
     unsure_contacts,
 )
-from sinks.db.engine import make_engine, sqlite_file
+from sinks.db.engine import make_engine
 from sinks.db.queries import (
     EXPORT_FIELDS,
     TREND_DIMENSIONS,
@@ -206,7 +206,6 @@ __all__ = (
     "review_queue",
     "revoke_staff_token",
     "schema_revision",
-    "sqlite_file",
     "staff_audit",
     "staff_token_for",
     "staff_tokens",
