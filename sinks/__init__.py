@@ -101,7 +101,6 @@ from sinks.review_queue import (
 from sinks.schema import (
     head_revision,
     migrate,
-    refuse_unknown_revision,
     require_current_schema,
     schema_revision,
 )
@@ -200,7 +199,6 @@ __all__ = (
     "record_staff_actions",
     "record_worker_stopped",
     "recount",
-    "refuse_unknown_revision",
     "release_delivery",
     "require_current_schema",
     "review_queue",

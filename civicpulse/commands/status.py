@@ -132,24 +132,24 @@ def _show_stored(progress: Progress, task: TaskID, report: dict[str, Any]) -> No
 
 
 def _schema(engine: Engine) -> dict[str, Any]:
-    """The schema revision found and the one this code needs, and what to do if they differ."""
-    from sinks import SchemaNewerError, head_revision, refuse_unknown_revision, schema_revision
+    """The schema revision found and whether it is the one this code needs; if not, what to
+    do about it."""
+    from sinks import SchemaNewerError, SchemaOutOfDateError, head_revision, require_current_schema
 
     try:
-        found, wanted = schema_revision(engine), head_revision()
-        refuse_unknown_revision(engine, found)
+        require_current_schema(engine)
     except SchemaNewerError as exc:
         return {"schema": exc.found, "schema_current": False, "error": str(exc)}
+    except SchemaOutOfDateError as exc:  # older (its own words are for a worker)
+        return {
+            "schema": exc.found,
+            "schema_current": False,
+            "error": f"schema at revision {exc.found or '(none)'}, this CivicPulse needs "
+            f"{exc.wanted}: a worker migrates it when it starts, or `civicpulse db upgrade`",
+        }
     except SinkError as exc:
         return {"schema": None, "schema_current": False, "error": f"schema unreadable: {exc}"}
-    if found == wanted:
-        return {"schema": found, "schema_current": True}
-    return {
-        "schema": found,
-        "schema_current": False,
-        "error": f"schema at revision {found or '(none)'}, this CivicPulse needs {wanted}: a "
-        "worker migrates it when it starts, or `civicpulse db upgrade`",
-    }
+    return {"schema": head_revision(), "schema_current": True}
 
 
 def worker_problem(stored: StoreStatus) -> str | None:
