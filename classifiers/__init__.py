@@ -28,7 +28,7 @@ from classifiers.explain import explain
 from classifiers.export_labels import LabelledExport, label_export
 from classifiers.families import DEFAULT_FAMILY, EXPORT_SEARCH, FAMILIES
 from classifiers.features import contact_text
-from classifiers.labels import OTHER
+from classifiers.labels import OTHER, labels_with_counts
 from classifiers.model import ContactClassifier, SourceLabels
 from classifiers.plots import confusion_png, reliability_png
 from classifiers.promotion import Promotion, promote_checked
@@ -102,6 +102,7 @@ __all__ = (
     "focus_labels",
     "label_export",
     "labelled_texts",
+    "labels_with_counts",
     "most_confused",
     "predictions",
     "prepare_redaction",

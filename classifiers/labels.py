@@ -16,6 +16,14 @@ from contracts import ContactType
 OTHER = "other"
 
 
+def labels_with_counts(counts: Mapping[str, int], most: int | None = None) -> str:
+    """ "'Rent' (12), 'Noise' (3)" in ``counts``' order; past ``most`` labels, "and N more"."""
+    shown = list(counts.items())[:most]
+    more = len(counts) - len(shown)
+    listed = ", ".join(f"{label!r} ({n})" for label, n in shown)
+    return f"{listed} and {more} more" if more else listed
+
+
 @dataclass(frozen=True)
 class LabelCleaning:
     """What cleaning did to one target's labels, and the map that repeats it on new data."""
@@ -35,7 +43,7 @@ class LabelCleaning:
     def warnings(self) -> list[str]:
         if not self.folded:
             return []
-        rare = ", ".join(f"{label!r} ({n})" for label, n in self.folded.items())
+        rare = labels_with_counts(self.folded)
         return [
             f"{self.target}: {len(self.folded)} label(s) with fewer than {self.min_count} "
             f"examples folded into {OTHER!r}: {rare}"

@@ -30,7 +30,13 @@ from classifiers.families import (
     installed_stacks,
 )
 from classifiers.labeller import ContactLabeller, Labeller
-from classifiers.labels import OTHER, LabelCleaning, clean_labels, is_taxonomy_label
+from classifiers.labels import (
+    OTHER,
+    LabelCleaning,
+    clean_labels,
+    is_taxonomy_label,
+    labels_with_counts,
+)
 from classifiers.model import ContactClassifier, Decisions
 from classifiers.operating_points import ThresholdChoice, choose_threshold_for, operating_points
 from classifiers.report import (
@@ -263,11 +269,10 @@ def _why_one(cleaning: LabelCleaning) -> str:
     """The labels folded away, when folding is what left one: else the export had one."""
     if not cleaning.folded:
         return ""
-    shown = ", ".join(f"{label!r} ({n})" for label, n in list(cleaning.folded.items())[:5])
-    more = f" and {len(cleaning.folded) - 5} more" if len(cleaning.folded) > 5 else ""
     return (
         f" ({len(cleaning.folded)} label(s) with fewer than {cleaning.min_count} contacts were "
-        f"folded into {OTHER!r}: {shown}{more}; --min-count sets that number)"
+        f"folded into {OTHER!r}: {labels_with_counts(cleaning.folded, 5)}; --min-count sets that "
+        "number)"
     )
 
 

@@ -37,6 +37,7 @@ from classifiers import (
     encoding_progress,
     export_search,
     labelled_texts,
+    labels_with_counts,
     most_confused,
     predictions,
     promote_checked,
@@ -353,11 +354,10 @@ def _labels_never_predicted(truth: list[str], classes: Iterable[str], model: str
     known = set(classes)
     unknown = Counter(label for label in truth if label not in known)
     if unknown:
-        shown = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(5))
-        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        shown = labels_with_counts(dict(unknown.most_common()), 5)
         errors.print(
             f"[yellow]warning:[/] {sum(unknown.values())} of {len(truth)} contacts carry labels "
-            f"model {model} never predicts: {escape(shown)}{more}. They count as errors: check "
+            f"model {model} never predicts: {escape(shown)}. They count as errors: check "
             "--target and --label-column, or train on these labels (`train --from`).",
             highlight=False,
         )
