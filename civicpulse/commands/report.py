@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,13 +18,22 @@ from civicpulse.context import (
     CommandContext,
     command_context,
     console,
+    errors,
     fail,
     fail_on,
     reading_database,
 )
 from civicpulse.output import rich_table
 from config import load_service_standards
-from contracts import ContractError, Period, PipelineError, parse_period
+from contracts import (
+    ContractError,
+    Period,
+    PipelineError,
+    last_full_period,
+    local_date,
+    parse_period,
+    period_of,
+)
 from delivery import RecipientBook, load_recipients
 from insights.analysis import load_targets
 from insights.digests import (
@@ -34,6 +44,10 @@ from insights.digests import (
     write_digest_files,
 )
 from insights.reports import annual_csv, annual_html, annual_json, annual_report
+from sinks import latest_received_at
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 report_app = typer.Typer(help="Reports for the steering group.", no_args_is_help=True)
 
@@ -56,9 +70,12 @@ def digest(
         list[str], typer.Option("--service", help="Service id or name (repeat for several)")
     ],
     period: Annotated[
-        str,
-        typer.Option(help="2025-10 (month), 2025-W41, 2025/26-Q3, 2025/26 or 2025-10-14"),
-    ],
+        str | None,
+        typer.Option(
+            help="2025-10 (month), 2025-W41, 2025/26-Q3, 2025/26 or 2025-10-14 "
+            "[default: the last full month]"
+        ),
+    ] = None,
     to: Annotated[
         Path | None,
         typer.Option("--to", help="Write digest.html, digest.txt and digest.csv here"),
@@ -79,7 +96,7 @@ def digest(
         raise fail("say where the digest goes: --to DIR, --send, or both")
     ctx = command_context()
     services = _resolve_services(ctx, service)
-    scope = DigestScope(services, _period(period))
+    scope = DigestScope(services, _digest_period(period))
     book = _recipients(ctx, recipients) if send else RecipientBook()
     managers = sorted({r for s in services for r in book.for_service(s)}, key=lambda r: r.address)
     if send and not managers:
@@ -93,11 +110,7 @@ def digest(
         try:
             built = build_digest(engine, ctx.reference, scope, targets=targets, standards=standards)
             if built.contacts == 0:
-                raise fail(
-                    f"no contacts for {', '.join(services)} in {scope.period.label}: no digest "
-                    "was written or sent (check the period and that these services' contacts "
-                    "have been ingested)"
-                )
+                raise fail(_nothing_to_digest(engine, services, scope.period))
             if to is not None:
                 rendered = DigestRenderer(ctx.reference.taxonomy).render(built)
                 for path in write_digest_files(rendered, to):
@@ -174,6 +187,28 @@ def annual(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     console.print(f"wrote {output}")
+
+
+def _digest_period(label: str | None) -> Period:
+    """The period asked for, or the last full month (named on standard error)."""
+    if label is not None:
+        return _period(label)
+    chosen = last_full_period("month", local_date(datetime.now(UTC)))
+    errors.print(f"no --period: the last full month, {chosen.label}", highlight=False)
+    return chosen
+
+
+def _nothing_to_digest(engine: Engine, services: tuple[str, ...], period: Period) -> str:
+    """Why no digest was made, and where the latest contacts are."""
+    said = (
+        f"no contacts for {', '.join(services)} in {period.label}: no digest was written or "
+        "sent (check the period and that these services' contacts have been ingested)"
+    )
+    latest = latest_received_at(engine)
+    if latest is None:
+        return f"{said}; no contact is stored yet"
+    holding = period_of(period.kind, latest)
+    return f"{said}; the latest contact stored is in {holding.label} (--period {holding.label})"
 
 
 def _period(label: str) -> Period:

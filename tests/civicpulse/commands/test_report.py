@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
+from contracts import last_full_period, local_date
 from sinks import open_database
 from tests.fixtures.contacts import ContactSpec, store_contacts
 
@@ -134,7 +136,18 @@ def test_digest_for_a_period_without_contacts_says_so_and_fails(home: Path, tmp_
     done = runner.invoke(app, args)
     assert done.exit_code != 0
     assert "no contacts for waste_recycling in 2023-05" in done.output
+    # 31 March 2026 23:30 UTC is 1 April in London: the latest month holding contacts
+    assert "the latest contact stored is in 2026-04 (--period 2026-04)" in done.output
     assert not out.exists()
+
+
+def test_digest_without_a_period_takes_the_last_full_month(home: Path, tmp_path: Path) -> None:
+    expected = last_full_period("month", local_date(datetime.now(UTC))).label
+    out = tmp_path / "latest"
+    done = runner.invoke(app, ["digest", "--service", "waste_recycling", "--to", str(out)])
+    assert f"no --period: the last full month, {expected}" in done.output
+    # This home's contacts are all older than that month: it fails and says where they are
+    assert done.exit_code != 0 and "(--period 2026-04)" in done.output
 
 
 def test_annual_report_for_a_year_without_contacts_says_so_and_fails(home: Path) -> None:
