@@ -8,7 +8,9 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import filterfalse
+from operator import or_
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
 from classifiers._redaction_spans import Span
@@ -42,7 +44,7 @@ _NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
 _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
 _GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
-_GREETINGS = tuple(f"{word}{space}" for word in ("dear", "hi", "hiya", "hello") for space in " \t")
+_GREETED_LOWER = re.compile(r"(?:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")  # in ``lowered``
 # A word before a person ("Ask Farai"), or an introduction ("it's", "my name is")
 WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
 _BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
@@ -68,8 +70,8 @@ _QUIET_MAX = 200_000  # then no more are added (about 15 MB): kinds are still fo
 def greeted_words(text: str, lowered: str) -> set[int]:
     """Where a word after a greeting starts ("Dear Friend,"): more places than the pass's
     greeting test finds, none fewer."""
-    if text.isascii() and not any(greeting in lowered for greeting in _GREETINGS):
-        return set()  # in ASCII text ``lowered`` is what ``re.IGNORECASE`` compares
+    if text.isascii():  # ``lowered`` is what ``re.IGNORECASE`` compares, and is faster to search
+        return {found.end() for found in _GREETED_LOWER.finditer(lowered)}
     return {found.end() for found in _GREETED.finditer(text)}
 
 
@@ -96,10 +98,11 @@ def stretches(text: str, positions: Collection[int]) -> list[Span]:
 
 
 def word_kinds(text: str) -> dict[str, int]:
-    """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A set
-    difference in C skips the words already known to be of kind 0, which are most of them."""
+    """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A filter in C
+    skips the words already known to be of kind 0, which are most of them."""
     if text.isascii():  # the usual case: cut at characters no word holds, in C, far faster
-        chunks = set(ascii_pieces(text, _TOKEN_CHARS)) - _QUIET
+        # ``filterfalse`` hashes each piece once; a set difference built a set of all of them
+        chunks = set(filterfalse(_QUIET.__contains__, ascii_pieces(text, _TOKEN_CHARS)))
         words = {word for chunk in chunks for word in _tokens(chunk)}
     else:
         words = set(TOKEN.findall(text))
@@ -138,12 +141,13 @@ def _kind(word: str) -> int:
 
 def may_start(text: str, lowered: str, kinds: dict[str, int]) -> Iterator[int]:
     """Where a name may start (also inside words: only the stretches holding them count)."""
-    capitals = any(kind & _CAPITAL for kind in kinds.values())
+    every = reduce(or_, kinds.values(), 0)  # the flags of all the words, or-ed in C
+    capitals = bool(every & _CAPITAL)
     called = "called" in lowered or "named" in lowered or "known" in lowered
     # What ``_may_start_at`` needs beside the word: most texts have neither, so most such
     # words ("over", "weeks") are not looked for at all
     after_name = "[name] " in text
-    surnames = any(kind & _SURNAME for kind in kinds.values())
+    surnames = bool(every & _SURNAME)
     for word, kind in kinds.items():
         if kind & _STARTS or (kind & _WORD_NAME and called):
             yield from _occurrences(text, word)
