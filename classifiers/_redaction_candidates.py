@@ -38,10 +38,15 @@ __all__ = (
 # written without a lookahead inside the repeat, which made ``re`` twice as slow
 _TOKEN_TEXT = r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*"
 TOKEN = re.compile(_TOKEN_TEXT)
-_TOKEN_CHARS = spaces_but(string.ascii_letters + string.digits + "_'-")  # a word's, in ASCII
+_TOKEN_KEPT = string.ascii_letters + string.digits + "_'-"  # a word's characters, in ASCII
+_TOKEN_CHARS = spaces_but(_TOKEN_KEPT)
 _NEXT_WORD = re.compile(rf"[ \t]+({_TOKEN_TEXT})")  # the next word of a run
 # Characters that are in no word nor space between words: no run crosses them
 _BREAKS = re.compile(r"[^\w'\u2019 \t-]+")
+# ``_BREAKS`` in ASCII: a ``bytes.translate`` table marking each character of a break "|"
+_BREAK_MARKS = bytes(
+    ord("|") if chr(code) not in _TOKEN_KEPT + " \t" else code for code in range(256)
+)
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
 _GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
 _GREETED_LOWER = re.compile(r"(?:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")  # in ``lowered``
@@ -90,11 +95,20 @@ def stretches(text: str, positions: Collection[int]) -> list[Span]:
     that hold ``positions``, in order."""
     if not positions:
         return []
+    if text.isascii():  # the usual case: find the breaks around each position, in C
+        marks = text.encode("ascii").translate(_BREAK_MARKS)
+        return sorted({_stretch_at(marks, at) for at in positions})
     breaks = [found.span() for found in _BREAKS.finditer(text)]
     starts = [0, *(end for _, end in breaks)]
     ends = [*(start for start, _ in breaks), len(text)]
     chosen = sorted({bisect_right(starts, at) - 1 for at in positions})
     return [(starts[index], ends[index]) for index in chosen]
+
+
+def _stretch_at(marks: bytes, at: int) -> Span:
+    """The stretch holding the word character at ``at``, in ``marks`` (``_BREAK_MARKS``)."""
+    end = marks.find(b"|", at)
+    return marks.rfind(b"|", 0, at) + 1, len(marks) if end == -1 else end
 
 
 def word_kinds(text: str) -> dict[str, int]:
