@@ -74,10 +74,17 @@ _QUIET_MAX = 200_000  # then no more are added (about 15 MB): kinds are still fo
 
 def greeted_words(text: str, lowered: str) -> set[int]:
     """Where a word after a greeting starts ("Dear Friend,"): more places than the pass's
-    greeting test finds, none fewer."""
-    if text.isascii():  # ``lowered`` is what ``re.IGNORECASE`` compares, and is faster to search
-        return {found.end() for found in _GREETED_LOWER.finditer(lowered)}
-    return {found.end() for found in _GREETED.finditer(text)}
+    greeting test finds, none fewer, but for words no run holds ("Dear Sir", "Hi there")."""
+    # In ASCII text ``lowered`` is what ``re.IGNORECASE`` compares, and is faster to search
+    pattern, searched = (_GREETED_LOWER, lowered) if text.isascii() else (_GREETED, text)
+    return {found.end() for found in pattern.finditer(searched) if _candidate_at(text, found.end())}
+
+
+def _candidate_at(text: str, at: int) -> bool:
+    """Whether the word starting at ``at`` (after a space: a word does start there) is a
+    candidate: a run holds no other."""
+    word = TOKEN.match(text, at)
+    return word is not None and candidate_word(word.group())
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
