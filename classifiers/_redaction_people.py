@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from classifiers._redaction_candidates import (
     INTRODUCED,
@@ -48,6 +49,7 @@ __all__ = (
     "unsigned_names",
 )
 
+_START = itemgetter(0)  # where a span starts, in C: ``map(_START, run)``
 _JOIN = re.compile(r"[ \t]+")
 _MAX_WORDS = 4
 _THANKS = re.compile(r"(?i:thank you to|thanks to)[ \t]+$")
@@ -109,7 +111,7 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
     thanks = "thank" in lowered
     for start, end in stretches(text, wanted):
         for whole in _runs(text, caps, start, end):
-            if wanted.isdisjoint(s for s, _ in whole):
+            if wanted.isdisjoint(map(_START, whole)):
                 continue  # no name starts in this run
             for run, words in _place_free(text, whole):
                 yield from _run_names(text, run, words, wanted, known, caps, thanks)
@@ -124,7 +126,7 @@ def _run_names(
     caps: bool,
     thanks: bool,
 ) -> Iterator[Span]:
-    if wanted.isdisjoint(s for s, _ in run):
+    if wanted.isdisjoint(map(_START, run)):
         return
     if all(map(plain, words)) and not any(text[start].isupper() for start, _ in run):
         return  # most runs: "the bins still havent been done" starts no name
