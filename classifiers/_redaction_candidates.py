@@ -20,10 +20,9 @@ from classifiers.ascii_words import ascii_pieces, spaces_but
 __all__ = (
     "INTRODUCED",
     "PARTICLES",
-    "PERSON_BEFORE",
     "TOKEN",
-    "WORD_BEFORE",
     "candidate_word",
+    "cue_word_before",
     "given",
     "greeted_words",
     "may_start",
@@ -50,10 +49,13 @@ _BREAK_MARKS = bytes(
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
 _GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
 _GREETED_LOWER = re.compile(r"(?:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")  # in ``lowered``
-# A word before a person ("Ask Farai"), or an introduction ("it's", "my name is")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*,?[ \t]+$")
+# A word before a person ("Ask Farai", "my partner ailsa"), or an introduction ("it's")
 _BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
-PERSON_BEFORE = frozenset(_BEFORE_TEXT.split())
+_CUE_WORDS = frozenset(_BEFORE_TEXT.split()) | KIN
+# The word before and spaces or a comma, read backwards from the person: one ``re`` match,
+# where "([^\W\d_]+)[ \t]*,?[ \t]+$" searched from every place before it ("\n?": "$" also
+# matches before a last line break)
+_WORD_BEFORE_BACKWARDS = re.compile(r"\n?[ \t]+,?[ \t]*([^\W\d_]+)")
 INTRODUCED = re.compile(
     r"(?<![\w'])(?i:it'?s|it\u2019s|it is|i'?m|i\u2019m|i am|this is|my name is|my name'?s)"
     r"[ \t]+$"
@@ -231,10 +233,16 @@ def _may_start_at(text: str, at: int, word: str, kind: int, kinds: dict[str, int
 def _cue_before(text: str, at: int) -> bool:
     """``_person_context``'s test for a lower-case word at ``at``: a cue word or an
     introduction right before it."""
-    before = WORD_BEFORE.search(text, max(0, at - 24), at)
-    if before is not None and before.group(1).lower() in PERSON_BEFORE | KIN:
+    if cue_word_before(text, at):
         return True
     return INTRODUCED.search(text, max(0, at - 16), at) is not None
+
+
+def cue_word_before(text: str, at: int) -> bool:
+    """Whether a word that comes before a person ("ask", "my partner") stands right before
+    ``at``, within the 24 characters before it."""
+    found = _WORD_BEFORE_BACKWARDS.match(text[max(0, at - 24) : at][::-1])
+    return found is not None and found.group(1)[::-1].lower() in _CUE_WORDS
 
 
 @lru_cache(maxsize=65536)

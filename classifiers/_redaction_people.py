@@ -18,10 +18,9 @@ from operator import itemgetter
 from classifiers._redaction_candidates import (
     INTRODUCED,
     PARTICLES,
-    PERSON_BEFORE,
     TOKEN,
-    WORD_BEFORE,
     candidate_word,
+    cue_word_before,
     given,
     greeted_words,
     may_start,
@@ -332,11 +331,10 @@ def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool
 def _person_context(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     """Whether the word at ``span`` stands where a person does: "Ask Farai", "Seren told me",
     "my partner ailsa" (a known name in lower case)."""
-    before = WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
     after = _WORD_AFTER.match(text, span[1])
     said = after is not None and after.group(1).lower() in _PERSON_AFTER
     introduced = INTRODUCED.search(text, max(0, span[0] - 16), span[0]) is not None
-    cue = before is not None and before.group(1).lower() in PERSON_BEFORE | KIN
+    cue = cue_word_before(text, span[0])
     if text[span[0]].islower():
         return (cue or introduced) and (word in known.given or unknown_lower(word))
     return said or cue or introduced or _AGE_AFTER.match(text, span[1]) is not None
