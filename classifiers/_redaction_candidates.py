@@ -110,19 +110,22 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def stretches(text: str, positions: Collection[int]) -> list[Span]:
+def stretches(text: str, positions: Collection[int]) -> list[tuple[int, int, int]]:
     """The stretches of ``text`` between punctuation and line breaks (which no run crosses)
-    that hold ``positions``, in order."""
-    if not positions:
-        return []
+    that hold ``positions``, in order, each with the last of them it holds."""
+    holding: dict[Span, int] = {}  # in the order of the positions: a stretch keeps its place
     if text.isascii():  # the usual case: find the breaks around each position, in C
         marks = text.encode("ascii").translate(_BREAK_MARKS)
-        return sorted({_stretch_at(marks, at) for at in positions})
+        for at in sorted(positions):
+            holding[_stretch_at(marks, at)] = at
+        return [(start, end, last) for (start, end), last in holding.items()]
     breaks = [found.span() for found in _BREAKS.finditer(text)]
     starts = [0, *(end for _, end in breaks)]
     ends = [*(start for start, _ in breaks), len(text)]
-    chosen = sorted({bisect_right(starts, at) - 1 for at in positions})
-    return [(starts[index], ends[index]) for index in chosen]
+    for at in sorted(positions):
+        index = bisect_right(starts, at) - 1
+        holding[starts[index], ends[index]] = at
+    return [(start, end, last) for (start, end), last in holding.items()]
 
 
 def _stretch_at(marks: bytes, at: int) -> Span:

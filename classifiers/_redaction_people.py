@@ -108,8 +108,8 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
         return  # most texts: no word that may start a name here, and no greeting
     known, caps = gazetteer(), _mostly_capitals(text)
     thanks = "thank" in lowered
-    for start, end in stretches(text, wanted):
-        for whole in _runs(text, caps, start, end):
+    for start, end, last in stretches(text, wanted):
+        for whole in _runs(text, caps, start, end, last):
             if wanted.isdisjoint(map(_START, whole)):
                 continue  # no name starts in this run
             for run, words in _place_free(text, whole):
@@ -222,9 +222,9 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
         yield start, end
 
 
-def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]]:
+def _runs(text: str, caps: bool, begin: int, finish: int, last: int) -> Iterator[list[Span]]:
     """Stretches of candidate words (not stops, not acronyms, not in placeholders) in
-    ``text[begin:finish]``."""
+    ``text[begin:finish]``, up to the one that may hold ``last``, where a name may start."""
     run: list[Span] = []
     end = -1
     for token in TOKEN.finditer(text, begin, finish):
@@ -239,6 +239,8 @@ def _runs(text: str, caps: bool, begin: int, finish: int) -> Iterator[list[Span]
         if run and (not joined or not candidate):
             yield run
             run = []
+        if start > last and not run:
+            return  # each run from here starts after ``last``: no name starts in it
         if candidate:
             run.append((start, stop))
         end = stop
