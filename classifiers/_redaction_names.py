@@ -38,7 +38,9 @@ __all__ = (
     "titled_names",
 )
 
-_WORD = r"(?:[A-Z]\.|[^\W\d_](?:[^\W\d_]|['\u2019-])*)"  # letters of any script: "Wiśniewski"
+# Letters of any script: "Wiśniewski". A run of letters at a time, not a choice per letter:
+# the same words, matched about a quarter faster
+_WORD = r"(?:[A-Z]\.|[^\W\d_]+(?:['\u2019-][^\W\d_]*)*)"
 _TITLE = r"(?:[Mm][Rr][Ss]?|[Mm][SsXx]|Miss|Dr|Prof)"
 # What follows a family word before a name: "my mum, Jo"
 _KIN_CUE_END = re.compile(r"(?:[ \t]*,)?(?=[ \t]+[^\W\d_])")
@@ -145,8 +147,9 @@ def _named(
         bare = word.rstrip(".")
         if len(bare) == 1 and bare.isupper():
             continue
-        lower_word = word[0].islower() and (bare.lower() in COMMON or bare.lower() in MODALS)
-        if bare.lower() in stop_words or lower_word or bare.lower() in LANGUAGES:
+        lower_bare = bare.lower()
+        lower_word = word[0].islower() and (lower_bare in COMMON or lower_bare in MODALS)
+        if lower_bare in stop_words or lower_word or lower_bare in LANGUAGES:
             break  # "I am Spanish": a language or nationality is never a name
         if not caps and len(bare) > 1 and bare.isupper():
             break
