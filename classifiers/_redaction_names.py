@@ -175,7 +175,7 @@ def titled_names(text: str, lowered: str) -> Iterator[Span]:
         return  # a title is a whole word
     for match in _TITLED.finditer(text):
         words = _NAME_WORDS.match(text, match.end())
-        caps = _in_capitals(text, match.start())
+        caps = words is not None and _capitals_around(text, match.start(), words.group())
         if words and (name := _name_at(match.end(), words.group(), 1, FUNCTION_WORDS, caps)):
             yield match.start(), name[1]
 
@@ -201,7 +201,8 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
             if lowercase == 0 and words.group().isupper():  # "I'M MOVING OUT": not a name
                 name = _named_known(end, words.group(), COMMON)
             else:
-                name = _name_at(end, words.group(), lowercase, COMMON, _in_capitals(text, end))
+                caps = _capitals_around(text, end, words.group())
+                name = _name_at(end, words.group(), lowercase, COMMON, caps)
             if not name or (then is not None and not then.match(text, name[1])):
                 continue
             if then not in (_THEN_HERE, _ANYTHING) or strong_name(text[name[0] : name[1]]):
@@ -212,7 +213,7 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
     fields = [f for f in _NAME_FIELDS if f in words_here] if ":" in text else ()
     for end in (end for field in fields for end in _cue_ends(text, lowered, field)):
         if found := _NAME_FIELD.match(text, end):  # "Name: Jane Doe", "Surname: Doe"
-            caps = _in_capitals(text, end)
+            caps = _capitals_around(text, end, found.group(1))
             yield from filter(None, [_named(found.start(1), found.group(1), 3, COMMON, caps)])
 
 
@@ -292,7 +293,14 @@ def strong_name(name: str) -> bool:
 
 def _in_capitals(text: str, index: int) -> bool:
     """Whether the text around ``index`` is written in capitals (shouting, a form's fields)."""
-    return not any(ch.islower() for ch in text[max(0, index - 40) : index + 40])
+    # ``map`` of the C method: no Python frame per character
+    return not any(map(str.islower, text[max(0, index - 40) : index + 40]))
+
+
+def _capitals_around(text: str, index: int, words: str) -> bool:
+    """``_in_capitals`` for a name in ``words``, or False where that cannot matter: only a word
+    in capitals asks it (``_named``, ``_name_at``), and ``words`` in lower case hold none."""
+    return not words.islower() and _in_capitals(text, index)
 
 
 def signed_names(text: str, lowered: str) -> Iterator[Span]:
@@ -305,7 +313,7 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
                 continue
             if _afterthought(signed.group(2)):
                 continue
-            caps, gap = _in_capitals(text, end), signed.group("gap")
+            caps, gap = _capitals_around(text, end, signed.group(2)), signed.group("gap")
             name = _named(signed.start(2), signed.group(2), 0, COMMON, caps)
             strong = "\n" in gap or ("," in gap and cue not in _SIGN_OFFS_WEAK)
             if name and (strong or _END_OF_LINE.match(text, name[1])):
