@@ -106,11 +106,12 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
     if titled:
         yield from _any_case_titled(text, lowered)
         yield from _lower_titled(text)
-    if not any(map(_known_given_word, _GIVEN.findall(text))):
+    given = set(filter(_known_given_word, _GIVEN.findall(text)))
+    if not given:
         return  # no capitalised word is a given name
-    for word in _GIVEN.finditer(text):
+    for word in _given_words(text, given):
         start, end = word.span()
-        if not _known_given_word(word.group()) or word.group().isupper():
+        if word.group().isupper():
             continue
         cue = _cue_before(lowered, start)
         if not cue and not _CUE_AFTER.match(text, end):
@@ -124,6 +125,21 @@ def role_names(text: str, lowered: str) -> Iterator[Span]:
             continue  # "Thank you to Joy on reception": staff thanked at work are kept
         if fold(word.group()) not in NEVER_NAMES:
             yield start, end
+
+
+def _given_words(text: str, given: set[str]) -> list[re.Match[str]]:
+    """``_GIVEN.finditer(text)``'s matches that are words of ``given``, found by ``str.find``
+    rather than by passing every capitalised word in Python. A match starts after no word
+    character, apostrophe or hyphen, and holds only those: none starts inside another, so the
+    matches are exactly the places where ``_GIVEN.match`` succeeds."""
+    found: list[re.Match[str]] = []
+    for name in given:
+        at = text.find(name)
+        while at != -1:
+            if (word := _GIVEN.match(text, at)) and word.group() == name:
+                found.append(word)
+            at = text.find(name, at + 1)
+    return sorted(found, key=lambda word: word.start())
 
 
 def _cue_before(lowered: str, start: int) -> str:
