@@ -268,6 +268,8 @@ def _name_at(
     first = words.split()[0]
     if len(first.rstrip(".")) < 2 or (first[:1].isupper() and not first.isupper()):
         return _named(start, words, lowercase, stop_words, caps)
+    if lowercase == 0 and first[:1].islower():  # ``_named`` would end the name before it
+        return _named_known(start, words, stop_words)
     return _named_known(start, words, stop_words) or (
         None if first.isupper() and not caps else _named(start, words, lowercase, stop_words, caps)
     )
