@@ -313,18 +313,20 @@ def signed_names(text: str, lowered: str) -> Iterator[Span]:
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             if not (signed := _SIGNED.match(text, end)):
                 continue
-            if _afterthought(signed.group(2)):
+            words = signed.group(2)
+            if _afterthought(words):
                 continue
-            caps, gap = _capitals_around(text, end, signed.group(2)), signed.group("gap")
-            name = _named(signed.start(2), signed.group(2), 0, COMMON, caps)
+            if words.lstrip()[:1].islower():  # ``_named`` allowing no lower-case word finds none
+                # "thanks, gareth jones": lower-case words that end the line
+                name = _named(signed.start(2), words, 3, SIGNED_STOPS)
+                if name and _END_OF_LINE.match(text, name[1]):
+                    yield name
+                continue
+            caps, gap = _capitals_around(text, end, words), signed.group("gap")
+            name = _named(signed.start(2), words, 0, COMMON, caps)
             strong = "\n" in gap or ("," in gap and cue not in _SIGN_OFFS_WEAK)
             if name and (strong or _END_OF_LINE.match(text, name[1])):
                 yield name
-            elif name is None and signed.group(2).lstrip()[:1].islower():
-                # "thanks, gareth jones": lower-case words that end the line
-                name = _named(signed.start(2), signed.group(2), 3, SIGNED_STOPS)
-                if name and _END_OF_LINE.match(text, name[1]):
-                    yield name
 
 
 def _afterthought(words: str) -> bool:
