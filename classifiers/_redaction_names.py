@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
+from typing import NamedTuple
 
 from classifiers._redaction_gazetteer import known_given
 from classifiers._redaction_ids import DOB_CUE, dob_cue_possible
@@ -74,26 +76,42 @@ _NAME_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     *((cue, 0, _THEN_HERE) for cue in ("hi,", "hiya,", "hello,", "hi", "hiya", "hello")),
     ("let", 0, _THEN_KNOW),  # "let Jo Bloggs know"
 )
-_CUE_WORDS = tuple(frozenset(re.findall(r"\w+", cue)) for cue, _, _ in _NAME_CUES)
 
 
-def _cues_by_word() -> dict[str, tuple[int, ...]]:
-    """Each cue's index filed under its longest word (not "i"): a text is checked only for the
-    cues whose word it holds, in their order, not for all forty."""
-    filed: dict[str, list[int]] = {}
-    for index, words in enumerate(_CUE_WORDS):
-        filed.setdefault(max(sorted(words), key=lambda w: (len(w), w != "i")), []).append(index)
-    return {word: tuple(indices) for word, indices in filed.items()}
-
-
-_CUES_UNDER = _cues_by_word()
-_CUE_KEYS = frozenset(_CUES_UNDER)
 # The whole words one of which what follows the name starts with (in ASCII text)
 _THEN_WORDS = {
     _THEN_HERE: frozenset(["here", "from", "again", "speaking", "calling", "ringing", "writing"]),
     _THEN_FROM: frozenset(("from", "here")),
     _THEN_KNOW: frozenset(("know",)),
 }
+
+
+class _Cue(NamedTuple):
+    """A cue of ``_NAME_CUES`` and the words a text must hold for it. ``order``, its place, is
+    unique: sorting cues compares nothing else."""
+
+    order: int
+    cue: str
+    lowercase: int
+    then: re.Pattern[str] | None
+    words: frozenset[str]
+    then_words: frozenset[str]  # empty if any word may follow
+
+
+def _cues_by_word() -> dict[str, tuple[_Cue, ...]]:
+    """Each cue filed under its longest word (not "i"): a text is checked only for the cues
+    whose word it holds, in their order, not for all forty."""
+    filed: dict[str, list[_Cue]] = {}
+    for order, (cue, lowercase, then) in enumerate(_NAME_CUES):
+        words = frozenset(re.findall(r"\w+", cue))
+        then_words = _THEN_WORDS.get(then, frozenset()) if then is not None else frozenset()
+        key = max(sorted(words), key=lambda w: (len(w), w != "i"))
+        filed.setdefault(key, []).append(_Cue(order, cue, lowercase, then, words, then_words))
+    return {word: tuple(cues) for word, cues in filed.items()}
+
+
+_CUES_UNDER = _cues_by_word()
+_CUE_KEYS = frozenset(_CUES_UNDER)
 _SIGN_OFFS = ("regards", "wishes", "sincerely", "faithfully", "yours truly", "yours", "signed")
 _SIGN_OFFS_WEAK = ("thanks", "thank you", "cheers")  # the name must end its line
 _SIGN_OFF_WORDS = tuple((cue, frozenset(cue.split())) for cue in _SIGN_OFFS + _SIGN_OFFS_WEAK)
@@ -185,14 +203,13 @@ def cued_names(text: str, lowered: str) -> Iterator[Span]:
     words_here = words_of(lowered)
     # ``re.IGNORECASE`` sees the lower case of ASCII text only as ``lowered`` holds it
     ascii_text = text.isascii()
-    held = sorted(i for word in _CUE_KEYS & words_here for i in _CUES_UNDER[word])
-    for (cue, lowercase, then), cue_words in ((_NAME_CUES[i], _CUE_WORDS[i]) for i in held):
+    held = sorted(chain.from_iterable(map(_CUES_UNDER.__getitem__, _CUE_KEYS & words_here)))
+    for _, cue, lowercase, then, cue_words, then_words in held:
         if cue == "from" and not details:
             continue  # "from" only before contact details
         if not cue_words <= words_here:
             continue  # a cue that names someone is whole words, and a name follows it
-        then_words = _THEN_WORDS.get(then) if then is not None and ascii_text else None
-        if then_words is not None and then_words.isdisjoint(words_here):
+        if then_words and ascii_text and then_words.isdisjoint(words_here):
             continue  # nor can the words the name must come before follow it
         for end in _cue_ends(text, lowered, cue) if cue in lowered else ():
             words = _NAME_WORDS.match(text, end)
