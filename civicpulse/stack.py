@@ -48,8 +48,11 @@ MEMORY_CHECK_SECONDS = 30.0
 
 
 class StackAlreadyRunningError(PipelineError):
-    """Another stack's embedded broker is running in the same CIVICPULSE_HOME, or another
-    program holds the intake API's port."""
+    """Another stack's embedded broker is running in the same CIVICPULSE_HOME."""
+
+
+class ApiPortInUseError(PipelineError):
+    """Another program holds the intake API's port."""
 
 
 @dataclass
@@ -152,7 +155,7 @@ class Stack:
         if self.with_api and port and is_listening(f"{self.settings.api_host}:{port}"):
             # Else the API exits at once, `up` restarts it until it gives up, and meanwhile the
             # other program's answers look like the API's.
-            raise StackAlreadyRunningError(
+            raise ApiPortInUseError(
                 f"port {port} (CIVICPULSE_API_PORT) on {self.settings.api_host} is already in "
                 "use by another program: stop it, or choose another port"
             )

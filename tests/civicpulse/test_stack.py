@@ -22,7 +22,7 @@ from civicpulse.embedded_broker import (
     our_topics,
     recorded_bootstrap,
 )
-from civicpulse.stack import Stack, StackAlreadyRunningError
+from civicpulse.stack import ApiPortInUseError, Stack, StackAlreadyRunningError
 from config import Settings
 from contracts import PipelineError
 from sinks import open_database
@@ -161,7 +161,7 @@ def test_an_api_port_another_program_holds_is_refused_before_anything_starts(
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
         stack = Stack(Settings(home=tmp_path / "home", api_port=port))
-        with pytest.raises(StackAlreadyRunningError, match=f"port {port} .* already in use"):
+        with pytest.raises(ApiPortInUseError, match=f"port {port} .* already in use"):
             stack.start()
     assert stack.broker is None and stack.children == []
 
