@@ -9,7 +9,7 @@ import string
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
 from functools import lru_cache, reduce
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from operator import or_
 
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer, near_english
@@ -70,7 +70,7 @@ INTRODUCED = re.compile(
 _STARTS, _CAPITAL, _PARTICLE, _WORD_NAME, _UNKNOWN, _SURNAME = 1, 2, 4, 8, 16, 32
 
 
-_QUIET: set[str] = set()  # words whose kind is 0, most words of most texts
+_QUIET: set[str] = set()  # pieces whose words are all of kind 0: most words of most texts
 _QUIET_MAX = 200_000  # then no more are added (about 15 MB): kinds are still found, slower
 
 
@@ -136,28 +136,26 @@ def _stretch_at(marks: bytes, at: int) -> Span:
 
 def word_kinds(text: str) -> dict[str, int]:
     """The kinds of the words (``TOKEN``) of ``text``, but for those of kind 0. A filter in C
-    skips the words already known to be of kind 0, which are most of them."""
-    if text.isascii():  # the usual case: cut at characters no word holds, in C, far faster
-        # ``filterfalse`` hashes each piece once; a set difference built a set of all of them
-        chunks = set(filterfalse(_QUIET.__contains__, ascii_pieces(text, _TOKEN_CHARS)))
-        words = {word for chunk in chunks for word in _tokens(chunk)}
-    else:
-        words = set(TOKEN.findall(text))
-    kinds: dict[str, int] = {}
-    for word in words - _QUIET:
-        if kind := _kind(word):
-            kinds[word] = kind
-        elif len(_QUIET) < _QUIET_MAX:
-            _QUIET.add(word)
-    return kinds
+    skips the pieces already known to hold only words of kind 0, which are most of them."""
+    # ASCII, the usual case: cut at characters no word holds, in C, far faster. Else each
+    # piece is a word, whose words are itself
+    pieces = ascii_pieces(text, _TOKEN_CHARS) if text.isascii() else TOKEN.findall(text)
+    # ``filterfalse`` hashes each piece once; a set difference built a set of all of them.
+    # A word's kind is its own, whichever piece holds it: the dict of the pairs is built in C
+    loud = set(filterfalse(_QUIET.__contains__, pieces))
+    return dict(chain.from_iterable(map(_piece_kinds, loud)))
 
 
 @lru_cache(maxsize=65536)
-def _tokens(chunk: str) -> tuple[str, ...]:
-    """The words of a stretch of ASCII word characters, apostrophes and hyphens: "it's" is
-    one, "2nd" is "nd", "a--b" is two (no word crosses another character, so the words of the
-    stretches are the words of the text)."""
-    return tuple(TOKEN.findall(chunk))
+def _piece_kinds(piece: str) -> tuple[tuple[str, int], ...]:
+    """The words of kind other than 0, with their kinds, of a stretch of ASCII word
+    characters, apostrophes and hyphens (or of a word): "it's" is one word, "2nd" is "nd",
+    "a--b" is two (no word crosses another character, so the words of the pieces are the
+    words of the text). A piece with none is kept in ``_QUIET``."""
+    kinds = tuple((word, kind) for word in TOKEN.findall(piece) if (kind := _kind(word)))
+    if not kinds and len(_QUIET) < _QUIET_MAX:
+        _QUIET.add(piece)
+    return kinds
 
 
 @lru_cache(maxsize=65536)
