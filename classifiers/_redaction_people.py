@@ -58,8 +58,10 @@ _TITLE_BEFORE = re.compile(
     r"(?<![\w'])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Cllr|Councillor|Rev|Fr|Sir|Dame|Lady|Lord|"
     r"MR|MRS|MS|MISS|DR|mr|mrs|ms|miss|dr)\.?[ \t]+$"
 )
+# The check before the capital follows it (the same test, as it is a capital), so that ``re``
+# tries no lookbehind at the other characters
 _COORDINATED = re.compile(
-    r"(?<![\w'\]-])(?P<before>[A-Z][^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
+    r"(?P<before>[A-Z](?<![\w'\]-][A-Z])[^\W\d_]+)[ \t]+(?:and|&)[ \t]+\[name\]"
     r"|\[name\][ \t]+(?:and|&)[ \t]+(?P<after>[A-Z][^\W\d_]+)(?![\w'-])"
 )
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
