@@ -75,6 +75,7 @@ _CLOSING_WORD_SET = frozenset(
     ["ta", "thanks", "cheers", "best", "regards", "wishes", "love", "yours"]
 )
 _THANK_YOU = re.compile(r"\bthank you\b")
+_CLOSING_STOPS = NEVER_NAMES | PLACE_WORDS | _CLOSERS  # words no name after a closing holds
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:many |with )?(?:all the best|best wishes|kind regards|thank you|thanks|"
     r"ta|cheers|best|regards|love|yours)(?:[ \t]+(?:again|so much|very much|a lot))?"
@@ -168,18 +169,20 @@ def closing_names(text: str, lowered: str) -> Iterator[Span]:
     """A name alone on the line after a closing, or after it on its line, at the end of a
     line: "ta\nailsa", "thanks again, senthil", "All the best,\n\nDr Jo Bloggs"."""
     in_text = words_of(lowered)  # a closing's words are whole words
-    thank_you = "thank" in in_text and "you" in in_text and _THANK_YOU.search(lowered)
-    if _CLOSING_WORD_SET.isdisjoint(in_text) and not thank_you:
+    if _CLOSING_WORD_SET.isdisjoint(in_text) and not _thank_you(lowered, in_text):
         return
     known = gazetteer()
     for found in matches_at(_CLOSING, text, line_starts(text)):  # as finditer: it has ^
         words = [fold(w) for w in found.group("name").split()]
-        stops = NEVER_NAMES | PLACE_WORDS | _CLOSERS
-        if any(w in stops for w in words) or found.group("name").isupper():
+        if not _CLOSING_STOPS.isdisjoint(words) or found.group("name").isupper():
             continue
         capital = found.group("name")[0].isupper()
         if capital or words[0] in known.all_given or unknown_lower(words[0]):
             yield found.span("name")
+
+
+def _thank_you(lowered: str, in_text: frozenset[str]) -> bool:
+    return "thank" in in_text and "you" in in_text and _THANK_YOU.search(lowered) is not None
 
 
 def unsigned_names(text: str, lowered: str) -> Iterator[Span]:
