@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 
 from classifiers._redaction_candidates import (
@@ -91,7 +91,7 @@ def known_names(text: str, lowered: str) -> Iterator[Span]:
     wanted = {*may_start(text, lowered, kinds), *greeted_words(text, lowered)}
     if not wanted:
         return  # most texts: no word that may start a name here, and no greeting
-    known, caps = gazetteer(), _mostly_capitals(text)
+    known, caps = gazetteer(), _capitals_once(text)
     thanks = "thank" in lowered
     for start, end, last in stretches(text, wanted):
         for whole in _runs(text, caps, start, end, last):
@@ -107,7 +107,7 @@ def _run_names(
     words: list[str],
     wanted: set[int],
     known: Gazetteer,
-    caps: bool,
+    caps: Callable[[], bool],
     thanks: bool,
 ) -> Iterator[Span]:
     if wanted.isdisjoint(map(_START, run)):
@@ -173,7 +173,9 @@ def _cued(text: str, run: list[Span], known: Gazetteer) -> Iterator[Span]:
         yield start, end
 
 
-def _runs(text: str, caps: bool, begin: int, finish: int, last: int) -> Iterator[list[Span]]:
+def _runs(
+    text: str, caps: Callable[[], bool], begin: int, finish: int, last: int
+) -> Iterator[list[Span]]:
     """Stretches of candidate words (not stops, not acronyms, not in placeholders) in
     ``text[begin:finish]``, up to the one that may hold ``last``, where a name may start."""
     run: list[Span] = []
@@ -185,7 +187,7 @@ def _runs(text: str, caps: bool, begin: int, finish: int, last: int) -> Iterator
         candidate = (
             candidate_word(word)
             and text[start - 1 : start] != "["
-            and (caps or len(word) == 1 or not word.isupper())
+            and (len(word) == 1 or not word.isupper() or caps())  # counted only if asked
         )
         if run and (not joined or not candidate):
             yield run
@@ -200,7 +202,12 @@ def _runs(text: str, caps: bool, begin: int, finish: int, last: int) -> Iterator
 
 
 def _names_in(
-    text: str, run: list[Span], words: list[str], known: Gazetteer, caps: bool, thanks: bool
+    text: str,
+    run: list[Span],
+    words: list[str],
+    known: Gazetteer,
+    caps: Callable[[], bool],
+    thanks: bool,
 ) -> Iterator[Span]:
     index = 0
     while index < len(run):
@@ -218,7 +225,7 @@ def _name_length(
     words: list[str],
     index: int,
     known: Gazetteer,
-    caps: bool,
+    caps: Callable[[], bool],
     thanks: bool,
 ) -> int:
     """How many words of ``run`` from ``index`` make a name (0: none starts here)."""
@@ -256,18 +263,21 @@ def _lone_name(text: str, span: Span, known: Gazetteer, word: str) -> bool:
     return greeted and bool(_VOCATIVE_END.match(text, span[1]))
 
 
-def _capitalised_name(first: str, after: list[str], known: Gazetteer, caps: bool) -> bool:
-    """Whether capitalised ``first`` and the capitalised words ``after`` it make a name."""
+def _capitalised_name(
+    first: str, after: list[str], known: Gazetteer, caps: Callable[[], bool]
+) -> bool:
+    """Whether capitalised ``first`` and the capitalised words ``after`` it make a name (``caps``
+    asked last, as it may not be known yet)."""
     second = after[0]
-    if not caps and any(w in PARTICLES for w in after[:-1]):
+    if any(w in PARTICLES for w in after[:-1]) and not caps():
         return True  # "Olive Ó Murchú", "Lyric Ní Bhraonáin"
     if first in known.given_words:
         # "Rose Fairweather", "Mark Ellison": a name that is also a word needs a surname or a
         # capitalised word that is no English word after it; "Mark Brown" not in capitals
         if surname(second, known) or given(second, known) or not english(second):
             return True
-        return not caps and second in known.surname_words
-    if caps or first in NEVER_NAMES:
+        return second in known.surname_words and not caps()
+    if first in NEVER_NAMES or caps():
         return False
     if surname(second, known) and "-" not in second:
         return True  # "Merry Nguyen", "Lech Kaczmarczyk": any word before a known surname
@@ -332,6 +342,19 @@ def _thanked_staff(text: str, run: list[Span], index: int) -> bool:
     if index + 1 < len(run) and _JOIN.fullmatch(text, end, run[index + 1][0]):
         return False
     return bool(_THANKS.search(text, max(0, start - 20), start)) and bool(_AT_WORK.match(text, end))
+
+
+def _capitals_once(text: str) -> Callable[[], bool]:
+    """``_mostly_capitals(text)``, counted when first asked: most texts never ask (only an
+    acronym in a run or some capitalised names do), and counting costs ~2 us a text."""
+    found: list[bool] = []
+
+    def in_capitals() -> bool:
+        if not found:
+            found.append(_mostly_capitals(text))
+        return found[0]
+
+    return in_capitals
 
 
 def _mostly_capitals(text: str) -> bool:
