@@ -74,8 +74,7 @@ def detailed_names(text: str, lowered: str) -> Iterator[Span]:
 def given_names(text: str, lowered: str) -> Iterator[Span]:
     """A known given name and a capitalised surname anywhere ("I care for Liam Hope"), but
     not a street or a place named after someone ("Victoria Park", "Grace Road")."""
-    capitalised = {word.lower() for word in _CAPITALISED.findall(text)}
-    if capitalised.isdisjoint(gazetteer().all_given):
+    if not _may_pair_given(text, lowered):
         return  # no capitalised word is a given name: no pair starts with one
     for pair in _PAIR.finditer(text):
         given, surname = pair.group(1), pair.group(2)
@@ -88,6 +87,17 @@ def given_names(text: str, lowered: str) -> Iterator[Span]:
             continue
         if not STREET_AFTER.match(text, pair.end()) and not _PLACE_AFTER.match(text, pair.end()):
             yield pair.span()
+
+
+def _may_pair_given(text: str, lowered: str) -> bool:
+    """Whether a capitalised word of ``text`` is a known given name, as a ``_PAIR`` must start.
+    In ASCII a pair's given name is a whole word of ``lowered`` (``_PAIR`` allows no word
+    character on either side) whose capitalised form is in ``text``: the shared ``words_of``
+    and ``str`` ``in`` answer that without cutting every capitalised word out of ``text``."""
+    given = gazetteer().all_given
+    if not lowered.isascii():
+        return not given.isdisjoint({word.lower() for word in _CAPITALISED.findall(text)})
+    return any(word.capitalize() in text for word in words_of(lowered).intersection(given))
 
 
 def heading_names(text: str, lowered: str) -> Iterator[Span]:
