@@ -6,6 +6,7 @@ Each runs after the other name passes, finds spans and replaces no text."""
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from classifiers._redaction_candidates import TOKEN
@@ -35,6 +36,10 @@ _INITIALLED = re.compile(  # the first capital first, so that re skips ahead to 
     r"(?:\.[ \t]?(?:[A-Z]\.[ \t]?){0,2}|(?<=[A-HJ-Z])[ \t]))"
     r"(?:(?P<surname>[A-Z][a-z][\w'\u2019-]*)|\[name\])"
 )
+# What an initial and what follows it look like to ``_may_have_initials``: a capital or "["
+# is "A", a space or tab " ", a full stop ".", anything else "x"
+_SHAPE_OF = {ch: "A" for ch in string.ascii_uppercase + "["} | {" ": " ", "\t": " ", ".": "."}
+_INITIAL_SHAPES = bytes(ord(_SHAPE_OF.get(chr(byte), "x")) for byte in range(256))
 # A family by its surname: "the Okafors", "the Joneses"
 _FAMILY = re.compile(  # tried only where "the" is (``found_at``)
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][a-z'\u2019]+?)(?:es|s)(?![\w'\u2019])"
@@ -120,6 +125,8 @@ def initialled_names(text: str, lowered: str) -> Iterator[Span]:
     """A surname after initials: "J. Okoro", "R.J. Thistlewood", and the initials before a name
     found ("A. [name]"). Without a full stop only a known surname that is no English word
     ("P Hughes", not "A Road" or "B Block")."""
+    if not _may_have_initials(text):
+        return  # most texts
     known = gazetteer()
     for found in _INITIALLED.finditer(text):
         surname = found.group("surname")
@@ -134,6 +141,15 @@ def initialled_names(text: str, lowered: str) -> Iterator[Span]:
             dotted and (word in known.surname_words or not english(word))
         ):
             yield found.span()
+
+
+def _may_have_initials(text: str) -> bool:
+    """Whether ``_INITIALLED`` may match: it needs a capital then a full stop ("J."), or a
+    capital, a space or tab, and a capital or a placeholder's "[" ("P Hughes", "A [name]").
+    Asked of the text's shape (one byte a character, ``replace`` keeping non-ASCII ones one
+    byte each), found in C, where the pattern would try every capital."""
+    shape = text.encode("ascii", "replace").translate(_INITIAL_SHAPES)
+    return b"A." in shape or b"A A" in shape
 
 
 def family_names(text: str, lowered: str) -> Iterator[Span]:
