@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from classifiers._redaction_candidates import TOKEN
 from classifiers._redaction_candidates import surname as known_surname
 from classifiers._redaction_gazetteer import Gazetteer, english, fold, gazetteer
-from classifiers._redaction_spans import Span, found_at, matches_at, words_of
+from classifiers._redaction_spans import Span, found_at, line_starts, matches_at, words_of
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import FUNCTION_WORDS, NEVER_NAMES, PARTICLES, PLACE_WORDS
 
@@ -25,6 +25,9 @@ _CRM_PEOPLE = (
     "|account holder|licence holder|permit holder|victim|suspect|ip"
 )
 _CRM_WORDS = frozenset(_CRM_PEOPLE.replace("|", " ").split())
+_CRM_CUES = tuple((cue, frozenset(cue.split())) for cue in _CRM_PEOPLE.split("|"))
+# Between a CRM's cue and the name after it: ``_CRM_CUE_BEFORE``'s "$" also allows a newline
+_SEPARATORS = re.compile(r"[ \t:]*\n?")
 _INVERTED = re.compile(  # "MENSAH, [name]": a CRM's surname first, at the start of a line
     rf"^[ \t]*(?:(?i:{_CRM_PEOPLE})[ \t]*:"
     r"[ \t]*)?(?P<surname>[A-Z][^\W\d_]*(?:['\u2019-][A-Z][^\W\d_]*)?),[ \t]*\[name\]",
@@ -60,6 +63,8 @@ _FAMILY_OF = re.compile(
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
 )
 _BEFORE_NAME = re.compile(r"(?<![\w'\u2019\]-])(?P<word>[A-Z][^\W\d_]+)[ \t]+\[name\]")
+_LETTER = re.compile(r"[^\W\d_]")  # ``_BEFORE_NAME``'s word is a run of these
+_ASCII_LETTERS = string.ascii_letters  # the ASCII characters in ``_LETTER``
 # A nickname in quotes inside a name ('Gary "Gaz" Whitworth', 'Kai "KJ" Jenkins-Obi'), with
 # the surname after it or the given name before it
 _QUOTED = r"[\"\u201c\u201d'\u2018\u2019]"
@@ -86,8 +91,9 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
     Hungarian names are written ("Zhang [name]": a known name that is no English word); a
     surname in capitals before a given name after a CRM's cue ("Caller ABEBE Bekele")."""
     known = gazetteer()
-    cued = not _CRM_WORDS.isdisjoint(words_of(lowered)) and not text.isupper()
-    for found in _CAPS_FIRST.finditer(text) if cued else ():
+    words_here = words_of(lowered)
+    cued = not _CRM_WORDS.isdisjoint(words_here) and not text.isupper()
+    for found in matches_at(_CAPS_FIRST, text, _after_cues(lowered, words_here)) if cued else ():
         if not _CRM_CUE_BEFORE.search(lowered, max(0, found.start() - 20), found.start()):
             continue
         words = [fold(w.rstrip(",")) for w in found.group("name").split()]
@@ -95,7 +101,7 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
             yield found.span("name")  # "Caller ABEBE Bekele": needs no name found before
     if "[name]" not in text:
         return
-    for found in _INVERTED.finditer(text):
+    for found in matches_at(_INVERTED, text, line_starts(text)):  # "^": only a line's start
         surname = found.group("surname")
         word = fold(surname)
         if word in NEVER_NAMES or word in PLACE_WORDS:
@@ -108,10 +114,51 @@ def inverted_names(text: str, lowered: str) -> Iterator[Span]:
         named = word in known.surnames or (len(word) >= 4 and not english(word))
         if named and word not in NEVER_NAMES and word not in PLACE_WORDS:
             yield found.span("surname")
-    for found in _BEFORE_NAME.finditer(text):  # "Zhang [name]": a surname first, unlike ours
+    for found in matches_at(_BEFORE_NAME, text, _words_before_names(text)):  # "Zhang [name]"
         word = fold(found.group("word"))
         if (word in known.surnames or word in known.given) and word not in NEVER_NAMES:
             yield found.span("word")
+
+
+def _after_cues(lowered: str, words: frozenset[str]) -> list[int]:
+    """Where a name may start after a CRM's cue ("Caller ABEBE Bekele"): past the spaces, tabs,
+    colon and newline after each place a cue's words stand, every one a whole word of ``lowered`` as
+    ``_CRM_CUE_BEFORE`` wants them. A capitals-first name must start at one of them to pass that
+    check, and no ``_CAPS_FIRST`` match from before one reaches into it (its own second letter
+    is a capital, which a match's last word, "Bekele", cannot have there): trying only these
+    finds what ``finditer`` would."""
+    starts = {
+        _past_separators(lowered, at + len(cue))
+        for cue, cue_words in _CRM_CUES
+        if cue_words <= words
+        for at in found_at(lowered, cue)
+    }
+    return sorted(starts)
+
+
+def _past_separators(lowered: str, at: int) -> int:
+    found = _SEPARATORS.match(lowered, at)
+    return found.end() if found else at  # it always matches, if only nothing
+
+
+def _words_before_names(text: str) -> Iterator[int]:
+    """Where the run of letters (``[^\\W\\d_]``) before the spaces before each "[name]" starts:
+    the only place a ``_BEFORE_NAME`` match ending there can start, as its word is such a run
+    with no word character before it. None of these starts lies inside another's match (a
+    match's letters have none before them, and "name]" is followed by no space), so trying
+    only them finds what ``finditer`` would."""
+    for at in found_at(text, "[name]"):
+        end = len(text[:at].rstrip(" \t"))
+        if end == at:
+            continue  # no space before the placeholder
+        start = end
+        while True:  # ASCII letters in C; another character asks the pattern's class
+            start = len(text[:start].rstrip(_ASCII_LETTERS))
+            if not start or text[start - 1].isascii() or not _LETTER.match(text, start - 1):
+                break
+            start -= 1
+        if start < end:
+            yield start
 
 
 def _named_word(word: str, known: Gazetteer) -> bool:
