@@ -7,11 +7,11 @@ replaces text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from classifiers._redaction_gazetteer import fold, gazetteer, known_given
 from classifiers._redaction_names import strong_name
-from classifiers._redaction_spans import Span, line_starts, matches_at, words_of
+from classifiers._redaction_spans import Span, found_at, matches_at, words_of
 from classifiers._redaction_streets import STREET_AFTER
 from classifiers._redaction_words import (
     ORGANISATIONS,
@@ -40,6 +40,7 @@ _HEADING = re.compile(
     r"[ \t]*(?=\[address\]|\[postcode\]|[0-9]{1,4}[A-Za-z]?[ \t,]|[Ff]lat\b)",
     re.MULTILINE,
 )
+_ADDRESS_OPENINGS = frozenset("[0123456789Ff")  # what _HEADING's next line opens with
 _HERE = re.compile(
     r"^[ \t]*((?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}[^\W\d_][\w'\u2019-]*)[ \t]+here\b",
     re.MULTILINE | re.IGNORECASE,
@@ -50,7 +51,8 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
     """A name that pairs with the writer: "Sarah and I", "Tom Hughes and me"."""
     words_here = words_of(lowered)
     writer = "and" in words_here and not _WRITER.isdisjoint(words_here)  # whole words in _AND_I
-    for pair in _AND_I.finditer(text) if writer and " and " in lowered else ():
+    ands = _spaces_before(text, found_at(lowered, "and")) if writer and " and " in lowered else ()
+    for pair in matches_at(_AND_I, text, ands):
         found = _WORDS_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
         words = found.group(1).split() if found else []
         if words and not known_given(words[0].lower()):
@@ -109,13 +111,33 @@ def heading_names(text: str, lowered: str) -> Iterator[Span]:
         known = known_given(words[0].lower()) or all(w[0].isupper() for w in words)
         if known and not stops and strong_name(line.group(1)):
             yield line.span(1)
-    for line in matches_at(_HEADING, text, line_starts(text)) if "\n" in text else ():
+    for line in matches_at(_HEADING, text, _above_addresses(text)) if "\n" in text else ():
         words = line.group(1).split()
         known = known_given(words[0].lower())
         if any(w.lower() in SIGNED_STOPS or w.lower() in ORGANISATIONS for w in words):
             continue
         if known or all(w[0].isupper() and not w.isupper() for w in words):
             yield line.span(1)
+
+
+def _spaces_before(text: str, starts: Iterable[int]) -> Iterator[int]:
+    """Where the spaces and tabs right before each of ``starts`` begin (in order, if any): the
+    only place an ``_AND_I`` match can start, as ``finditer`` finds it (no match ends in a
+    space, so none reaches over such a place)."""
+    for at in starts:
+        spaces = len(text[:at].rstrip(" \t"))
+        if spaces < at:
+            yield spaces
+
+
+def _above_addresses(text: str) -> Iterator[int]:
+    """The start of each line followed by one that opens (past spaces and tabs) as an address
+    line must for ``_HEADING``: with a placeholder, a digit or "F"/"f" ("Flat"). Only there may
+    a heading's name stand; a subset of ``line_starts`` holding every line ``_HEADING`` can
+    match, tried in the same order."""
+    for at in found_at(text, "\n"):
+        if text[at + 1 :].lstrip(" \t")[:1] in _ADDRESS_OPENINGS:
+            yield text.rfind("\n", 0, at) + 1
 
 
 def _bare(word: str) -> str:
