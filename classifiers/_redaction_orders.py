@@ -58,6 +58,8 @@ _CRM_CUE_BEFORE = re.compile(rf"(?<![\w'\u2019])(?:{_CRM_PEOPLE})[ \t]*:?[ \t]+$
 _CAPS_INVERTED = re.compile(  # the capital first, so that re skips ahead to one
     r"(?P<surname>[A-Z](?<![\w'\u2019-][A-Z])[A-Z]+(?:['\u2019-][A-Z]{2,})?),[ \t]*\[name\]"
 )
+# What each _FAMILY match holds: a literal first, which re finds fast, where a family is rare
+_HE_CAPITAL = re.compile(r"he[ \t]+[A-Z]")
 # "the Horváth family", "the Lane family": any surname, even one that is a word
 _FAMILY_OF = re.compile(
     r"(?<![\w'\u2019])[Tt]he[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)[ \t]+(?i:family|families)\b"
@@ -206,7 +208,8 @@ def family_names(text: str, lowered: str) -> Iterator[Span]:
     if "the " not in lowered:
         return
     known = gazetteer()
-    for found in matches_at(_FAMILY, text, found_at(lowered, "the")):
+    thes = found_at(lowered, "the") if _HE_CAPITAL.search(text) else ()  # as _FAMILY needs
+    for found in matches_at(_FAMILY, text, thes):
         word = fold(found.group("surname"))
         plural = fold(found.group()[found.start("surname") - found.start() :])
         named = len(word) >= 4 and known_surname(word, known)  # not "the Otis lift"
