@@ -65,12 +65,22 @@ def paired_names(text: str, lowered: str) -> Iterator[Span]:
 
 def detailed_names(text: str, lowered: str) -> Iterator[Span]:
     """Two capitalised words right before contact details: "Jo Bloggs, [address]"."""
-    for detail in _DETAILS.finditer(text) if "]" in text else ():
+    for detail in matches_at(_DETAILS, text, _details_starts(text)) if "]" in text else ():
         found = _WORDS_BEFORE.search(text, max(0, detail.start() - 40), detail.start())
         words = found.group(1).split() if found else []
         named = len(words) == 2 and all(w[0].isupper() and not w.isupper() for w in words)
         if found and named and not any(_bare(w) in _STOPS_OR_PLACES for w in words):
             yield found.span(1)
+
+
+def _details_starts(text: str) -> Iterator[int]:
+    """Where a ``_DETAILS`` match may start (in order): the spaces before the ",", "(", "<" or
+    "-" before the spaces before each "[". ``finditer`` finds a match there, at the first of
+    those spaces; none reaches over another such place, as each ends at its "]"."""
+    for at in found_at(text, "["):
+        mark = len(text[:at].rstrip(" \t")) - 1
+        if mark >= 0 and text[mark] in ",(<-":
+            yield len(text[:mark].rstrip(" \t"))
 
 
 def given_names(text: str, lowered: str) -> Iterator[Span]:
