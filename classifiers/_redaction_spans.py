@@ -37,6 +37,7 @@ def left_edge(first: str) -> str:
 RIGHT_EDGE = r"(?!\w)(?!\[[a-z])"  # ... nor glued to a word or a placeholder after it
 
 _DIGITS = re.compile(r"[0-9]+")
+_DIGIT_SHAPES = bytes(ord("0") if chr(byte) in "0123456789" else ord("x") for byte in range(256))
 _WORDS = re.compile(r"\w+")
 
 
@@ -62,6 +63,8 @@ def digits_of(text: str) -> str:
 
 def find_numbers(text: str) -> list[Number]:
     """Runs of digits, each with where its number ends if up to two of `` ().-`` join runs."""
+    if not _has_digit(text):
+        return []  # three texts in four
     numbers: list[Number] = []
     for start, end in reversed([m.span() for m in _DIGITS.finditer(text)]):
         joined = numbers and numbers[-1][0] - end <= 2
@@ -70,6 +73,13 @@ def find_numbers(text: str) -> list[Number]:
         else:
             numbers.append((start, end, end))
     return numbers[::-1]
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds an ASCII digit (what ``_DIGITS`` finds), asked of a translated
+    copy in C: ``re`` tries a character class at every character, about five times slower.
+    ``replace`` turns each other character into one "?", which the table turns into "x"."""
+    return b"0" in text.encode("ascii", "replace").translate(_DIGIT_SHAPES)
 
 
 def line_starts(text: str) -> Iterator[int]:
