@@ -73,7 +73,7 @@ def digest(
         str | None,
         typer.Option(
             help="2025-10 (month), 2025-W41, 2025/26-Q3, 2025/26 or 2025-10-14 "
-            "[default: the last full month]"
+            "(default: the last full month)"
         ),
     ] = None,
     to: Annotated[
@@ -208,7 +208,10 @@ def _nothing_to_digest(engine: Engine, services: tuple[str, ...], period: Period
     if latest is None:
         return f"{said}; no contact is stored yet"
     holding = period_of(period.kind, latest)
-    return f"{said}; the latest contact stored is in {holding.label} (--period {holding.label})"
+    return (
+        f"{said}; the latest contact stored, of any service, is in {holding.label} "
+        f"(--period {holding.label})"
+    )
 
 
 def _period(label: str) -> Period:
