@@ -53,6 +53,11 @@ def fail_on(exc: PipelineError) -> typer.Exit:
     return fail(str(exc))
 
 
+# PostgreSQL's SQLSTATE codes for an undefined table and an undefined column
+_UNDEFINED_TABLE_OR_COLUMN = frozenset(("42P01", "42703"))
+_MISSING_WORDS = ("no such table", "no such column", "does not exist")
+
+
 @contextmanager
 def reading_database(ctx: CommandContext, what: str) -> Iterator[Engine]:
     """The database, for a command that reads ``what`` from it (or changes rows that must be
@@ -93,8 +98,12 @@ def _setting_problems(exc: ValidationError) -> list[str]:
 
 def _database_problem(exc: Exception) -> str:
     """The database's own words (first line), and what to do when its tables are missing."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    if any(words in reason for words in ("no such table", "no such column", "does not exist")):
+    orig = getattr(exc, "orig", None)
+    reason = str(orig or exc).strip().splitlines()[0]
+    # PostgreSQL says it in the server's language ("la relation ... n'existe pas"), under a
+    # code that does not change; SQLite has no such code, and says it in English
+    missing = getattr(orig, "sqlstate", None) in _UNDEFINED_TABLE_OR_COLUMN
+    if missing or any(words in reason for words in _MISSING_WORDS):
         reason += (
             "; the database's schema is missing or older than this CivicPulse: "
             "`civicpulse db upgrade` brings it up to date"

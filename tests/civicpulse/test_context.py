@@ -14,9 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer
+from psycopg.errors import UndefinedTable
+from sqlalchemy.exc import ProgrammingError
 from typer.testing import CliRunner
 
 from civicpulse.cli import app
+from civicpulse.context import command_context, reading_database
 from tests.fixtures.postgres import fresh_postgres_database
 
 SOMEONE = str(uuid.uuid4())
@@ -130,3 +134,17 @@ def test_a_path_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"error: {unwritable}: Not a directory" in " ".join(done.stderr.split())
+
+
+def test_a_missing_table_in_the_servers_own_language_still_says_how_to_create_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PostgreSQL server whose messages are in French says "n'existe pas": the advice
+    follows its SQLSTATE (42P01, an undefined table), not the English words."""
+    sqlite3.connect(tmp_path / "civicpulse.db").close()
+    monkeypatch.setenv("CIVICPULSE_HOME", str(tmp_path))
+    french = UndefinedTable("la relation « contact » n'existe pas")
+    with pytest.raises(typer.Exit), reading_database(command_context(), "contacts"):
+        raise ProgrammingError("SELECT 1 FROM contact", {}, french)
+    said = " ".join(capsys.readouterr().err.split())
+    assert "n'existe pas" in said and "`civicpulse db upgrade` brings it up to date" in said
