@@ -98,12 +98,7 @@ from sinks.review_queue import (
     contact_details,
     review_queue,
 )
-from sinks.schema import (
-    head_revision,
-    migrate,
-    require_current_schema,
-    schema_revision,
-)
+from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
 from sinks.sql import SqlContactSink, postcode_district
 from sinks.staff import (
     IssuedToken,

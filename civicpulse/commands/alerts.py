@@ -12,7 +12,8 @@ import typer
 
 from civicpulse.context import command_context, console, errors, fail, reading_database
 from civicpulse.output import DIMENSION_ALIASES, Format, rich_table, to_json
-from contracts import ContractError, Period, parse_period
+from civicpulse.period_options import parsed_period
+from contracts import Period
 from insights.analysis import (
     AnalysisError,
     Assessment,
@@ -101,10 +102,7 @@ def alerts(
 def _as_of(label: str | None, kind: str) -> Period | None:
     if label is None:
         return None
-    try:
-        target = parse_period(label)
-    except ContractError as exc:
-        raise fail(str(exc)) from exc
+    target = parsed_period(label)
     if target.kind != kind:
         raise fail(f"--as-of {label} is a {target.kind}; --period {kind} needs a {kind} period")
     return target

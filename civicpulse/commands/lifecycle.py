@@ -20,15 +20,12 @@ from civicpulse.context import (
     reading_database,
 )
 from civicpulse.output import DIMENSION_ALIASES, rich_table, to_csv, to_json
+from civicpulse.period_options import period_or_last_full, where_latest_is
 from config import ServiceStandards, Taxonomy, load_service_standards
 from contracts import (
-    ContractError,
     Period,
     PipelineError,
-    last_full_period,
     local_date,
-    parse_period,
-    period_of,
 )
 from insights import (
     CASE_DIMENSIONS,
@@ -80,7 +77,7 @@ def timeliness(
     """Contacts received in the period: responses within target, median working days to
     respond, and contacts still open past a due date."""
     ctx = command_context()
-    chosen, dims = _period(period), _dims(by)
+    chosen, dims = period_or_last_full(period, "quarter"), _dims(by)
     standards = _standards(ctx)
     with reading_database(ctx, "contacts") as engine:
         try:
@@ -114,7 +111,7 @@ def satisfaction(
     """Ratings given in the period: share satisfied with its 95% interval, mean score,
     ratings per responded contact, and the direction against the previous period."""
     ctx = command_context()
-    chosen, dims = _period(period), _dims(by)
+    chosen, dims = period_or_last_full(period, "quarter"), _dims(by)
     standards = _standards(ctx)
     with reading_database(ctx, "ratings") as engine:
         try:
@@ -141,30 +138,14 @@ def satisfaction(
     )
 
 
-def _period(label: str | None) -> Period:
-    if label is None:
-        chosen = last_full_period("quarter", local_date(datetime.now(UTC)))
-        errors.print(
-            f"no --period: the last full quarter, {chosen.label} ({chosen.start:%-d %B %Y} to "
-            f"{chosen.end:%-d %B %Y})",
-            highlight=False,
-        )
-        return chosen
-    try:
-        return parse_period(label)
-    except ContractError as exc:
-        raise fail(str(exc)) from exc
-
-
 def _say_where_data_is(noun: str, verb: str, latest: datetime | None, chosen: Period) -> None:
     """On standard error: the period that holds the latest data, when ``chosen`` holds none."""
     if latest is None:
         errors.print(f"no {noun} is stored yet", highlight=False)
         return
-    holding = period_of(chosen.kind, latest)
     errors.print(
         f"no {noun} was {verb} in {chosen.label}; the latest stored {noun} was {verb} on "
-        f"{local_date(latest):%-d %B %Y}, in {holding.label} (--period {holding.label})",
+        f"{local_date(latest):%-d %B %Y}, in {where_latest_is(latest, chosen.kind)}",
         highlight=False,
     )
 

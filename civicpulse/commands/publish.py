@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from civicpulse.context import command_context, console, fail, fail_on, reading_database
+from civicpulse.period_options import financial_year
 from config import load_service_standards
-from contracts import ContractError, PipelineError, parse_period
+from contracts import PipelineError
 from insights import period_bounds
 from insights.reports import public_satisfaction, satisfaction_csv, satisfaction_html
 from sinks import ratings_between
@@ -31,12 +32,7 @@ def publish_satisfaction(
 ) -> None:
     """Write satisfaction-YEAR.csv and .html: ratings by partner and service."""
     ctx = command_context()
-    try:
-        period = parse_period(year)
-    except ContractError as exc:
-        raise fail(str(exc)) from exc
-    if period.kind != "year":
-        raise fail(f"--year {year!r} is a {period.kind}; give a financial year like 2025/26")
+    period = financial_year(year)
     with reading_database(ctx, "ratings") as engine:
         try:
             standards = load_service_standards(ctx.settings.config_dir, ctx.reference)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,21 +17,16 @@ from civicpulse.context import (
     CommandContext,
     command_context,
     console,
-    errors,
     fail,
     fail_on,
     reading_database,
 )
 from civicpulse.output import rich_table
+from civicpulse.period_options import financial_year, period_or_last_full, where_latest_is
 from config import load_service_standards
 from contracts import (
-    ContractError,
     Period,
     PipelineError,
-    last_full_period,
-    local_date,
-    parse_period,
-    period_of,
 )
 from delivery import RecipientBook, load_recipients
 from insights.analysis import load_targets
@@ -96,7 +90,7 @@ def digest(
         raise fail("say where the digest goes: --to DIR, --send, or both")
     ctx = command_context()
     services = _resolve_services(ctx, service)
-    scope = DigestScope(services, _digest_period(period))
+    scope = DigestScope(services, period_or_last_full(period, "month"))
     book = _recipients(ctx, recipients) if send else RecipientBook()
     managers = sorted({r for s in services for r in book.for_service(s)}, key=lambda r: r.address)
     if send and not managers:
@@ -158,9 +152,7 @@ def annual(
     and how well services responded, and what was done. HTML and CSV show counts of 1-4 as <5
     (for publication); JSON has exact counts."""
     ctx = command_context()
-    fy = _period(year)
-    if fy.kind != "year":
-        raise fail(f"--year {year!r} is a {fy.kind}; give a financial year like 2025/26")
+    fy = financial_year(year)
     try:
         standards = load_service_standards(ctx.settings.config_dir, ctx.reference)
     except PipelineError as exc:
@@ -189,15 +181,6 @@ def annual(
     console.print(f"wrote {output}")
 
 
-def _digest_period(label: str | None) -> Period:
-    """The period asked for, or the last full month (named on standard error)."""
-    if label is not None:
-        return _period(label)
-    chosen = last_full_period("month", local_date(datetime.now(UTC)))
-    errors.print(f"no --period: the last full month, {chosen.label}", highlight=False)
-    return chosen
-
-
 def _nothing_to_digest(engine: Engine, services: tuple[str, ...], period: Period) -> str:
     """Why no digest was made, and where the latest contacts are."""
     said = (
@@ -207,18 +190,8 @@ def _nothing_to_digest(engine: Engine, services: tuple[str, ...], period: Period
     latest = latest_received_at(engine)
     if latest is None:
         return f"{said}; no contact is stored yet"
-    holding = period_of(period.kind, latest)
-    return (
-        f"{said}; the latest contact stored, of any service, is in {holding.label} "
-        f"(--period {holding.label})"
-    )
-
-
-def _period(label: str) -> Period:
-    try:
-        return parse_period(label)
-    except ContractError as exc:
-        raise fail(str(exc)) from exc
+    holding = where_latest_is(latest, period.kind)
+    return f"{said}; the latest contact stored, of any service, is in {holding}"
 
 
 def _resolve_services(ctx: CommandContext, given: list[str]) -> tuple[str, ...]:
