@@ -131,8 +131,7 @@ _NAMED_HANDLE = re.compile(
     r"(?:[ \t]*(?::|(?i:is|name|handle|username|user|id)))*[ \t]+"
     r"(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])"
 )
-# Where _NAMED_HANDLE starts (``_names_network`` spells the same five out)
-_NETWORK_WORDS = ("snap", "insta", "tiktok", "twitter", "threads")
+_NETWORK_WORDS = ("snap", "insta", "tiktok", "twitter", "threads")  # where _NAMED_HANDLE starts
 _HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _NETWORKS = (
     r"facebook|fb|twitter|x|instagram|tiktok|linkedin|youtube|threads|snapchat|pinterest"
@@ -274,25 +273,13 @@ def handle_spans(text: str) -> Iterator[Span]:
 def named_handle_spans(text: str, lowered: str) -> Iterator[Span]:
     """A handle after the network's name, without its "@", when it holds a dot, an underscore
     or a digit, as handles do and words do not ("Snapchat ify.xo", not "on Snapchat today")."""
-    if not _names_network(lowered):
+    if not any(word in lowered for word in _NETWORK_WORDS):
         return  # most texts
     starts = sorted({at for word in _NETWORK_WORDS for at in found_at(lowered, word)})
     for found in matches_at(_NAMED_HANDLE, text, starts):  # as finditer, only where one is
         handle = found.group("handle").rstrip(".")
         if any(ch in handle for ch in "._") or any(ch.isdigit() for ch in handle):
             yield found.start("handle"), found.start("handle") + len(handle)
-
-
-def _names_network(lowered: str) -> bool:
-    """Whether one of ``_NETWORK_WORDS`` (the same five, kept in step) is in ``lowered``: ``or``
-    of ``in`` costs a third less than ``any`` over a generator, on every text."""
-    return (
-        "snap" in lowered
-        or "insta" in lowered
-        or "tiktok" in lowered
-        or "twitter" in lowered
-        or "threads" in lowered
-    )
 
 
 def profile_spans(text: str) -> Iterator[Span]:
