@@ -47,9 +47,10 @@ _BREAK_MARKS = bytes(
     ord("|") if chr(code) not in _TOKEN_KEPT + " \t" else code for code in range(256)
 )
 # Wider than the pass's greeting test: where a greeted capitalised word may stand ("Dear Lyric,")
-_GREETED = re.compile(r"(?i:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")
-_GREETED_LOWER = re.compile(r"(?:dear|hi(?:ya)?|hello)[ \t]+(?=[^\W\d_])")  # in ``lowered``
-_GREETINGS = frozenset(("dear", "hi", "hiya", "hello"))
+_GREETINGS = ("dear", "hiya", "hi", "hello")  # "hiya" before "hi", as a greedy "hi(?:ya)?"
+_GREETED_TEXT = rf"(?:{'|'.join(_GREETINGS)})[ \t]+(?=[^\W\d_])"
+_GREETED = re.compile(_GREETED_TEXT, re.IGNORECASE)
+_GREETED_LOWER = re.compile(_GREETED_TEXT)  # in ``lowered``
 # A word before a person ("Ask Farai", "my partner ailsa"), or an introduction ("it's")
 _BEFORE_TEXT = "ask tell told thanks cheers ta hi hello hiya dear with"
 _CUE_WORDS = frozenset(_BEFORE_TEXT.split()) | KIN
@@ -93,7 +94,7 @@ def _may_greet(text: str, lowered: str) -> bool:
     (``words_of``), so most texts (which hold none) are told by one set test. But "\u0131"
     and "\u0130" match "i" too, the only letters but ASCII ones that match a greeting's letters
     in any case ("\u0130" keeps its case in ``lowered``): a text with either may greet."""
-    if _GREETINGS.isdisjoint(words_of(lowered)):
+    if words_of(lowered).isdisjoint(_GREETINGS):
         return "\u0131" in text or "\u0130" in text
     return True
 
