@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
 from classifiers import ContactClassifier, SourceLabels, contact_text
 from config import Settings
 from contracts import ContactClassified, ContactReceived, Topic, encode, topic_name
-from sinks import SqlContactSink, open_database
+from sinks import SqlContactSink, open_database, scratch_database
 from sinks.db.tables import ContactRow  # bench may look inside: it measures the room
 from workers import RawMessage, freeze_long_lived_objects, store_contacts
 from workers.batches import decode_batch, public_wording
@@ -40,17 +40,8 @@ def fresh_database(base_url: str | None, work: Path, name: str) -> Iterator[str]
     if base_url is None or make_url(base_url).get_backend_name() == "sqlite":
         yield f"sqlite:///{work / f'{name}.db'}"
         return
-    admin_url = make_url(base_url)
-    database = f"civicpulse_bench_{name}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{database}"'))
-    try:
-        yield admin_url.set(database=database).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database(base_url, f"civicpulse_bench_{name}") as url:
+        yield url
 
 
 def stored(engine: Engine) -> int:

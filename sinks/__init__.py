@@ -99,6 +99,7 @@ from sinks.review_queue import (
     review_queue,
 )
 from sinks.schema import head_revision, migrate, require_current_schema, schema_revision
+from sinks.scratch import scratch_database
 from sinks.sql import SqlContactSink, postcode_district
 from sinks.staff import (
     IssuedToken,
@@ -199,6 +200,7 @@ __all__ = (
     "review_queue",
     "revoke_staff_token",
     "schema_revision",
+    "scratch_database",
     "staff_audit",
     "staff_token_for",
     "staff_tokens",
