@@ -20,8 +20,10 @@ import argparse
 import csv
 import json
 import os
+import platform
 import random
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -189,6 +191,8 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "contacts": sent,
         "database": backend,
         "cpus": os.cpu_count(),
+        # the interpreter's build moves every figure (an optimised build ran 5-8% faster)
+        "python": {"version": platform.python_version(), "executable": sys.executable},
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "contacts_per_s": {k: round(v) for k, v in rates.items()},
         "peers_contacts_per_s": peers,
@@ -225,7 +229,8 @@ def show(
 ) -> None:
     table = Table(
         title=f"Contacts through the worker ({sent:,} contacts, {backend}, "
-        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})"
+        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
+        f"Python {platform.python_version()} at {sys.executable})"
     )
     for column in ("path", "contacts/s", "vs plain consumer", "vs one at a time"):
         table.add_column(column, justify="left" if column == "path" else "right")
