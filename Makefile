@@ -1,8 +1,9 @@
 # The two commands a newcomer needs: `make demo` and `make test`. Both build .venv if missing.
 # .venv's interpreter: the first Python 3.11 that can make a venv, trying first where optimised
 # builds live (python.org's and Docker's in /usr/local, the distribution's in /usr). Built with
-# profile-guided and link-time optimisation, they ran the worker 5-8% faster here than pyenv's
-# default build (bench/PROFILE.md). `make PYTHON=/path/to/python3.11 install` chooses another.
+# profile-guided and link-time optimisation, they spent 7-10% less CPU on the worker's batches
+# here than pyenv's default build (bench/PROFILE.md), and the Docker image runs such a build.
+# `make PYTHON=/path/to/python3.11 install` chooses another.
 ifeq ($(origin PYTHON),undefined)
 PYTHON := $(shell for p in /usr/local/bin/python3.11 /usr/bin/python3.11 python3.11; do \
 	"$$p" -c 'import ensurepip, venv' >/dev/null 2>&1 && { echo "$$p"; break; }; done)

@@ -191,7 +191,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "contacts": sent,
         "database": backend,
         "cpus": os.cpu_count(),
-        # the interpreter's build moves every figure (an optimised build ran 5-8% faster)
+        # the interpreter's build moves the figures (bench/PROFILE.md, fifth session)
         "python": {"version": platform.python_version(), "executable": sys.executable},
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "contacts_per_s": {k: round(v) for k, v in rates.items()},
