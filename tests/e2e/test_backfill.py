@@ -171,7 +171,8 @@ def backfill_messages(stack: RunningStack) -> int:
     bootstrap = json.loads((stack.home / "broker.json").read_text())["bootstrap"]
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     try:
-        name = topic_name(Topic.contacts_backfill, Settings(home=stack.home).topic_prefix)
+        prefix = Settings.model_fields["topic_prefix"].default  # the stack's env sets none
+        name = topic_name(Topic.contacts_backfill, prefix)
         partitions = [TopicPartition(name, p) for p in consumer.partitions_for_topic(name) or ()]
         return sum(consumer.end_offsets(partitions).values()) if partitions else 0
     finally:
