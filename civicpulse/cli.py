@@ -238,19 +238,17 @@ def serve() -> None:
 
     from civicpulse.api_process import api_app, prepare_workers
     from civicpulse.broker_address import with_broker
-    from civicpulse.context import command_context, fail, fail_on
-    from civicpulse.embedded_broker import is_listening
+    from civicpulse.context import command_context, fail_on
     from civicpulse.intake_outbox import build_relay
+    from civicpulse.stack import refuse_a_taken_api_port
     from contracts import PipelineError
 
     ctx = command_context()
     settings = ctx.settings
-    if settings.api_port and is_listening(f"{settings.api_host}:{settings.api_port}"):
-        # uvicorn would say only "[Errno 98] address already in use", after starting the relay
-        raise fail(
-            f"port {settings.api_port} (CIVICPULSE_API_PORT) on {settings.api_host} is already "
-            "in use by another program: stop it, or choose another port"
-        )
+    try:
+        refuse_a_taken_api_port(settings)  # before the relay starts
+    except PipelineError as exc:
+        raise fail_on(exc) from exc
     if not settings.kafka_bootstrap:  # a configured broker may be down: the API answers 503
         try:
             settings = with_broker(settings)

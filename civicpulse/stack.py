@@ -55,6 +55,17 @@ class ApiPortInUseError(PipelineError):
     """Another program holds the intake API's port."""
 
 
+def refuse_a_taken_api_port(settings: Settings) -> None:
+    """Raise ``ApiPortInUseError`` if another program listens on the API's port: uvicorn
+    would say only "[Errno 98] address already in use", once the rest had started."""
+    port = settings.api_port
+    if port and is_listening(f"{settings.api_host}:{port}"):
+        raise ApiPortInUseError(
+            f"port {port} (CIVICPULSE_API_PORT) on {settings.api_host} is already in use by "
+            "another program: stop it, or choose another port"
+        )
+
+
 @dataclass
 class Child:
     """A supervised ``civicpulse <command>`` process, in its own process group."""
@@ -151,14 +162,10 @@ class Stack:
                 f"(its broker at {running}{f' is process {pid}' if pid else ''}): stop it "
                 "first (Ctrl-C where its `civicpulse up` runs), or use another CIVICPULSE_HOME"
             )
-        port = self.settings.api_port
-        if self.with_api and port and is_listening(f"{self.settings.api_host}:{port}"):
+        if self.with_api:
             # Else the API exits at once, `up` restarts it until it gives up, and meanwhile the
             # other program's answers look like the API's.
-            raise ApiPortInUseError(
-                f"port {port} (CIVICPULSE_API_PORT) on {self.settings.api_host} is already in "
-                "use by another program: stop it, or choose another port"
-            )
+            refuse_a_taken_api_port(self.settings)
         workers = self.settings.up_workers
         # Before anything starts: so that several workers never race to migrate, and so that
         # the database is there once `up` says it is up (a first worker trains the starter
