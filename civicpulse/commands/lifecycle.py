@@ -22,11 +22,7 @@ from civicpulse.context import (
 from civicpulse.output import DIMENSION_ALIASES, rich_table, to_csv, to_json
 from civicpulse.period_options import period_or_last_full, where_latest_is
 from config import ServiceStandards, Taxonomy, load_service_standards
-from contracts import (
-    Period,
-    PipelineError,
-    local_date,
-)
+from contracts import Period, PipelineError, local_date
 from insights import (
     CASE_DIMENSIONS,
     RATING_DIMENSIONS,

@@ -24,10 +24,7 @@ from civicpulse.context import (
 from civicpulse.output import rich_table
 from civicpulse.period_options import financial_year, period_or_last_full, where_latest_is
 from config import load_service_standards
-from contracts import (
-    Period,
-    PipelineError,
-)
+from contracts import Period, PipelineError
 from delivery import RecipientBook, load_recipients
 from insights.analysis import load_targets
 from insights.digests import (
