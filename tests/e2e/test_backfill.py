@@ -79,14 +79,14 @@ def stopped(pid: int) -> Iterator[None]:
 
 
 def store_in_steps_until(
-    done: Callable[[], bool], worker: int, ingest: subprocess.Popen[str]
+    what: str, done: Callable[[], bool], worker: int, ingest: subprocess.Popen[str]
 ) -> None:
     """With ``worker`` stopped, let it run for 50 ms at a time until ``done()``: the back-fill
     cannot finish between two looks, however fast the machine."""
     deadline = time.monotonic() + 240
     while not done():
         assert ingest.poll() is None, "the back-fill finished before it could be interrupted"
-        assert time.monotonic() < deadline, "no checkpoint within 240s"
+        assert time.monotonic() < deadline, f"not {what} within 240s"
         os.kill(worker, signal.SIGCONT)
         time.sleep(0.05)
         os.kill(worker, signal.SIGSTOP)
@@ -105,7 +105,10 @@ def test_an_interrupted_backfill_resumes_and_stores_every_row_once(  # type: ign
             command, env=pipeline.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         store_in_steps_until(
-            lambda: any(checkpoints.glob("history-*.json")), pipeline.worker.pid, first
+            "a checkpoint written",
+            lambda: any(checkpoints.glob("history-*.json")),
+            pipeline.worker.pid,
+            first,
         )
         first.send_signal(signal.SIGINT)  # Ctrl-C, the worker still stopped
         _out, err = first.communicate(timeout=120)
@@ -145,8 +148,7 @@ def test_a_live_contact_is_stored_while_a_backfill_is_still_running(  # type: ig
             stderr=subprocess.PIPE,
             text=True,
         )
-        envelopes = -(-len(refs) // ENVELOPE_CONTACTS)
-        wait_until("the history on the stream", lambda: backfill_messages(stack) >= envelopes)
+        wait_for_backfill_messages(stack, -(-len(refs) // ENVELOPE_CONTACTS))
         answer = httpx.post(f"{stack.api}/contacts", json={"text": "Bin not emptied"}, timeout=30)
     assert answer.status_code == 202
     live = uuid.UUID(answer.json()["contact_id"])
@@ -166,14 +168,19 @@ def test_a_live_contact_is_stored_while_a_backfill_is_still_running(  # type: ig
         engine.dispose()
 
 
-def backfill_messages(stack: RunningStack) -> int:
-    """Messages on the stack's back-fill topic (its broker is its own: all of them are ours)."""
+def wait_for_backfill_messages(stack: RunningStack, count: int) -> None:
+    """Until ``count`` messages are on the stack's back-fill topic (its broker is its own: all
+    of them are ours), asked through one consumer."""
     bootstrap = json.loads((stack.home / "broker.json").read_text())["bootstrap"]
+    prefix = Settings.model_fields["topic_prefix"].default  # the stack's env sets none
+    name = topic_name(Topic.contacts_backfill, prefix)
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        prefix = Settings.model_fields["topic_prefix"].default  # the stack's env sets none
-        name = topic_name(Topic.contacts_backfill, prefix)
+
+    def on_topic() -> int:
         partitions = [TopicPartition(name, p) for p in consumer.partitions_for_topic(name) or ()]
         return sum(consumer.end_offsets(partitions).values()) if partitions else 0
+
+    try:
+        wait_until(f"{count} messages on the back-fill topic", lambda: on_topic() >= count)
     finally:
         consumer.close()
