@@ -36,7 +36,7 @@ from workers.batches import (
     store_ratings,
     store_reviews,
 )
-from workers.fetch_wait import use_fetch_wait
+from workers.consumer import use_worker_consumer
 from workers.heap import freeze_long_lived_objects
 from workers.lifecycle import store_case_event_batch
 from workers.priority import LiveFirst
@@ -95,7 +95,7 @@ def create_app(settings: Settings, state: WorkerState) -> faust.App:
     """Build the worker app. Agents run with concurrency 1: parallelism comes from partitions."""
     (settings.home / "worker-data").mkdir(parents=True, exist_ok=True)  # Faust makes one level
     app = faust.App(settings.worker_app_id, **faust_settings(settings))
-    use_fetch_wait(app, settings.worker_fetch_wait_seconds)  # before any topic: see the module
+    use_worker_consumer(app, settings.worker_fetch_wait_seconds)  # before any topic
 
     def topic(t: Topic) -> Any:
         return app.topic(
