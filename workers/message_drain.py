@@ -2,12 +2,13 @@
 
 Faust's consumer passes every message on with ``Service.wait_first(callback(message),
 suspend_flow.wait())``: a race between the conductor's callback and a rebalance suspending the
-flow. The race costs four tasks and an ``asyncio.wait`` a message (15 µs measured, about a
-twentieth of a contact's whole cost in the worker), yet almost every callback finishes without
+flow. The race costs four tasks and an ``asyncio.wait`` a message (15 µs measured alone, and
+the loop turns of the three tasks it cancels), yet almost every callback finishes without
 waiting for anything: it puts the message in an agent's buffer and returns. So the callback
 first runs inline, up to its first wait. One that finishes has nothing to race; one that has to
 wait (a full buffer, flow control) goes on to Faust's own race, resumed from where it stopped,
-so a rebalance still cancels it as before.
+so a rebalance still cancels it as before. The worker stores 4-19% more contacts a second
+for it (bench/PROFILE.md); 93% of messages finish inline under a backlog.
 """
 
 from __future__ import annotations
