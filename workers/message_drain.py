@@ -28,7 +28,7 @@ class InlineCallbackConsumer:
 
     async def wait_first(self, *coros: Any, timeout: Any = None) -> WaitResults:
         race = super().wait_first  # type: ignore[misc]  # the consumer's, from mode's Service
-        if len(coros) != 2 or timeout is not None or not asyncio.iscoroutine(coros[0]):
+        if len(coros) != 2 or timeout is not None or not all(map(asyncio.iscoroutine, coros)):
             everything: WaitResults = await race(*coros, timeout=timeout)
             return everything
         callback, suspended = coros

@@ -141,6 +141,17 @@ def test_other_calls_keep_modes_own_race() -> None:
     assert result.results == [True] and not result.stopped
 
 
+def test_a_race_against_an_event_itself_rather_than_its_wait_keeps_modes_own_race() -> None:
+    async def scenario(drain: Drain, suspend: Event) -> Any:
+        async def callback() -> str:
+            return "queued"
+
+        return await drain.wait_first(callback(), suspend)  # mode waits on an Event's .wait()
+
+    result = drained(scenario)
+    assert result.results == ["queued"] and not result.stopped
+
+
 def test_running_to_the_first_wait_reports_what_the_callback_waits_for() -> None:
     async def scenario() -> Any:
         gate: asyncio.Future[None] = asyncio.get_running_loop().create_future()
