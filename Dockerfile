@@ -3,6 +3,9 @@
 # .git), so no package can be left behind; tests/deploy/test_dockerfile.py builds a wheel from
 # exactly what is copied here and imports every module and command from it.
 FROM python:3.11-slim AS build
+# A C compiler for mypyc's redaction modules (setup.py); only this stage has it
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 # Wheels for CivicPulse and its dependencies; not the `embedded` extra: Kafka is configured.

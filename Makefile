@@ -16,7 +16,8 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Installing compiles the redaction passes with mypyc (setup.py), so a change to them installs again
+$(STAMP): pyproject.toml setup.py $(wildcard classifiers/redaction.py classifiers/_redaction_*.py classifiers/ascii_words.py)
 	@test -n "$(PYTHON)" || { echo "needs Python 3.11 with its venv module (python3.11 on PATH)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -53,4 +54,5 @@ schemas: install
 	$(BIN)/civicpulse schemas --out schemas
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build classifiers/*.so classifiers_redaction__mypyc.*.so \
+	  classifiers/compiled-sources.sha256

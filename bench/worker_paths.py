@@ -23,6 +23,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
 from classifiers import ContactClassifier, SourceLabels, contact_text
+from classifiers.compiled import PURE_PYTHON_VARIABLE, pure_python_wanted
 from config import Settings
 from contracts import ContactClassified, ContactReceived, Topic, encode, topic_name
 from sinks import SqlContactSink, open_database, scratch_database
@@ -53,6 +54,8 @@ def faust_rate(settings: Settings, expected: int, workers: int = 1) -> tuple[flo
     """(contacts/s from the first stored row to the last, seconds from start to it) for
     ``workers`` worker processes in one consumer group."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
+    if pure_python_wanted():  # the worker runs what this bench measures alone
+        env[PURE_PYTHON_VARIABLE] = "1"
     env.update(
         CIVICPULSE_HOME=str(settings.home),
         CIVICPULSE_KAFKA_BOOTSTRAP=str(settings.kafka_bootstrap),

@@ -45,6 +45,7 @@ from bench.worker_paths import (
 )
 from civicpulse.embedded_broker import EmbeddedBroker
 from classifiers import STARTER_DATASET, ModelRegistry, train_and_register
+from classifiers.compiled import running_compiled
 from config import Settings, load_crm_profiles, load_reference_data
 from contracts import ContactReceived
 from ingest import (
@@ -193,6 +194,8 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         # the interpreter's build moves the figures (bench/PROFILE.md, fifth session)
         "python": {"version": platform.python_version(), "executable": sys.executable},
+        # compiled by mypyc, or the Python source (CIVICPULSE_PURE_PYTHON, or not built)
+        "redaction": "compiled" if running_compiled() else "python",
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "contacts_per_s": {k: round(v) for k, v in rates.items()},
         "peers_contacts_per_s": peers,

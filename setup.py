@@ -1,0 +1,46 @@
+"""Compiles the redaction passes with mypyc when the package is built; everything else about
+the package is in pyproject.toml. Which modules, and why: ``classifiers/compiled.py``.
+CIVICPULSE_PURE_PYTHON=1 builds without compiling (no C compiler needed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+
+ROOT = Path(__file__).resolve().parent
+GROUP = "classifiers_redaction"  # the shared library's name: classifiers_redaction__mypyc
+
+
+def load_compiled_plan():  # type: ignore[no-untyped-def]
+    """``classifiers/compiled.py`` alone: importing ``classifiers`` needs its dependencies,
+    which a build environment does not have."""
+    spec = importlib.util.spec_from_file_location("compiled_plan", ROOT / "classifiers/compiled.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def compiled_modules() -> list[Extension]:
+    plan = load_compiled_plan()
+    package = ROOT / "classifiers"
+    built = [p for s in plan.compiled_sources(package) for p in package.glob(f"{s.stem}.*.so")]
+    built += ROOT.glob(f"{GROUP}__mypyc.*.so")
+    for stale in [*built, package / plan.STAMP]:  # an in-place build's, from other sources
+        stale.unlink(missing_ok=True)
+    if plan.pure_python_wanted():
+        return []
+    from mypyc.build import mypycify
+
+    sources = [str(p.relative_to(ROOT)) for p in plan.compiled_sources(package)]
+    # Imported modules are read for their types only, never checked here (``make lint`` does)
+    modules = mypycify(["--follow-imports=silent", *sources], opt_level="3", group_name=GROUP)
+    plan.write_stamp(package)
+    return modules
+
+
+setup(ext_modules=compiled_modules())
