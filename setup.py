@@ -1,6 +1,6 @@
 """Compiles the redaction passes with mypyc when the package is built; everything else about
 the package is in pyproject.toml. Which modules, and why: ``classifiers/compiled.py``.
-CIVICPULSE_PURE_PYTHON=1 builds without compiling (no C compiler needed)."""
+CIVICPULSE_PURE_PYTHON=1 builds without compiling; so does a machine without a C compiler."""
 
 from __future__ import annotations
 
@@ -25,7 +25,14 @@ def load_compiled_plan():  # type: ignore[no-untyped-def]
     return module
 
 
+# The commands that build: pip runs this file for the metadata too, where compiling (~16 s of
+# type-checking and C generation each time) would be wasted
+BUILDS = {"bdist_wheel", "editable_wheel", "build_ext", "build", "develop", "install"}
+
+
 def compiled_modules() -> list[Extension]:
+    if not BUILDS & set(sys.argv):
+        return []
     plan = load_compiled_plan()
     package = ROOT / "classifiers"
     built = [p for s in plan.compiled_sources(package) for p in package.glob(f"{s.stem}.*.so")]
@@ -33,6 +40,13 @@ def compiled_modules() -> list[Extension]:
     for stale in [*built, package / plan.STAMP]:  # an in-place build's, from other sources
         stale.unlink(missing_ok=True)
     if plan.pure_python_wanted():
+        return []
+    if not plan.can_compile():
+        print(  # pip shows a build's output with -v
+            "civicpulse: no C compiler or Python headers here: redaction installs as Python "
+            "(about a quarter slower); install gcc and python3-dev to compile it",
+            file=sys.stderr,
+        )
         return []
     from mypyc.build import mypycify
 

@@ -14,7 +14,10 @@ import importlib.machinery
 import importlib.util
 import logging
 import os
+import shlex
+import shutil
 import sys
+import sysconfig
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -22,6 +25,7 @@ from types import ModuleType
 __all__ = (
     "PURE_PYTHON_VARIABLE",
     "STAMP",
+    "can_compile",
     "compiled_sources",
     "prefer_current_sources",
     "pure_python_wanted",
@@ -57,6 +61,14 @@ def sources_digest(package: Path = PACKAGE) -> str:
 def write_stamp(package: Path = PACKAGE) -> None:
     """Record that the compiled modules now beside the sources were built from them."""
     (package / STAMP).write_text(sources_digest(package) + "\n", encoding="ascii")
+
+
+def can_compile() -> bool:
+    """Whether this machine has what building C extensions needs: the C compiler Python was
+    built with (or ``CC``) and Python's headers. Without them the package installs as Python."""
+    compiler = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    return bool(compiler) and shutil.which(compiler[0]) is not None and headers.is_file()
 
 
 def pure_python_wanted(environ: Mapping[str, str] = os.environ) -> bool:
