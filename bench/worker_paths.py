@@ -54,7 +54,7 @@ def faust_rate(settings: Settings, expected: int, workers: int = 1) -> tuple[flo
     """(contacts/s from the first stored row to the last, seconds from start to it) for
     ``workers`` worker processes in one consumer group."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICPULSE_")}
-    if pure_python_wanted():  # the worker runs what this bench measures alone
+    if pure_python_wanted():  # the worker runs the build the batch function runs here
         env[PURE_PYTHON_VARIABLE] = "1"
     env.update(
         CIVICPULSE_HOME=str(settings.home),

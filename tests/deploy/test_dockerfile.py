@@ -20,7 +20,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from classifiers.compiled import STAMP, compiled_sources, sources_digest
+from classifiers.compiled import STAMP, can_compile, compiled_sources, sources_digest
 
 REPO = Path(__file__).resolve().parents[2]
 # Top-level packages of the repository that are deliberately not part of the product.
@@ -233,6 +233,8 @@ def test_every_data_file_of_a_package_is_in_the_image(installed: Path) -> None:
 def test_the_image_runs_the_compiled_redaction_modules(installed: Path) -> None:
     """The wheel holds mypyc's build of the redaction modules and the stamp of their sources,
     so that ``classifiers`` runs them (``prefer_current_sources``) rather than the sources."""
+    if not can_compile():  # the image's build stage installs gcc; this machine has none
+        pytest.skip("no C compiler or Python headers here: the wheel is built as Python")
     package = installed / "classifiers"
     assert shipped_extensions(installed) == ["classifiers_redaction__mypyc"]
     for source in compiled_sources(package):
