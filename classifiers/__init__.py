@@ -1,7 +1,7 @@
 """Pure ML, no Kafka and no SQL: the contact classifier (type, service, category), its
 training, evaluation and model registry, and removal of personal data from free text."""
 
-from classifiers.compiled import prefer_current_sources
+from classifiers.compiled import prefer_current_sources, running_compiled
 
 prefer_current_sources()  # first: no compiled module is imported before it decides
 
@@ -114,6 +114,7 @@ __all__ = (
     "promoted_or_starter",
     "redact_personal_data",
     "reliability_png",
+    "running_compiled",
     "save_trained",
     "searched_families",
     "target_metrics",

@@ -8,7 +8,13 @@ import logging
 
 import faust
 
-from classifiers import STARTER_DATASET, ModelRegistry, prepare_redaction, promoted_or_starter
+from classifiers import (
+    STARTER_DATASET,
+    ModelRegistry,
+    prepare_redaction,
+    promoted_or_starter,
+    running_compiled,
+)
 from config import Settings, load_service_standards, load_taxonomy
 from ingest import ensure_topics, read_table
 from sinks import SinkError, database_identity, open_database, record_worker_stopped
@@ -59,10 +65,11 @@ def run_worker(settings: Settings) -> None:
     _remember_identity(settings, state.database_identity)
     app = create_app(settings, state)
     log.info(
-        "worker %s: model %s, database %s",
+        "worker %s: model %s, database %s, redaction %s",
         state.worker_id,
         classifier.version,
         engine.url.render_as_string(hide_password=True),
+        "compiled" if running_compiled() else "as Python (not compiled: about a quarter slower)",
     )
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     freeze_long_lived_objects()
