@@ -11,7 +11,6 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
-GROUP = "classifiers_redaction"  # the shared library's name: classifiers_redaction__mypyc
 
 
 def load_compiled_plan():  # type: ignore[no-untyped-def]
@@ -35,8 +34,9 @@ def compiled_modules() -> list[Extension]:
         return []
     plan = load_compiled_plan()
     package = ROOT / "classifiers"
-    built = [p for s in plan.compiled_sources(package) for p in package.glob(f"{s.stem}.*.so")]
-    built += ROOT.glob(f"{GROUP}__mypyc.*.so")
+    # The shared library has no source of its own: named as if it had, beside the packages
+    sources = [*plan.compiled_sources(package), ROOT / f"{plan.GROUP}__mypyc.py"]
+    built = [copy for source in sources for copy in plan.compiled_copies(source)]
     for stale in [*built, package / plan.STAMP]:  # an in-place build's, from other sources
         stale.unlink(missing_ok=True)
     if plan.pure_python_wanted():
@@ -50,9 +50,9 @@ def compiled_modules() -> list[Extension]:
         return []
     from mypyc.build import mypycify
 
-    sources = [str(p.relative_to(ROOT)) for p in plan.compiled_sources(package)]
+    paths = [str(p.relative_to(ROOT)) for p in plan.compiled_sources(package)]
     # Imported modules are read for their types only, never checked here (``make lint`` does)
-    modules = mypycify(["--follow-imports=silent", *sources], opt_level="3", group_name=GROUP)
+    modules = mypycify(["--follow-imports=silent", *paths], opt_level="3", group_name=plan.GROUP)
     plan.write_stamp(package)
     return modules
 

@@ -23,9 +23,11 @@ from pathlib import Path
 from types import ModuleType
 
 __all__ = (
+    "GROUP",
     "PURE_PYTHON_VARIABLE",
     "STAMP",
     "can_compile",
+    "compiled_copies",
     "compiled_sources",
     "prefer_current_sources",
     "pure_python_wanted",
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 # Patterns under ``classifiers/``: the redaction passes and the word cutter they share
 PATTERNS = ("redaction.py", "_redaction_*.py", "ascii_words.py")
+GROUP = "classifiers_redaction"  # mypyc's name for them: one shared library, GROUP__mypyc
 STAMP = "compiled-sources.sha256"  # the digest of the sources the compiled modules came from
 # Set (to anything but "" or "0"): build without compiling, and run the sources even where a
 # compiled copy is current (to compare, or to debug with pdb)
@@ -82,7 +85,7 @@ def prefer_current_sources(package: Path = PACKAGE, name: str = __package__ or "
     compiled one would still run the stale copy of a module imported from source. Call before
     any of them is imported; True if the sources will be run."""
     sources = compiled_sources(package)
-    built = [p for p in sources if _extensions(p)]
+    built = [p for p in sources if compiled_copies(p)]
     if not built:
         return False  # not compiled: Python imports the sources anyway
     stamp = package / STAMP
@@ -107,7 +110,8 @@ def running_compiled() -> bool:
     return Path(redaction.__file__ or "").suffix != ".py"
 
 
-def _extensions(source: Path) -> list[Path]:
+def compiled_copies(source: Path) -> list[Path]:
+    """The extension modules built from ``source`` that sit beside it (``x.py``: ``x.*.so``)."""
     return [
         source.with_name(source.stem + suffix)
         for suffix in importlib.machinery.EXTENSION_SUFFIXES
