@@ -44,8 +44,7 @@ from bench.worker_paths import (
     peer_rates,
 )
 from civicpulse.embedded_broker import EmbeddedBroker
-from classifiers import STARTER_DATASET, ModelRegistry, train_and_register
-from classifiers.compiled import running_compiled
+from classifiers import STARTER_DATASET, ModelRegistry, running_compiled, train_and_register
 from config import Settings, load_crm_profiles, load_reference_data
 from contracts import ContactReceived
 from ingest import (
