@@ -66,6 +66,7 @@ from classifiers._redaction_placed import (
     heading_names,
     paired_names,
 )
+from classifiers._redaction_readable import readable_text
 from classifiers._redaction_roles import role_names
 from classifiers._redaction_spans import Span, find_numbers, lower_in_place
 from classifiers._redaction_streets import (
@@ -94,8 +95,12 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
     """Return ``text`` with personal data replaced by placeholders such as ``[email]``.
 
     Values known from ``reporter`` (name, email, phone, first address line) are redacted
-    wherever they appear. Idempotent; placeholders and all other characters are kept.
+    wherever they appear. The text is first read as a person reads it (``readable_text``:
+    "O&#039;Brien" is "O'Brien", a non-breaking space a space); after that, placeholders and
+    all other characters are kept. Idempotent.
     """
+    text = readable_text(text)
+    reporter = _readable_reporter(reporter)
     if "@" in text:
         text = _splice(text, _as("[email]", _email_spans(text)))
     if reporter is not None and reporter.email and ("@" in text or "@" not in reporter.email):
@@ -116,6 +121,20 @@ def redact_personal_data(text: str, reporter: Reporter | None = None) -> str:
         position = url.end()
     pieces.append(_redact_segment(text[position:], reporter))
     return "".join(pieces)
+
+
+def _readable_reporter(reporter: Reporter | None) -> Reporter | None:
+    """The reporter's details as a person reads them, as the text is (same object if so)."""
+    if reporter is None:
+        return None
+    known = {
+        "name": reporter.name,
+        "email": reporter.email,
+        "phone": reporter.phone,
+        "address": reporter.address,
+    }
+    changed = {k: readable_text(v) for k, v in known.items() if v and readable_text(v) != v}
+    return reporter.model_copy(update=changed) if changed else reporter
 
 
 def _redact_segment(text: str, reporter: Reporter | None) -> str:
