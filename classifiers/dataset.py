@@ -15,22 +15,13 @@ from classifiers.features import contact_text
 from classifiers.redaction import redact_personal_data
 from classifiers.tables import TextTable, checked_rows, find_column
 from config import Taxonomy
+from contracts import parse_export_datetime
 
 STARTER_DATASET = Path(__file__).resolve().parent / "data" / "starter_contacts.csv"
 TARGETS = ("contact_type", "service", "category")
 TARGET_NAMES = {"type": "contact_type", "contact_type": "contact_type"} | {
     t: t for t in ("service", "category")
 }
-_DATE_FORMATS = (
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y",
-    "%d-%m-%Y %H:%M",
-    "%d-%m-%Y",
-    "%d/%m/%y",
-)
 
 
 @dataclass(frozen=True)
@@ -145,18 +136,14 @@ def labelled_texts(
 
 
 def _parse_date(value: str, where: str) -> datetime | None:
+    """Any date an export writes (``contracts.parse_export_datetime``: UK day-first, month
+    names, ISO); blank is unknown."""
     if not value:
         return None
     try:
-        return _aware(datetime.fromisoformat(value))
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    raise TrainingDataError(f"{where}: cannot read date {value!r} (ISO or dd/mm/yyyy [hh:mm])")
+        return parse_export_datetime(value)
+    except ValueError as exc:
+        raise TrainingDataError(f"{where}: cannot read date {value!r}: {exc}") from exc
 
 
 def _aware(value: datetime) -> datetime:

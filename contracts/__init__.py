@@ -1,6 +1,6 @@
 """The shared event contract: every event on the wire (the case lifecycle included), the
-enums they use, topic names, the JSON codec, reporting periods and the spreadsheet-safe cell
-that every CSV writer uses. Imports nothing from the other rooms."""
+enums they use, topic names, the JSON codec, reporting periods, the dates exports write and
+the spreadsheet-safe cell that every CSV writer uses. Imports nothing from the other rooms."""
 
 from contracts.actions import (
     ActionEntry,
@@ -40,6 +40,7 @@ from contracts.events import (
     contact_id_for,
     rating_id_for,
 )
+from contracts.export_dates import parse_export_datetime
 from contracts.periods import (
     PERIOD_KINDS,
     Period,
@@ -98,6 +99,7 @@ __all__ = (
     "financial_year_label",
     "last_full_period",
     "local_date",
+    "parse_export_datetime",
     "parse_period",
     "period_of",
     "periods_between",

@@ -17,6 +17,7 @@ from classifiers import (
     redact_personal_data,
     training_set,
 )
+from contracts.periods import LOCAL_TZ
 from ingest import read_table
 
 
@@ -38,13 +39,13 @@ def test_a_semicolon_windows_1252_export_with_uk_dates(tmp_path: Path) -> None:
     assert rows[0] == LabelledText(
         "Café bins\nBins not emptied",
         service="Waste",
-        received_at=datetime(2024, 9, 3, 14, 22, tzinfo=UTC),
+        received_at=datetime(2024, 9, 3, 13, 22, tzinfo=UTC),  # London time, as ingest reads it
     )
     assert rows[1].text == "Noise from the flat above" and rows[1].service == "noise"
     data = training_set(rows)
     assert len(data) == 2 and data.dropped == {"no text": 1}
     assert data.targets == ("service",)
-    assert data.dates == [rows[0].received_at, datetime(2024, 10, 1, tzinfo=UTC)]
+    assert data.dates == [rows[0].received_at, datetime(2024, 9, 30, 23, tzinfo=UTC)]
     # Dates are used only when every row has one.
     assert training_set([*rows[:1], LabelledText("no date", service="Waste")]).dates is None
 
@@ -96,5 +97,25 @@ def test_an_export_with_doubled_quotes_reads_as_the_csv_module_reads_it() -> Non
     assert [r.text for r in rows] == [redact_personal_data(r[1].strip()) for r in records]
     assert [r.category for r in rows] == [r[2].strip() for r in records]
     assert [r.received_at for r in rows] == [
-        datetime.strptime(r[3], "%d/%m/%Y").replace(tzinfo=UTC) for r in records
+        datetime.strptime(r[3], "%d/%m/%Y").replace(tzinfo=LOCAL_TZ).astimezone(UTC)
+        for r in records
     ]
+
+
+def test_month_named_dates_read_as_ingest_reads_them(tmp_path: Path) -> None:
+    """A review site's export writes "May 30, 2011"; a CRM's "30-May-2011 14:32"."""
+    export = tmp_path / "reviews.tsv"
+    export.write_text(
+        "review\tcondition\tdate\n"
+        '"""It worked, but &#039;slowly&#039;"""\tPain\tMay 30, 2011\n'
+        "Fine\tAcne\t30-May-2011 14:32\n",
+        encoding="utf-8",
+    )
+    rows = labelled_texts(
+        read_table(export), text_columns=["review"], label_column="condition", date_column="date"
+    )
+    assert [r.received_at for r in rows] == [
+        datetime(2011, 5, 29, 23, tzinfo=UTC),
+        datetime(2011, 5, 30, 13, 32, tzinfo=UTC),
+    ]
+    assert rows[0].text == "\"It worked, but 'slowly'\""
