@@ -82,11 +82,17 @@ def stratified_folds(
 def time_ordered_folds(
     dates: Sequence[datetime], folds: int
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Forward-chaining folds: the rows in date order cut into ``folds + 1`` blocks; fold k
-    trains on blocks 0..k and tests on block k+1 (the past predicts the future)."""
+    """Forward-chaining folds over the later half: the most recent half of the rows, in date
+    order, cut into ``folds`` blocks; each is predicted by a model trained on every row before
+    it (the past predicts the future). Starting at half, not at a quarter as folds + 1 equal
+    blocks would, scores a family on what it does with most of the history, as it is deployed:
+    on 979 real patient reviews (``python -m bench reviews``) the quarter-start folds chose a
+    family that does well on little data and lost to the plain reference on the hold-out."""
     order = np.argsort(np.array([d.timestamp() for d in dates]), kind="stable")
-    blocks = np.array_split(order, folds + 1)
-    return [(np.concatenate(blocks[: k + 1]), blocks[k + 1]) for k in range(folds)]
+    start = len(order) // 2
+    tests = np.array_split(order[start:], folds)
+    bounds = np.cumsum([start, *(len(t) for t in tests)])
+    return [(order[: bounds[k]], tests[k]) for k in range(folds)]
 
 
 def tune_head(
