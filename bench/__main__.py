@@ -11,6 +11,7 @@ SUITES = {
     "digest": "bench.digest",
     "embeddings": "bench.embeddings",
     "export": "bench.export_search",
+    "reviews": "bench.reviews",
     "families": "bench.families",
     "glm": "bench.glm_statsmodels",
     "tables": "bench.table_reading",
