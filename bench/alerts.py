@@ -27,6 +27,7 @@ from rich.table import Table
 from scipy.stats import nbinom
 
 from bench import alerts_v1
+from bench.alerts_ceiling import ceiling_text, fall_ceiling
 from contracts import Period, period_of
 from insights.analysis import DetectorConfig, PeriodSeries, assess, bh_qvalues
 
@@ -331,6 +332,8 @@ def _report(
             figures["bands"][method][f"{low}-{high}"] = {k: _count(v) for k, v in band.items()}
         bands.add_section()
     console.print(bands)
+    figures["ceiling"] = fall_ceiling(sims)
+    console.print(ceiling_text(figures["ceiling"]))
     ms = figures["ms_per_series_month"]
     console.print(
         f"{assessed:,} series-months assessed: {ms['detector']:.2f} ms each by the detector, "

@@ -104,6 +104,7 @@ def _measure(data: TrainingSet, taxonomy: Taxonomy, options: TrainingOptions) ->
         "family": report.family,
         "family_description": report.family_description,
         "holdout_macro_f1": report.holdout_metrics[target].macro_f1,
+        "cv_macro_f1": next((r.mean_cv() for r in report.comparison if r.chosen), None),
         "threshold": held.threshold,
         "target_reached_on_validation": report.auto_accept.target_reached,
         "holdout_precision": held.precision,
