@@ -23,6 +23,7 @@ from classifiers import (
     explain,
     label_export,
     searched_families,
+    selection,
     train_from_rows,
 )
 from classifiers.cascade import CascadeLabeller, choose_route, route_between
@@ -117,6 +118,26 @@ def test_cross_validation_weighs_in_an_encoder_that_knows_more() -> None:
     fitted = fit(stack(ConceptEncoder(), [0.0, 1.0]), rows)
     assert fitted.feature_params == {"weight": 1.0}
     assert fitted.tuned["category"].cv_macro_f1 > 0.8
+
+
+def test_the_weight_is_chosen_at_the_middle_c_then_c_at_that_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two short searches (3 weights at the middle C, then 3 Cs at the weight chosen), not
+    every pair."""
+    searched: list[dict[str, list[float]]] = []
+    tune = selection.tune_head
+
+    def recording(family: Family, *args: object, **kwargs: object) -> selection.Tuned:
+        searched.append(dict(family.grid))
+        return tune(family, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(selection, "tune_head", recording)
+    family = replace(stack(ConceptEncoder(), [0.0, 1.0, 2.0]), grid={"C": [1e-4, 1e-3, 1.0]})
+    fitted = fit(family, synonym_rows(600, easy=0.0))
+    assert searched == [{"C": [1e-3]}] * 3 + [{"C": [1e-4, 1e-3, 1.0]}]
+    assert fitted.feature_params["weight"] > 0.0
+    assert fitted.tuned["category"].params["C"] in (1e-4, 1e-3, 1.0)
 
 
 def test_cross_validation_weighs_out_an_encoder_of_noise() -> None:
