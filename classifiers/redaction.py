@@ -133,7 +133,8 @@ def _readable_reporter(reporter: Reporter | None) -> Reporter | None:
         "phone": reporter.phone,
         "address": reporter.address,
     }
-    changed = {k: readable_text(v) for k, v in known.items() if v and readable_text(v) != v}
+    read = {k: readable_text(v) for k, v in known.items() if v}
+    changed = {k: v for k, v in read.items() if v != known[k]}
     return reporter.model_copy(update=changed) if changed else reporter
 
 

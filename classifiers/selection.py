@@ -160,7 +160,8 @@ def fit_family(
         return (float(np.mean(scores)) if scores else -1.0), tuned
 
     grid = _grid(family.feature_grid)
-    coarse = family if len(grid) == 1 else replace(family, grid=_middle(family.grid))
+    middle = _middle(family.grid)
+    coarse = family if len(grid) == 1 or middle == family.grid else replace(family, grid=middle)
     best: tuple[float, dict[str, Any], dict[str, Tuned], Any] | None = None
     for feature_params in grid:
         matrix = family.features().set_params(**feature_params).fit_transform(sample_texts)
