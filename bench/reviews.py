@@ -8,7 +8,7 @@ and dates written "May 30, 2011".
 
 Three tasks, each a time-ordered split (train on the past, hold out the most recent reviews):
   - condition9: the 9 most common conditions (458 reviews), as the issue's 9-label export;
-  - condition40: every condition with 5 or more reviews (41 labels, 700 reviews), as its
+  - condition40: every condition with 5 or more reviews (40 labels, 727 reviews), as its
     40-label export;
   - rating: negative / neutral / positive (all 979), as satisfaction comments.
 
