@@ -192,7 +192,7 @@ def fit_family(
         labeller.predict_proba(timed)
         speed = len(timed) / max(time.perf_counter() - started, 1e-9)
     return FittedFamily(
-        family, labeller, tuned, round(train_seconds, 2), round(speed), feature_params
+        family, labeller, tuned, round(train_seconds, 3), round(speed), feature_params
     )
 
 
