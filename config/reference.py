@@ -6,6 +6,7 @@ spacing and punctuation, because source systems spell things their own way.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cached_property
 from pathlib import Path
@@ -49,8 +50,9 @@ _NOT_LABEL = re.compile(r"[^a-z0-9]+")
 
 
 def normalise_label(text: str) -> str:
-    """Case-, space- and punctuation-insensitive form of a label, for lookups."""
-    return _NOT_LABEL.sub(" ", text.lower()).strip()
+    """Case-, space- and punctuation-insensitive form of a label, for lookups. HTML character
+    references are read first: an escaped export's "St Mary&#039;s" is the ward "St Mary's"."""
+    return _NOT_LABEL.sub(" ", html.unescape(text).lower()).strip()
 
 
 class _Frozen(BaseModel):

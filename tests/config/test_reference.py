@@ -26,6 +26,9 @@ def test_partner_and_ward_lookups_are_forgiving(reference: ReferenceData) -> Non
     assert reference.resolve_partner_by_email("Feedback <x@haltonhousing.co.uk>") == "housing_trust"
     assert reference.resolve_ward("halton-brook") == "Halton Brook"
     assert reference.resolve_ward("Atlantis") is None
+    # An HTML-escaped export's labels read as written
+    assert reference.resolve_ward("Halton&#45;Brook") == "Halton Brook"
+    assert reference.taxonomy.resolve_category("Missed &amp; BIN") == "missed_collection"
     assert reference.ward_population("Riverside") == 5000
 
 
