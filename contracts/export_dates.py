@@ -13,9 +13,7 @@ from datetime import UTC, datetime
 
 from contracts.periods import LOCAL_TZ
 
-__all__ = ("DATE_FORMATS", "parse_export_datetime", "to_utc")
-
-DATE_FORMATS: tuple[str, ...] = ("dayfirst", "monthfirst", "iso")
+__all__ = ("parse_export_datetime",)
 
 _CLOCK = r"""(?:(?:[ T]+|,\s*)
        (?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:\.\d{1,6})?)?
@@ -38,9 +36,7 @@ _MONTH_NAMES = (
     *("january", "february", "march", "april", "may", "june"),
     *("july", "august", "september", "october", "november", "december"),
 )
-_MONTHS = {name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)} | {
-    name: n for n, name in enumerate(_MONTH_NAMES, 1)
-}
+_MONTHS = {word: n for n, name in enumerate(_MONTH_NAMES, 1) for word in (name, name[:3])}
 _MONTHS["sept"] = 9
 _ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _EXPECTED = {
@@ -63,18 +59,16 @@ def parse_export_datetime(value: str, *, date_format: str = "dayfirst") -> datet
         raise ValueError("missing date")
     try:
         parsed = _parse(text, date_format)
+        moment = None if parsed is None else _to_utc(parsed)
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"unparseable date {value.strip()!r}: {exc}") from exc
-    if parsed is None:
+    if moment is None:
         expected = _EXPECTED.get(date_format, f"the format {date_format!r}")
         raise ValueError(f"unparseable date {value.strip()!r} (expected {expected})")
-    try:
-        return to_utc(parsed)
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(f"unparseable date {value.strip()!r}: {exc}") from exc
+    return moment
 
 
-def to_utc(moment: datetime) -> datetime:
+def _to_utc(moment: datetime) -> datetime:
     """An aware UTC datetime; a naive ``moment`` is Europe/London wall-clock time.
 
     Ambiguous autumn times (01:00-02:00 on the last Sunday of October) read as BST, the first
