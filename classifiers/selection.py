@@ -106,8 +106,7 @@ def tune_head(
     the folds are time-ordered, as the hold-out is."""
     y = np.asarray(labels)
     if len(y) < 10 * search.cv or len(set(y)) < 2:
-        middle = {k: v[len(v) // 2] for k, v in family.grid.items()}
-        return Tuned(middle, None)
+        return Tuned(_middle(family.grid), None)
     folds = (
         time_ordered_folds(dates, search.cv)
         if dates is not None
@@ -160,7 +159,7 @@ def fit_family(
         return (float(np.mean(scores)) if scores else -1.0), tuned
 
     grid = _grid(family.feature_grid)
-    middle = _middle(family.grid)
+    middle = {name: [value] for name, value in _middle(family.grid).items()}
     coarse = family if len(grid) == 1 or middle == family.grid else replace(family, grid=middle)
     best: tuple[float, dict[str, Any], dict[str, Tuned], Any] | None = None
     for feature_params in grid:
@@ -196,9 +195,9 @@ def fit_family(
     )
 
 
-def _middle(grid: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
-    """Each parameter's middle value alone."""
-    return {name: [values[len(values) // 2]] for name, values in grid.items()}
+def _middle(grid: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """Each parameter's middle value."""
+    return {name: values[len(values) // 2] for name, values in grid.items()}
 
 
 def _grid(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
