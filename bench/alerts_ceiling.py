@@ -61,9 +61,9 @@ def _fall_power(mean: float, size: float, rate: float) -> float:
 
 
 def ceiling_text(ceiling: dict[str, Any]) -> str:
-    if not ceiling["events"]:
-        return "No halving or level drop at 50-100 expected a month in this run: no ceiling."
     low, high = ceiling["band"]
+    if not ceiling["events"]:
+        return f"No halving or level drop at {low:.0f}-{high:.0f} expected a month: no ceiling."
     return (
         f"Ceiling for the {ceiling['events']} halvings and level drops at {low:.0f}-{high:.0f} "
         f"expected a month: at {ceiling['false_alarms']} false alarms a series-month, the most "
