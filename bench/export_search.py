@@ -63,27 +63,37 @@ def main(argv: list[str]) -> int:
         date_column=args.date_column or None,
     )
     data = training_set(rows)
-    options = TrainingOptions(target_precision=args.precision)
-    runs = {
-        "search (train --from)": export_search(options),
-        "reference: plain TF-IDF + LinearSVC": replace(options, family="reference_svm"),
-    }
-    figures: dict[str, Any] = {"export": str(args.export), "rows": len(data), "models": {}}
-    for title, run_options in runs.items():
-        console.print(f"training: {title} ...")
-        figures["models"][title] = _measure(data, taxonomy, run_options)
+    figures: dict[str, Any] = {"export": str(args.export), "rows": len(data)}
+    figures |= search_against_reference(data, taxonomy, args.precision)
     if not args.no_worker:
         console.print("training the starter model (the worker's default path) ...")
         figures["worker"] = _worker_speed(taxonomy)
-    figures["split"] = next(iter(figures["models"].values())).pop("split")
-    for model in figures["models"].values():
-        model.pop("split", None)
     console.print(_table(figures, args.precision))
     text = json.dumps(figures, indent=2)
     console.print_json(text)
     if args.json:
         args.json.write_text(text)
     return 0
+
+
+def search_against_reference(
+    data: TrainingSet, taxonomy: Taxonomy, precision: float, label: str = ""
+) -> dict[str, Any]:
+    """The `train --from` search and the plain reference, trained on ``data`` in one run:
+    ``models`` (each one's figures, by title) and the ``split`` they share."""
+    options = TrainingOptions(target_precision=precision)
+    runs = {
+        "search (train --from)": export_search(options),
+        "reference: plain TF-IDF + LinearSVC": replace(options, family="reference_svm"),
+    }
+    models: dict[str, dict[str, Any]] = {}
+    for title, run_options in runs.items():
+        console.print(f"{label}training: {title} ...")
+        models[title] = _measure(data, taxonomy, run_options)
+    split = next(iter(models.values())).pop("split")
+    for model in models.values():
+        model.pop("split", None)
+    return {"models": models, "split": split}
 
 
 def _measure(data: TrainingSet, taxonomy: Taxonomy, options: TrainingOptions) -> dict[str, Any]:

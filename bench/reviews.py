@@ -30,15 +30,15 @@ import sys
 import zipfile
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from bench.export_search import _measure
-from classifiers import TrainingOptions, export_search, labelled_texts, training_set
+from bench.export_search import search_against_reference
+from classifiers import labelled_texts, training_set
 from config import load_taxonomy
 from ingest import read_table
 
@@ -93,11 +93,6 @@ def main(argv: list[str]) -> int:
         f"character reference; {len({r['condition'] for r in reviews})} conditions"
     )
     taxonomy = load_taxonomy(REPO / "config")
-    options = TrainingOptions(target_precision=args.precision)
-    runs = {
-        "search (train --from)": export_search(options),
-        "reference: plain TF-IDF + LinearSVC": replace(options, family="reference_svm"),
-    }
     figures: dict[str, Any] = {"source": f"{PACKAGE} (UCI Drug Review, Drugs.com)", "tasks": {}}
     for name in args.task or list(TASKS):
         task = TASKS[name]
@@ -111,13 +106,8 @@ def main(argv: list[str]) -> int:
         data = training_set(rows)
         labels = len(set(data.labels[data.targets[0]]))
         result: dict[str, Any] = {"description": task.description, "rows": len(data)}
-        result |= {"labels": labels, "export": str(export), "models": {}}
-        for title, run_options in runs.items():
-            console.print(f"{name}: training {title} ...")
-            result["models"][title] = _measure(data, taxonomy, run_options)
-        result["split"] = next(iter(result["models"].values())).pop("split")
-        for model in result["models"].values():
-            model.pop("split", None)
+        result |= {"labels": labels, "export": str(export)}
+        result |= search_against_reference(data, taxonomy, args.precision, f"{name}: ")
         figures["tasks"][name] = result
     console.print(_table(figures, args.precision))
     text = json.dumps(figures, indent=2)
